@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+/**
+ * The command line: parses arguments, calls the library, prints messages and
+ * sets the exit code. Nothing else lives here.
+ */
+import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { buildEditions } from './build.js';
+import { ExitCode, formatMessage, MessageLog, InputError, type Message } from './messages.js';
+import { ALL_FORMATS, toolVersion, type OutputFormat } from './settings.js';
+import { validateTei } from './validate/index.js';
+import { readers, type InputFormat } from './readers/index.js';
+
+const HELP = `tei-press — turn archive articles into TEI P5 editions, EPUB 3, print HTML and archival TEI
+
+Usage:
+  tei-press build INPUT… [--out DIR] [--formats LIST] [--from FORMAT] [--build-date DATE] [--tei-all PATH]
+  tei-press validate FILE… [--tei-all PATH]
+  tei-press --help | --version
+
+build      Builds each input file (or every .txt/.html file in each folder) into DIR/<slug>/:
+           <slug>.tei.xml, <slug>.epub, <slug>.html and <slug>.archive.tei.xml.
+validate   Checks existing TEI files against the project schema and rules.
+
+Options:
+  --out DIR          output folder (default: dist)
+  --formats LIST     comma-separated, from: ${ALL_FORMATS.join(', ')} (default: all)
+  --from FORMAT      read inputs as this format instead of detecting it: ${Object.keys(readers).join(', ')}
+  --build-date DATE  the edition's date (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the page's last update
+  --tei-all PATH     also validate TEI against this tei_all.rng with Jing
+  -h, --help         show this help
+  -v, --version      show the version
+
+Exit codes: 0 all built and valid; 1 an input failed or is invalid; 2 wrong command line.
+Messages: file:line:col: severity: text [rule]`;
+
+function usage(reason: string): never {
+  process.stderr.write(`tei-press: ${reason}\nRun "tei-press --help" for usage.\n`);
+  process.exit(ExitCode.usage);
+}
+
+function report(messages: Message[]): void {
+  for (const message of messages) process.stderr.write(formatMessage(message) + '\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        formats: { type: 'string' },
+        from: { type: 'string' },
+        'build-date': { type: 'string' },
+        'tei-all': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    usage((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return ExitCode.ok;
+  }
+  if (values.version) {
+    process.stdout.write(toolVersion() + '\n');
+    return ExitCode.ok;
+  }
+  const [command, ...inputs] = positionals;
+  if (!command) usage('no command given');
+  if (command === 'build') {
+    if (inputs.length === 0) usage('build needs at least one input file or folder');
+    let formats: OutputFormat[] | undefined;
+    if (values.formats) {
+      formats = values.formats.split(',').map((format) => format.trim()).filter(Boolean) as OutputFormat[];
+      const unknown = formats.filter((format) => !(ALL_FORMATS as readonly string[]).includes(format));
+      if (unknown.length) usage(`unknown format "${unknown.join(', ')}"; choose from ${ALL_FORMATS.join(', ')}`);
+    }
+    if (values.from && !(values.from in readers)) usage(`unknown input format "${values.from}"; choose from ${Object.keys(readers).join(', ')}`);
+    const buildDate = values['build-date'];
+    if (buildDate && !/^\d{4}-\d{2}-\d{2}$/.test(buildDate)) usage(`--build-date wants YYYY-MM-DD, got "${buildDate}"`);
+    const batch = await buildEditions(inputs, {
+      outDir: values.out,
+      formats,
+      from: values.from as InputFormat | undefined,
+      buildDate,
+      teiAll: values['tei-all'],
+    });
+    report(batch.messages);
+    let failed = batch.messages.some((message) => message.severity === 'error');
+    for (const edition of batch.editions) {
+      report(edition.messages);
+      if (edition.status === 'built') process.stdout.write(`built ${edition.input} → ${edition.outputs.length} files in ${values.out ?? 'dist'}/${edition.slug}/\n`);
+      else {
+        failed = true;
+        process.stdout.write(`failed ${edition.input}\n`);
+      }
+    }
+    const built = batch.editions.filter((edition) => edition.status === 'built').length;
+    process.stdout.write(`${built} built, ${batch.editions.length - built} failed\n`);
+    return failed ? ExitCode.failed : ExitCode.ok;
+  }
+  if (command === 'validate') {
+    if (inputs.length === 0) usage('validate needs at least one TEI file');
+    let failed = false;
+    for (const file of inputs) {
+      const log = new MessageLog(file);
+      try {
+        const xml = await readFile(file, 'utf8').catch(() => log.fail('input:unreadable', 'the file cannot be read; check the path'));
+        await validateTei(xml, log, { teiAll: values['tei-all'] });
+      } catch (error) {
+        if (error instanceof InputError) log.error(error.ruleId, error.message, error.place);
+        else log.error('internal', (error as Error).message);
+      }
+      report(log.messages);
+      if (log.hasErrors) failed = true;
+      else process.stdout.write(`valid ${file}\n`);
+    }
+    return failed ? ExitCode.failed : ExitCode.ok;
+  }
+  usage(`unknown command "${command}"`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`tei-press: internal error: ${(error as Error).message ?? String(error)}\n`);
+    process.exit(ExitCode.failed);
+  },
+);

@@ -1,0 +1,106 @@
+/**
+ * Turns the bytes of an input file into text, or refuses them with a message
+ * that says why and where. Archive pages come as UTF-8, windows-1252 or
+ * ISO-8859-1; text that no XML document can hold is refused, never dropped.
+ */
+import { MessageLog } from '../messages.js';
+
+/** Inputs larger than this are refused: no article is that long, and a runaway file should not stall a batch. */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+/** The encodings {@link decodeInput} may report. */
+export type InputEncoding = 'utf-8' | 'windows-1252';
+
+export interface Decoded {
+  text: string;
+  encoding: InputEncoding;
+}
+
+/** Line and column (1-based) of a character offset. */
+export function placeOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Decodes input bytes. UTF-8 (with or without BOM) is taken as is; bytes that
+ * are not UTF-8 are read as windows-1252 (a superset of ISO-8859-1's printable
+ * range) when an HTML `meta` declares it, or when the text has no sign of being
+ * binary, with a warning. Empty, binary and oversized files are refused.
+ */
+export function decodeInput(bytes: Uint8Array, log: MessageLog): Decoded {
+  if (bytes.length === 0) log.fail('read:empty', 'the file is empty; expected the text of an article');
+  if (bytes.length > MAX_INPUT_BYTES) {
+    log.fail(
+      'read:too-large',
+      `the file has ${bytes.length} bytes, more than the ${MAX_INPUT_BYTES} an article may have; split it or check that it is the right file`,
+    );
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    log.fail('read:binary', 'the file holds NUL bytes, so it is binary (or UTF-16), not a text or HTML page; convert it to UTF-8 text', placeOfByte(bytes, nul));
+  }
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  const body = bytes.subarray(start);
+  let text: string;
+  let encoding: InputEncoding = 'utf-8';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    const invalidAt = firstInvalidUtf8(body);
+    text = new TextDecoder('windows-1252').decode(body);
+    encoding = 'windows-1252';
+    log.warn(
+      'read:encoding',
+      'the file is not UTF-8; it was read as windows-1252 (ISO-8859-1 is a subset of it). Check the accented letters, or save the file as UTF-8',
+      placeOfByte(body, invalidAt),
+    );
+  }
+  text = text.replace(/\r\n?/g, '\n');
+  const illegal = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
+  if (illegal) {
+    const code = illegal[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    log.fail(
+      'read:control-character',
+      `the file holds the control character U+${code}, which XML cannot hold; remove it or replace it with the character that was meant`,
+      placeOf(text, illegal.index),
+    );
+  }
+  if (!/\S/.test(text)) log.fail('read:empty', 'the file holds only white space; expected the text of an article');
+  return { text, encoding };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return 0;
+}

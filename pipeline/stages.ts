@@ -1,0 +1,55 @@
+/**
+ * The stages of a build, as small functions composed in a list (unified's
+ * shape). Each stage reads and writes the {@link Edition} that travels with the
+ * tree; a stage that finds the input unusable throws an InputError.
+ */
+import { decodeInput } from './readers/decode.js';
+import { detectFormat, readers, type InputFormat } from './readers/index.js';
+import { assembleTei } from './tei/assemble.js';
+import { serializeTei } from './tei/serialize.js';
+import type { Root } from './tei/tree.js';
+import type { ReadResult } from './model.js';
+import type { MessageLog } from './messages.js';
+import type { Settings } from './settings.js';
+
+/** The state of one input as it moves through the stages. */
+export interface Edition {
+  /** The input path as given. */
+  path: string;
+  bytes: Uint8Array;
+  log: MessageLog;
+  text?: string;
+  format?: InputFormat;
+  read?: ReadResult;
+  /** The TEI tree: produced by `assemble`, rewritten by enrichment stages. */
+  tei?: Root;
+  /** The serialised TEI, once the tree is final. */
+  teiXml?: string;
+}
+
+export type Stage = (edition: Edition, settings: Settings) => void | Promise<void>;
+
+export const decode: Stage = (edition) => {
+  edition.text = decodeInput(edition.bytes, edition.log).text;
+};
+
+export const read: Stage = (edition, settings) => {
+  const text = edition.text!;
+  edition.format = settings.from ?? detectFormat(edition.path, text);
+  edition.read = readers[edition.format](text, edition.log);
+};
+
+export const assemble: Stage = (edition, settings) => {
+  edition.tei = assembleTei(edition.read!, {
+    buildDate: settings.buildDate ?? edition.read!.meta.lastUpdated?.date?.iso ?? '1970-01-01',
+    toolVersion: settings.toolVersion,
+    sourceFile: edition.path.split(/[\\/]/).pop()!,
+  });
+};
+
+export const serialize: Stage = (edition) => {
+  edition.teiXml = serializeTei(edition.tei!);
+};
+
+/** The stages that turn input bytes into serialised TEI, in order. */
+export const teiStages: Stage[] = [decode, read, assemble, serialize];

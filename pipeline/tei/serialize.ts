@@ -1,0 +1,41 @@
+/**
+ * Serialises the TEI tree to XML text. Whitespace is added only inside
+ * element-only content (between divs, header sections, list items) so that the
+ * text of mixed content such as `p` or `head` is never altered.
+ */
+import { toXml } from 'xast-util-to-xml';
+import type { Element, ElementContent, Root } from './tree.js';
+
+/** Elements whose content is text: never indented inside. */
+const MIXED = new Set([
+  'p', 'head', 'item', 'label', 'title', 'author', 'persName', 'placeName', 'orgName', 'name', 'date',
+  'q', 'quote', 'soCalled', 'hi', 'emph', 'note', 'resp', 'publisher', 'biblScope', 'idno', 'language',
+  'change', 'titlePart', 'docAuthor', 'docDate', 'bibl', 'pubPlace', 'distributor', 'licence', 'ref',
+  'orgName', 'surname', 'forename', 'addName', 'roleName', 'geogName', 'country', 'settlement', 'region',
+  'desc', 'term', 'edition', 'byline', 'dateline', 'salute', 'signed', 'closer', 'opener', 'trailer',
+  'geo', 'birth', 'death', 'floruit', 'occupation', 'sic', 'corr', 'orig', 'reg', 'foreign', 'mentioned',
+  'gloss', 'l', 'cell', 'address', 'addrLine', 'email', 'ptr', 'num', 'measure', 'time', 'seg', 'w',
+]);
+
+/** Returns the document as an XML string with an XML declaration and a final newline. */
+export function serializeTei(root: Root): string {
+  const parts = root.children
+    .filter((child) => child.type !== 'text')
+    .map((child) => toXml(indentNode(child, 0), { closeEmptyElements: true, tightClose: true }));
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${parts.join('\n')}\n`;
+}
+
+function indentNode<T extends Root['children'][number]>(node: T, depth: number): T {
+  if (node.type !== 'element') return node;
+  const element = node as unknown as Element;
+  const hasText = element.children.some((child) => child.type === 'text' && child.value.trim() !== '');
+  if (MIXED.has(element.name) || hasText || element.children.length === 0) return node;
+  const pad = '\n' + '  '.repeat(depth + 1);
+  const children: ElementContent[] = [];
+  for (const child of element.children) {
+    if (child.type === 'text') continue; // whitespace-only text in element-only content
+    children.push({ type: 'text', value: pad }, indentNode(child, depth + 1));
+  }
+  children.push({ type: 'text', value: '\n' + '  '.repeat(depth) });
+  return { ...element, children } as unknown as T;
+}

@@ -1,0 +1,31 @@
+/**
+ * Packages the files the EPUB stylesheet produced into an EPUB 3 container
+ * with jszip: `mimetype` first and stored, then META-INF and OEBPS. We do not
+ * use epub-gen-memory: it rewrites chapter markup (dropping attributes such as
+ * `data-*` and `datetime`) and stamps a copyright and date of its own.
+ */
+import JSZip from 'jszip';
+import type { TransformOutput } from './xslt.js';
+
+/** A fixed timestamp for every zip entry, so that the same input gives the same bytes. */
+const ZIP_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
+
+const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+`;
+
+/** Zips the stylesheet's result documents (paths relative to the EPUB root) into an EPUB. */
+export async function packageEpub(output: TransformOutput, extraFiles: Map<string, string | Uint8Array> = new Map()): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('mimetype', 'application/epub+zip', { compression: 'STORE', date: ZIP_DATE });
+  zip.file('META-INF/container.xml', CONTAINER, { date: ZIP_DATE });
+  const files = new Map<string, string | Uint8Array>([...output.documents, ...extraFiles]);
+  for (const name of [...files.keys()].sort()) {
+    zip.file(name, files.get(name)!, { date: ZIP_DATE });
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 }, mimeType: 'application/epub+zip' });
+}

@@ -1,0 +1,34 @@
+/**
+ * The registry of output formats: a name to one writer (Pandoc's Writers.hs).
+ * Writers start from the serialised TEI and return files; they never write to
+ * disk themselves, so a failed build leaves nothing half-written.
+ */
+import type { Edition } from '../stages.js';
+import type { OutputFormat, Settings } from '../settings.js';
+import { runStylesheet } from './xslt.js';
+import { packageEpub } from './epub.js';
+import { validateTei } from '../validate/index.js';
+
+/** One file of an edition, with its name inside the edition folder. */
+export interface OutputFile {
+  name: string;
+  data: string | Uint8Array;
+}
+
+export interface WriterContext {
+  slug: string;
+  settings: Settings;
+}
+
+export type Writer = (edition: Edition, context: WriterContext) => Promise<OutputFile[]>;
+
+export const writers: Record<OutputFormat, Writer> = {
+  tei: async (edition, { slug }) => [{ name: `${slug}.tei.xml`, data: edition.teiXml! }],
+  html: async (edition, { slug }) => [{ name: `${slug}.html`, data: runStylesheet('html', edition.teiXml!, { slug }).principal }],
+  archive: async (edition, { slug, settings }) => {
+    const archive = runStylesheet('archive', edition.teiXml!, { slug }).principal;
+    await validateTei(archive, edition.log, { teiAll: settings.teiAll, label: `${slug}.archive.tei.xml` });
+    return [{ name: `${slug}.archive.tei.xml`, data: archive }];
+  },
+  epub: async (edition, { slug }) => [{ name: `${slug}.epub`, data: await packageEpub(runStylesheet('epub', edition.teiXml!, { slug })) }],
+};

@@ -1,0 +1,57 @@
+/**
+ * Runs the project's stylesheets in SaxonJS. Stylesheets are compiled to SEF
+ * once, at build time (`npm run build`), and loaded once per process.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SaxonJS from 'saxon-js';
+
+/** Folder of the compiled stylesheets (`build/xslt`). */
+export const SEF_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'xslt');
+
+const compiled = new Map<string, unknown>();
+
+function loadSef(name: string): unknown {
+  let sef = compiled.get(name);
+  if (!sef) {
+    const file = path.join(SEF_DIR, `${name}.sef.json`);
+    if (!existsSync(file)) {
+      throw new Error(`the compiled stylesheet ${file} is missing; run "npm run build" (npm ci runs it) to compile xslt/${name}.xsl`);
+    }
+    sef = JSON.parse(readFileSync(file, 'utf8'));
+    compiled.set(name, sef);
+  }
+  return sef;
+}
+
+/** The outputs of one transform: the principal result and any `xsl:result-document`s, keyed by their href. */
+export interface TransformOutput {
+  principal: string;
+  documents: Map<string, string>;
+}
+
+/** Transforms serialised TEI with the stylesheet `xslt/<name>.xsl`. */
+export function runStylesheet(name: string, source: string, params: Record<string, unknown> = {}): TransformOutput {
+  const documents = new Map<string, string>();
+  const base = 'file:///out/';
+  const result = SaxonJS.transform(
+    {
+      stylesheetInternal: loadSef(name),
+      sourceText: source,
+      destination: 'serialized',
+      stylesheetParams: params,
+      baseOutputURI: base,
+      deliverMessage: () => undefined,
+      deliverResultDocument: (target: unknown) => ({
+        destination: 'serialized',
+        save: (_resolved: unknown, text: string) => {
+          const uri = String(target);
+          documents.set(uri.startsWith(base) ? uri.slice(base.length) : uri, text);
+        },
+      }),
+    },
+    'sync',
+  );
+  return { principal: result.principalResult ?? '', documents };
+}

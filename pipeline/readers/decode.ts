@@ -3,6 +3,7 @@
  * that says why and where. Archive pages come as UTF-8, windows-1252 or
  * ISO-8859-1; text that no XML document can hold is refused, never dropped.
  */
+import iconv from 'iconv-lite';
 import { MessageLog } from '../messages.js';
 
 /** Inputs larger than this are refused: no article is that long, and a runaway file should not stall a batch. */
@@ -68,7 +69,8 @@ export function decodeInput(bytes: Uint8Array, log: MessageLog): Decoded {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     const invalidAt = firstInvalidUtf8(body);
-    text = new TextDecoder('windows-1252').decode(body);
+    // Node's TextDecoder reads 'windows-1252' as ISO-8859-1 (0x92 stays U+0092), so use iconv-lite.
+    text = iconv.decode(Buffer.from(body), 'windows-1252');
     encoding = 'windows-1252';
     log.warn(
       'read:encoding',

@@ -39,9 +39,19 @@ export const read: Stage = (edition, settings) => {
   edition.read = readers[edition.format](text, edition.log);
 };
 
+/**
+ * The build's fixed date for this edition (ISO, as precise as known): the
+ * `buildDate` setting, else the source page's last update, else 1970-01-01 —
+ * never the clock, so that builds are reproducible. Writers that stamp a date
+ * (PDF metadata, BagIt's Bagging-Date) use this same date.
+ */
+export function editionDate(edition: Edition, settings: Settings): string {
+  return settings.buildDate ?? edition.read?.meta.lastUpdated?.date?.iso ?? '1970-01-01';
+}
+
 export const assemble: Stage = (edition, settings) => {
   edition.tei = assembleTei(edition.read!, {
-    buildDate: settings.buildDate ?? edition.read!.meta.lastUpdated?.date?.iso ?? '1970-01-01',
+    buildDate: editionDate(edition, settings),
     toolVersion: settings.toolVersion,
     sourceFile: edition.path.split(/[\\/]/).pop()!,
   });

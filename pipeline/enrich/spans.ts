@@ -63,3 +63,75 @@ export function wrapTextSpans(
     (node as Element).children = children;
   }
 }
+
+/** The length of a node's text, as {@link textOf} would give it, without building the string. */
+function textLength(node: ElementContent): number {
+  if (node.type === 'text') return node.value.length;
+  if (node.type === 'element') {
+    let length = 0;
+    for (const child of node.children) length += textLength(child);
+    return length;
+  }
+  return 0;
+}
+
+/**
+ * Wraps the characters `[start, end)` of `container`'s text (offsets as
+ * `textOf(container)` gives them, so a span may run over several text nodes
+ * and inline elements) in the element that `build` makes from the covered
+ * nodes. Text nodes are split at the ends; an element wholly inside the range
+ * moves into the wrapper; a range wholly inside one child element is wrapped
+ * inside that child. A range that would cut an element in two cannot be
+ * wrapped without breaking the markup: then nothing changes and `false` is
+ * returned, so that the caller can report it.
+ */
+export function wrapTextRange(
+  container: Element,
+  start: number,
+  end: number,
+  build: (content: ElementContent[]) => Element,
+): boolean {
+  if (end <= start) return false;
+  const children = container.children as ElementContent[];
+  const bounds: Array<[number, number]> = [];
+  let offset = 0;
+  for (const child of children) {
+    const length = textLength(child);
+    bounds.push([offset, offset + length]);
+    offset += length;
+  }
+  // A range inside one element child (and not covering all of it) belongs to that child.
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    const [from, to] = bounds[index]!;
+    if (child.type === 'element' && from <= start && end <= to && !(from === start && to === end)) {
+      return wrapTextRange(child, start - from, end - from, build);
+    }
+  }
+  const before: ElementContent[] = [];
+  const inside: ElementContent[] = [];
+  const after: ElementContent[] = [];
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    const [from, to] = bounds[index]!;
+    if (to <= start && !(from === to && from === start)) {
+      before.push(child);
+    } else if (from >= end) {
+      after.push(child);
+    } else if (from >= start && to <= end) {
+      inside.push(child);
+    } else if (child.type === 'text') {
+      const value = child.value;
+      const cutStart = Math.max(start - from, 0);
+      const cutEnd = Math.min(end - from, value.length);
+      if (cutStart > 0) before.push({ type: 'text', value: value.slice(0, cutStart) });
+      inside.push({ type: 'text', value: value.slice(cutStart, cutEnd) });
+      if (cutEnd < value.length) after.push({ type: 'text', value: value.slice(cutEnd) });
+    } else {
+      // An element that starts or ends strictly inside the range: wrapping would overlap it.
+      return false;
+    }
+  }
+  container.children = [...before, build(inside), ...after];
+  return true;
+}

@@ -12,6 +12,7 @@ import { teiStages, type Edition } from './stages.js';
 import { slugOf } from './slug.js';
 import { writers, type OutputFile } from './writers/index.js';
 import { validateTei } from './validate/index.js';
+import { closePrintBrowser } from './writers/pdf.js';
 
 /** Extensions taken from a folder given as input. */
 const INPUT_EXTENSIONS = new Set(['.txt', '.htm', '.html', '.xhtml']);
@@ -73,7 +74,7 @@ export async function buildEdition(input: string, settings: Settings, takenSlugs
     takenSlugs.add(slug);
     result.slug = slug;
     const files: OutputFile[] = [];
-    for (const format of settings.formats) files.push(...(await writers[format](edition, { slug, settings })));
+    for (const format of settings.formats) files.push(...(await writers[format](edition, { slug, settings, outputs: [...files] })));
     if (log.hasErrors) return result;
     try {
       result.outputs = await writeEditionFolder(settings.outDir, slug, files);
@@ -135,6 +136,11 @@ export async function buildEditions(inputs: readonly string[], options: Options 
   const { files, messages } = await expandInputs(inputs);
   const editions: EditionResult[] = [];
   const takenSlugs = new Set<string>();
-  for (const file of files) editions.push(await buildEdition(file, settings, takenSlugs));
+  try {
+    for (const file of files) editions.push(await buildEdition(file, settings, takenSlugs));
+  } finally {
+    // The PDF writer keeps one browser for the whole batch.
+    await closePrintBrowser();
+  }
   return { editions, messages };
 }

@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { buildEditions } from './build.js';
 import { ExitCode, formatMessage, MessageLog, InputError, type Message } from './messages.js';
-import { ALL_FORMATS, toolVersion, type OutputFormat } from './settings.js';
+import { ALL_FORMATS, DEFAULT_FORMATS, toolVersion, type OutputFormat } from './settings.js';
+import { verifyBag } from './bag/verify.js';
 import { validateTei } from './validate/index.js';
 import { readers, type InputFormat } from './readers/index.js';
 
@@ -16,15 +17,19 @@ const HELP = `tei-press — turn archive articles into TEI P5 editions, EPUB 3, 
 Usage:
   tei-press build INPUT… [--out DIR] [--formats LIST] [--from FORMAT] [--build-date DATE] [--tei-all PATH]
   tei-press validate FILE… [--tei-all PATH]
+  tei-press verify-bag DIR…
   tei-press --help | --version
 
 build      Builds each input file (or every .txt/.html file in each folder) into DIR/<slug>/:
-           <slug>.tei.xml, <slug>.epub, <slug>.html and <slug>.archive.tei.xml.
+           <slug>.tei.xml, <slug>.epub, <slug>.html and <slug>.archive.tei.xml;
+           with --formats, also <slug>.pdf and the deposit bag <slug>-bag/.
 validate   Checks existing TEI files against the project schema and rules.
+verify-bag Checks BagIt bags (RFC 8493): reports every missing, extra or altered file.
 
 Options:
   --out DIR          output folder (default: dist)
-  --formats LIST     comma-separated, from: ${ALL_FORMATS.join(', ')} (default: all)
+  --formats LIST     comma-separated, from: ${ALL_FORMATS.join(', ')} (default: ${DEFAULT_FORMATS.join(',')});
+                     pdf needs Chromium (TEI_PRESS_CHROMIUM, default /usr/bin/chromium); bag adds archive,epub,html
   --from FORMAT      read inputs as this format instead of detecting it: ${Object.keys(readers).join(', ')}
   --build-date DATE  the edition's date (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the page's last update
   --tei-all PATH     also validate TEI against this tei_all.rng with Jing
@@ -103,6 +108,20 @@ async function main(argv: string[]): Promise<number> {
     }
     const built = batch.editions.filter((edition) => edition.status === 'built').length;
     process.stdout.write(`${built} built, ${batch.editions.length - built} failed\n`);
+    return failed ? ExitCode.failed : ExitCode.ok;
+  }
+  if (command === 'verify-bag') {
+    if (inputs.length === 0) usage('verify-bag needs at least one bag folder');
+    let failed = false;
+    for (const dir of inputs) {
+      const result = await verifyBag(dir);
+      report(result.messages);
+      if (result.valid) process.stdout.write(`valid bag ${dir} (${result.payloadFiles} payload files)\n`);
+      else {
+        failed = true;
+        process.stdout.write(`invalid bag ${dir}\n`);
+      }
+    }
     return failed ? ExitCode.failed : ExitCode.ok;
   }
   if (command === 'validate') {

@@ -8,9 +8,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputFormat } from './readers/index.js';
 
-/** The output formats a build can write. */
-export const ALL_FORMATS = ['tei', 'epub', 'html', 'archive'] as const;
+/**
+ * The output formats a build can write, in the order their writers run: the
+ * PDF is printed from the print HTML, and the BagIt bag packs every other
+ * file of the build, so it comes last.
+ */
+export const ALL_FORMATS = ['tei', 'epub', 'html', 'archive', 'pdf', 'bag'] as const;
 export type OutputFormat = (typeof ALL_FORMATS)[number];
+
+/** The formats built when none are asked for; `pdf` (needs Chromium) and `bag` are opt-in. */
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['tei', 'epub', 'html', 'archive'];
+
+/** Formats another format needs: a deposit bag holds the archival TEI, the EPUB and the print HTML. */
+const IMPLIED_FORMATS: Partial<Record<OutputFormat, readonly OutputFormat[]>> = { bag: ['archive', 'epub', 'html'] };
+
+/** The Chromium that prints PDFs when neither the option nor `TEI_PRESS_CHROMIUM` names one. */
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 /** The project root (holding tei/, xslt/, build/). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,7 +32,10 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export interface Options {
   /** Output folder (default `dist`). */
   outDir?: string;
-  /** Formats to write (default: all of {@link ALL_FORMATS}). */
+  /**
+   * Formats to write (default {@link DEFAULT_FORMATS}). They are built in the
+   * order of {@link ALL_FORMATS}; `bag` adds `archive`, `epub` and `html`.
+   */
   formats?: readonly OutputFormat[];
   /** Force an input format instead of detecting it. */
   from?: InputFormat;
@@ -31,6 +47,8 @@ export interface Options {
   buildDate?: string;
   /** Also validate TEI outputs against this `tei_all.rng` with Jing. */
   teiAll?: string;
+  /** The Chromium executable for PDFs (default `TEI_PRESS_CHROMIUM`, else {@link DEFAULT_CHROMIUM}). */
+  chromium?: string;
 }
 
 /** Resolved settings. */
@@ -40,6 +58,7 @@ export interface Settings {
   from?: InputFormat;
   buildDate?: string;
   teiAll?: string;
+  chromium: string;
   toolVersion: string;
 }
 
@@ -57,10 +76,21 @@ export function resolveSettings(options: Options = {}): Settings {
   }
   return {
     outDir: path.resolve(options.outDir ?? 'dist'),
-    formats: options.formats ?? ALL_FORMATS,
+    formats: resolveFormats(options.formats ?? DEFAULT_FORMATS),
     from: options.from,
     buildDate,
     teiAll: options.teiAll,
+    chromium: options.chromium ?? process.env.TEI_PRESS_CHROMIUM ?? DEFAULT_CHROMIUM,
     toolVersion: toolVersion(),
   };
+}
+
+/** The formats asked for plus those they imply, once each, in {@link ALL_FORMATS} order. */
+export function resolveFormats(asked: readonly OutputFormat[]): OutputFormat[] {
+  const wanted = new Set<OutputFormat>();
+  for (const format of asked) {
+    wanted.add(format);
+    for (const implied of IMPLIED_FORMATS[format] ?? []) wanted.add(implied);
+  }
+  return ALL_FORMATS.filter((format) => wanted.has(format));
 }

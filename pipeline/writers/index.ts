@@ -8,6 +8,9 @@ import type { OutputFormat, Settings } from '../settings.js';
 import { runStylesheet } from './xslt.js';
 import { packageEpub } from './epub.js';
 import { validateTei } from '../validate/index.js';
+import { writePdf } from './pdf.js';
+import { writeBag } from './bag.js';
+import { editionDate } from '../stages.js';
 
 /** One file of an edition, with its name inside the edition folder. */
 export interface OutputFile {
@@ -18,6 +21,8 @@ export interface OutputFile {
 export interface WriterContext {
   slug: string;
   settings: Settings;
+  /** The files the writers that ran before this one made in the same build (the `bag` writer packs them). */
+  outputs?: readonly OutputFile[];
 }
 
 export type Writer = (edition: Edition, context: WriterContext) => Promise<OutputFile[]>;
@@ -31,4 +36,20 @@ export const writers: Record<OutputFormat, Writer> = {
     return [{ name: `${slug}.archive.tei.xml`, data: archive }];
   },
   epub: async (edition, { slug }) => [{ name: `${slug}.epub`, data: await packageEpub(runStylesheet('epub', edition.teiXml!, { slug })) }],
+  // The PDF is printed from exactly what the html writer makes (rerunning it costs milliseconds).
+  pdf: async (edition, context) =>
+    writePdf(await writers.html(edition, context), context.slug, {
+      chromium: context.settings.chromium,
+      date: editionDate(edition, context.settings),
+      log: edition.log,
+    }),
+  bag: async (edition, { slug, settings, outputs = [] }) =>
+    writeBag({
+      slug,
+      source: { name: edition.path, bytes: edition.bytes },
+      outputs,
+      tei: edition.tei,
+      date: editionDate(edition, settings),
+      toolVersion: settings.toolVersion,
+    }),
 };

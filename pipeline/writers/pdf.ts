@@ -1,0 +1,230 @@
+/**
+ * The PDF writer: the print HTML laid out in pages by Paged.js inside headless
+ * Chromium, then printed by Chromium's own PDF back end (Skia).
+ *
+ * Why Paged.js: Chromium alone honours `@page` sizes, margins and
+ * `counter(page)`, but not `string-set` (running heads), `target-counter`
+ * (page numbers in the table of contents and the index) or `float: footnote`.
+ * Paged.js polyfills those in the page itself, so the same CSS that a
+ * Paged.js-aware reader previews on screen is what we print.
+ *
+ * One browser per process, started on the first PDF and reused across a batch
+ * ({@link closePrintBrowser} ends it; `buildEditions` calls it at the end).
+ * Each document gets its own browser context, so no state leaks between them.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import type { MessageLog } from '../messages.js';
+import type { OutputFile } from './index.js';
+
+/** Chromium's command-line switches: no sandbox (we run as root in CI), no GPU, and nothing that phones home. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  // Paged.js fetches the document's stylesheets again with fetch(); on file:// that needs this switch or it hangs on CORS.
+  '--allow-file-access-from-files',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** How long one document may take to lay out before we give up (the seed takes about 2 s). */
+const LAYOUT_TIMEOUT_MS = 90_000;
+
+/** The Paged.js polyfill script, from the installed `pagedjs` package. */
+function pagedPolyfillPath(): string {
+  // `pagedjs` exports only its entry points; its dist/ folder sits one level above lib/index.cjs.
+  const entry = createRequire(import.meta.url).resolve('pagedjs');
+  let folder = path.dirname(entry);
+  while (path.basename(folder) !== 'pagedjs' && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  return path.join(folder, 'dist', 'paged.polyfill.js');
+}
+
+let browser: { executable: string; launched: Promise<Browser> } | undefined;
+
+/** Starts (once) and returns the shared browser for this Chromium executable. */
+function printBrowser(executable: string): Promise<Browser> {
+  if (browser && browser.executable !== executable) {
+    // A different executable was asked for: end the old one, start the new one.
+    const old = browser.launched;
+    browser = undefined;
+    void old.then((b) => b.close()).catch(() => undefined);
+  }
+  if (!browser) {
+    // launch() gives the browser a fresh, temporary user-data-dir and removes it on close.
+    const launched = chromium.launch({ executablePath: executable, headless: true, args: CHROMIUM_ARGS });
+    browser = { executable, launched };
+    launched.catch(() => {
+      if (browser?.launched === launched) browser = undefined;
+    });
+  }
+  return browser.launched;
+}
+
+/** Closes the shared print browser, if one was started. Safe to call more than once. */
+export async function closePrintBrowser(): Promise<void> {
+  const current = browser;
+  browser = undefined;
+  if (current) await current.launched.then((b) => b.close()).catch(() => undefined);
+}
+
+/** What {@link renderPdf} needs besides the HTML. */
+export interface PdfOptions {
+  /** Path of the Chromium executable (the `chromium` setting; default `/usr/bin/chromium`). */
+  chromium: string;
+  /** The build's fixed date (ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`) written as the PDF's creation and modification date. */
+  date: string;
+  /** Where messages go. */
+  log: MessageLog;
+}
+
+/** Thrown when Chromium cannot be found or started: the PDF is skipped, the other formats are still built. */
+export class NoChromiumError extends Error {
+  override readonly name = 'NoChromiumError';
+}
+
+/**
+ * Renders a print HTML document (and the files it links to) as PDF bytes.
+ *
+ * `files` are the HTML writer's outputs; `htmlName` names the document among
+ * them. They are written to a temporary folder so that relative links to
+ * stylesheets, fonts and images resolve as they would beside the edition.
+ * Returns the PDF with its dates set to `options.date` (see {@link normalisePdf}).
+ */
+export async function renderPdf(files: readonly OutputFile[], htmlName: string, options: PdfOptions): Promise<Uint8Array> {
+  if (!existsSync(options.chromium)) throw new NoChromiumError(`Chromium was not found at ${options.chromium}`);
+  let shared: Browser;
+  try {
+    shared = await printBrowser(options.chromium);
+  } catch (error) {
+    throw new NoChromiumError(`Chromium at ${options.chromium} did not start: ${firstLine(error)}`);
+  }
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'tei-press-pdf-'));
+  const context = await shared.newContext({ javaScriptEnabled: true, offline: true });
+  try {
+    for (const file of files) {
+      const destination = path.join(folder, file.name);
+      await mkdir(path.dirname(destination), { recursive: true });
+      await writeFile(destination, file.data);
+    }
+    const page = await context.newPage();
+    const scriptErrors: string[] = [];
+    page.on('pageerror', (error) => scriptErrors.push(error.message));
+    // The print HTML must be self-contained: a remote font or image would make the PDF depend on the network.
+    await page.route(/^(?!file:)/, async (route) => {
+      options.log.warn('pdf:remote-resource', `the print HTML asks for ${route.request().url()}, which is not fetched; the PDF is made without it. Keep the print HTML self-contained`);
+      await route.abort();
+    });
+    await page.goto(pathToFileURL(path.join(folder, htmlName)).href, { waitUntil: 'load' });
+    // Paged.js reads PagedConfig when its script runs; `after` receives the laid-out flow.
+    await page.evaluate(() => {
+      const target = window as unknown as { PagedConfig: unknown; __teiPressPages?: number };
+      target.PagedConfig = {
+        auto: true,
+        after: (flow: { total: number }) => {
+          target.__teiPressPages = flow.total;
+        },
+      };
+    });
+    await page.addScriptTag({ path: pagedPolyfillPath() });
+    try {
+      await page.waitForFunction(
+        () => (window as unknown as { __teiPressPages?: number }).__teiPressPages !== undefined,
+        null,
+        { timeout: LAYOUT_TIMEOUT_MS, polling: 100 },
+      );
+    } catch {
+      const detail = scriptErrors.length ? `; script errors: ${scriptErrors.join(' | ')}` : '';
+      throw new PdfLayoutError(`Paged.js did not finish laying out ${htmlName} within ${LAYOUT_TIMEOUT_MS / 1000} s${detail}`);
+    }
+    for (const message of scriptErrors) options.log.warn('pdf:script-error', `Paged.js reported an error while laying out ${htmlName}: ${message}`);
+    await page.evaluate(renameRandomIds);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    return normalisePdf(pdf, options.date);
+  } finally {
+    await context.close().catch(() => undefined);
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** The document could not be laid out (Paged.js failed or hung). */
+export class PdfLayoutError extends Error {
+  override readonly name = 'PdfLayoutError';
+}
+
+/**
+ * Runs in the page: Paged.js names footnotes (and some other elements) with
+ * random UUIDs, which Chromium writes into the PDF as link destinations.
+ * Renaming them in document order keeps the PDF's bytes the same from one
+ * build to the next.
+ */
+function renameRandomIds(): void {
+  const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+  const renamed = new Map<string, string>();
+  let counter = 0;
+  for (const element of Array.from(document.querySelectorAll('[id]'))) {
+    if (!uuid.test(element.id)) continue;
+    uuid.lastIndex = 0;
+    const old = element.id;
+    const fresh = old.replace(uuid, () => `n${String(++counter).padStart(4, '0')}`);
+    renamed.set(old, fresh);
+    element.id = fresh;
+  }
+  uuid.lastIndex = 0;
+  for (const link of Array.from(document.querySelectorAll('a[href^="#"]'))) {
+    const target = renamed.get(decodeURIComponent(link.getAttribute('href')!.slice(1)));
+    if (target) link.setAttribute('href', `#${target}`);
+  }
+}
+
+/**
+ * Makes Chromium's PDF reproducible. Skia stamps `/CreationDate` and
+ * `/ModDate` from the clock (it writes no `/ID` and no XMP stream unless asked
+ * for PDF/A); we overwrite both with the build's fixed date. The replacement
+ * has exactly the same length, so the cross-reference offsets stay valid.
+ */
+export function normalisePdf(pdf: Uint8Array, isoDate: string): Uint8Array {
+  const [year = '1970', month = '01', day = '01'] = /^\d{4}(-\d\d){0,2}$/.test(isoDate) ? isoDate.split('-') : [];
+  const stamp = `${year}${month}${day}000000`;
+  // latin1 maps bytes to characters one to one, so offsets in the string are offsets in the file.
+  const text = Buffer.from(pdf).toString('latin1');
+  const fixed = text.replace(/\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g, (_match, key: string, _clock: string, zone: string) => {
+    // Skia writes the machine's offset as +HH'MM'; UTC has the same length. Any other form is kept as it is.
+    const utc = /^[+-]\d\d'\d\d'$/.test(zone) ? "+00'00'" : zone;
+    return `/${key} (D:${stamp}${utc})`;
+  });
+  if (fixed.length !== text.length) throw new Error('normalising the PDF dates changed its length');
+  return new Uint8Array(Buffer.from(fixed, 'latin1'));
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0]!;
+}
+
+/**
+ * The `pdf` format: renders the HTML writer's files to `<slug>.pdf`.
+ * Without Chromium it warns (`pdf:no-chromium`) and returns nothing, so the
+ * edition's other formats are still built; a document that cannot be laid out
+ * is an error on that input (`pdf:layout`).
+ */
+export async function writePdf(htmlFiles: readonly OutputFile[], slug: string, options: PdfOptions): Promise<OutputFile[]> {
+  try {
+    return [{ name: `${slug}.pdf`, data: await renderPdf(htmlFiles, `${slug}.html`, options) }];
+  } catch (error) {
+    if (error instanceof NoChromiumError) {
+      options.log.warn(
+        'pdf:no-chromium',
+        `${error.message}, so ${slug}.pdf was not made; the other formats are built. Install Chromium (apt-get install chromium) or set TEI_PRESS_CHROMIUM to its path`,
+      );
+      return [];
+    }
+    if (error instanceof PdfLayoutError) options.log.fail('pdf:layout', `${error.message}; check the print CSS`);
+    throw error;
+  }
+}

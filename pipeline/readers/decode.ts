@@ -9,12 +9,31 @@ import { MessageLog } from '../messages.js';
 /** Inputs larger than this are refused: no article is that long, and a runaway file should not stall a batch. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
-/** The encodings {@link decodeInput} may report. */
-export type InputEncoding = 'utf-8' | 'windows-1252';
+/** The encodings {@link decodeInput} may report; `declared` names another charset an HTML `meta` declared (in {@link Decoded.charset}). */
+export type InputEncoding = 'utf-8' | 'windows-1252' | 'declared';
 
 export interface Decoded {
   text: string;
   encoding: InputEncoding;
+  /** The charset label an HTML `meta` declared, if any (lower case). */
+  charset?: string;
+}
+
+/** Labels that WHATWG Encoding maps to windows-1252, as browsers read them. */
+const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'cp819', 'ibm819']);
+
+/**
+ * The charset an HTML page declares in its first 1024 bytes
+ * (`<meta charset="…">` or `<meta http-equiv="Content-Type" content="…; charset=…">`),
+ * as the HTML standard's prescan looks for it; undefined when none is declared.
+ */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  for (const meta of head.match(/<meta\b[^>]*>/gi) ?? []) {
+    const match = /charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(meta);
+    if (match) return match[1]!.toLowerCase();
+  }
+  return undefined;
 }
 
 /** Line and column (1-based) of a character offset. */
@@ -63,20 +82,38 @@ export function decodeInput(bytes: Uint8Array, log: MessageLog): Decoded {
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const body = bytes.subarray(start);
-  let text: string;
+  let text: string | undefined;
   let encoding: InputEncoding = 'utf-8';
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    const invalidAt = firstInvalidUtf8(body);
-    // Node's TextDecoder reads 'windows-1252' as ISO-8859-1 (0x92 stays U+0092), so use iconv-lite.
-    text = iconv.decode(Buffer.from(body), 'windows-1252');
-    encoding = 'windows-1252';
-    log.warn(
-      'read:encoding',
-      'the file is not UTF-8; it was read as windows-1252 (ISO-8859-1 is a subset of it). Check the accented letters, or save the file as UTF-8',
-      placeOfByte(body, invalidAt),
-    );
+  const charset = declaredCharset(body);
+  // A page that declares a legacy charset is read in it, as a browser would;
+  // but bytes that are valid UTF-8 with non-ASCII letters were re-saved as
+  // UTF-8 after the declaration was written, so UTF-8 wins with a warning.
+  // A UTF-16 declaration in a file without NUL bytes cannot be true (the HTML standard reads it as UTF-8).
+  if (charset && !/^(utf-?8|utf-?16(le|be)?)$/.test(charset)) {
+    const legacy = WINDOWS_1252_LABELS.has(charset) ? 'windows-1252' : charset;
+    if (!iconv.encodingExists(legacy)) {
+      log.warn('read:charset', `the page declares the charset "${charset}", which is not known; it is read as UTF-8 if it can be, else as windows-1252`);
+    } else if (isUtf8(body) && body.some((byte) => byte >= 0x80)) {
+      log.warn('read:charset', `the page declares the charset "${charset}" but its bytes are UTF-8; it was read as UTF-8. Correct the meta declaration`);
+    } else {
+      text = iconv.decode(Buffer.from(body), legacy);
+      encoding = legacy === 'windows-1252' ? 'windows-1252' : 'declared';
+    }
+  }
+  if (text === undefined) {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } catch {
+      const invalidAt = firstInvalidUtf8(body);
+      // Node's TextDecoder reads 'windows-1252' as ISO-8859-1 (0x92 stays U+0092), so use iconv-lite.
+      text = iconv.decode(Buffer.from(body), 'windows-1252');
+      encoding = 'windows-1252';
+      log.warn(
+        'read:encoding',
+        'the file is not UTF-8; it was read as windows-1252 (ISO-8859-1 is a subset of it). Check the accented letters, or save the file as UTF-8',
+        placeOfByte(body, invalidAt),
+      );
+    }
   }
   text = text.replace(/\r\n?/g, '\n');
   const illegal = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
@@ -89,7 +126,16 @@ export function decodeInput(bytes: Uint8Array, log: MessageLog): Decoded {
     );
   }
   if (!/\S/.test(text)) log.fail('read:empty', 'the file holds only white space; expected the text of an article');
-  return { text, encoding };
+  return { text, encoding, charset };
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

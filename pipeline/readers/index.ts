@@ -5,17 +5,38 @@
 import type { ReadResult } from '../model.js';
 import type { MessageLog } from '../messages.js';
 import { readText } from './text.js';
+import { readHtml } from './html.js';
 
 /** A reader turns decoded text into header facts and TEI body content. */
 export type Reader = (text: string, log: MessageLog) => ReadResult;
 
 export const readers = {
   text: readText,
+  html: readHtml,
 } satisfies Record<string, Reader>;
 
 export type InputFormat = keyof typeof readers;
 
-/** Chooses the reader for a file by its extension and content. */
-export function detectFormat(_fileName: string, _text: string): InputFormat {
+/** Extensions that name an HTML page. */
+const HTML_EXTENSIONS = /\.(html?|xhtml|shtml|php|asp)$/i;
+
+/** Markup that only an HTML page starts with (after white space and comments). */
+const HTML_START = /^(?:\s|<!--[\s\S]*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|link|style|script|p|div|h[1-6]|table|center|font)\b/i;
+
+/** Markup deep inside a page that plain text does not hold. */
+const HTML_INSIDE = /<\/(?:p|div|h[1-6]|body|html|a|blockquote|li)>|<br\s*\/?>/gi;
+
+/**
+ * Chooses the reader for a file by its content first and its extension second:
+ * text that starts like an HTML page, or holds several closing tags, is HTML
+ * whatever its name (archive pages are often saved as `.txt`); a `.htm`/`.html`
+ * file is HTML; anything else is plain text. `--from` overrides this.
+ */
+export function detectFormat(fileName: string, text: string): InputFormat {
+  const head = text.slice(0, 4096);
+  if (HTML_START.test(head)) return 'html';
+  if ((head.match(HTML_INSIDE)?.length ?? 0) >= 3) return 'html';
+  // A page saved with an HTML name but holding no markup is plain text: reading it as HTML would join its paragraphs.
+  if (HTML_EXTENSIONS.test(fileName) && /<[a-z!/]/i.test(head)) return 'html';
   return 'text';
 }

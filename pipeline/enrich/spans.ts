@@ -11,6 +11,12 @@ export interface TextSpan {
   end: number;
   name: string;
   attrs: Attrs;
+  /**
+   * Spans nested inside this one (a place in a person's title, "the Dean of
+   * <placeName>Canterbury</placeName>"), with offsets relative to this span's
+   * text. Inner spans must not overlap each other.
+   */
+  inner?: TextSpan[];
 }
 
 /** Where a text node sits: its nearest element and the source line of its block. */
@@ -52,7 +58,7 @@ export function wrapTextSpans(
         for (const span of spans) {
           if (span.start < cursor) continue;
           if (span.start > cursor) children.push({ type: 'text', value: child.value.slice(cursor, span.start) });
-          children.push(el(span.name, span.attrs, child.value.slice(span.start, span.end)));
+          children.push(spanElement(span, child.value.slice(span.start, span.end)));
           cursor = span.end;
         }
         if (cursor < child.value.length) children.push({ type: 'text', value: child.value.slice(cursor) });
@@ -62,6 +68,21 @@ export function wrapTextSpans(
     }
     (node as Element).children = children;
   }
+}
+
+/** The element for one span of `text`, with its inner spans nested in it. */
+function spanElement(span: TextSpan, text: string): Element {
+  if (!span.inner?.length) return el(span.name, span.attrs, text);
+  const content: ElementContent[] = [];
+  let cursor = 0;
+  for (const inner of [...span.inner].sort((a, b) => a.start - b.start)) {
+    if (inner.start < cursor || inner.end > text.length || inner.end <= inner.start) continue;
+    if (inner.start > cursor) content.push({ type: 'text', value: text.slice(cursor, inner.start) });
+    content.push(spanElement(inner, text.slice(inner.start, inner.end)));
+    cursor = inner.end;
+  }
+  if (cursor < text.length) content.push({ type: 'text', value: text.slice(cursor) });
+  return el(span.name, span.attrs, content);
 }
 
 /** The length of a node's text, as {@link textOf} would give it, without building the string. */

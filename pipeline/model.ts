@@ -1,14 +1,30 @@
 /**
- * What a reader learns about an article besides its body: the facts of its
- * header, each with the source line it came from so that nothing is lost and
- * messages can point at it. The TEI assembler turns this into the teiHeader.
+ * What a reader learns about an article: the facts of its header, each with
+ * the source line it came from so that nothing is lost and messages can point
+ * at it, and the TEI content of body and back. The TEI assembler turns this
+ * into the document.
+ *
+ * The model is format-neutral: the plain-text reader and the HTML reader both
+ * produce a {@link ReadResult}. A "line" is one header item as the page shows
+ * it (a text line, or the text of one HTML block); `line` is its 1-based line
+ * number in the input file. Header facts are parsed from the line with the
+ * shared parsers in `readers/header-lines.ts`; the assembler writes every
+ * header line verbatim into `front` (or `back`) and the parsed facts into the
+ * teiHeader, so the header may normalise while the text keeps every character.
  */
-import type { Element } from './tei/tree.js';
+import type { Element, ElementContent } from './tei/tree.js';
 
 /** A line of the source as it was, with its 1-based line number. */
 export interface SourceLine {
+  /** The text of the line as in the source (may hold leading/trailing white space). */
   text: string;
   line: number;
+  /**
+   * Optional TEI inline content for the line, when the reader found markup in
+   * it (a note reference in a title, an HTML `<em>`). Its text must equal
+   * `text` trimmed (whitespace-normalised). When absent the assembler uses `text`.
+   */
+  inline?: ElementContent[];
 }
 
 /** An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) with the wording it came from. */
@@ -22,13 +38,20 @@ export interface PrintSource {
   line: SourceLine;
   /** Journal, newspaper or book title. */
   journal?: string;
-  volume?: string;
   issue?: string;
   date?: IsoDate;
+  /** The volume as written (`2`, `XI`). */
+  volume?: string;
+  /** The volume as an arabic number (`11` for `XI`), when it could be read. */
+  volumeNumber?: string;
   pages?: { from: string; to?: string; text: string };
   /** Publisher or place where the line gives them (books). */
   publisher?: string;
   pubPlace?: string;
+  /** `2nd English Edition`, for books. */
+  edition?: string;
+  /** A journal or newspaper (TEI `title level="j"`) or a book (`level="m"`). Default `periodical`. */
+  kind?: 'periodical' | 'book';
 }
 
 /** Who transcribed the text for which archive, from lines such as `Transcribed & marked up by X for the ETOL.` */
@@ -52,11 +75,18 @@ export interface ArticleMeta {
   authors: SourceLine[];
   title: SourceLine[];
   subtitle: SourceLine[];
+  /**
+   * Lines naming a collection the article is part of, e.g. `The First Five
+   * Years of the Communist International` / `Volume 1` above the article title.
+   */
+  collection?: SourceLine[];
   /** The dateline, e.g. `(August 1941)`. */
   dateLine?: SourceLine & { date?: IsoDate };
   source?: PrintSource;
   transcription?: Transcription;
-  /** Further labelled fields (Written, Translated, Copyleft, …). */
+  /** A periodical-issue line of newspaper index pages (`Fourth International, March 1945`). */
+  issueLine?: SourceLine;
+  /** Labelled fields of an information block (Written, Source, Translated, Copyleft, …), in source order. */
   info: InfoField[];
   /** Lines of the header the reader could not classify: kept, never dropped. */
   otherFrontLines: SourceLine[];
@@ -72,6 +102,17 @@ export interface ArticleMeta {
 /** What every reader produces: the header facts and the TEI body content (`div`s). */
 export interface ReadResult {
   meta: ArticleMeta;
-  /** Children of TEI `body`: `div` elements with `head`, `p`, `list`, `note`. Nodes carry `position` from the source. */
+  /**
+   * Children of TEI `body`: `div` elements with `head`, `p`, `list/item`
+   * (items may hold a `label` with the source's number and `p`s), `ref`s to
+   * notes. Block nodes carry `position` (their source line) and a stable
+   * `xml:id` derived from their place (`d2`, `d2-p3`, `d2-l1-i4`).
+   */
   body: Element[];
+  /**
+   * Children of TEI `back` that are content of the article, such as notes
+   * sections (`div type="notes"` holding `note`s that body `ref`s point at).
+   * Page footers are not here but in `meta.backLines`. Default: none.
+   */
+  back?: Element[];
 }

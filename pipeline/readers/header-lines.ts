@@ -1,76 +1,203 @@
 /**
- * Parsers for the header lines archive pages share, whatever their format:
- * datelines, "From …" source lines, transcription credits, "Last updated".
+ * Parsers for the header lines archive pages share, whatever their format
+ * (plain text or HTML): datelines, "From …" source lines, transcription
+ * credits, "Last updated" footers and `Label: value` information blocks.
+ *
+ * Each parser takes one line and returns what it understood; none of them
+ * drops text: the line itself travels with the result so that the assembler
+ * can keep it verbatim.
  */
-import type { IsoDate, PrintSource, SourceLine, Transcription } from '../model.js';
+import type { InfoField, IsoDate, PrintSource, SourceLine, Transcription } from '../model.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** Full month names and the usual abbreviations (`Aug.`, `Sept.`). */
+const MONTH_PATTERN = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
+
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase().replace(/\.$/, '');
+  const full = MONTHS.findIndex((month) => month === lower || month.startsWith(lower.slice(0, 3)));
+  return full + 1;
+}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** Finds a date in free text: `3 October 1949`, `August 1941`, `19 August, 1899`, `1959`, `27.9.2004`. */
+function validDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Text with no-break and other unusual spaces turned into plain spaces. */
+export function plainSpaces(text: string): string {
+  return text.replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, ' ');
+}
+
+/**
+ * Finds the first date in free text and resolves it to ISO 8601.
+ * Understands `3 October 1949`, `19 August, 1899`, `July 23, 1921`,
+ * `August 1941`, `27.9.2004` (day.month.year, as MIA footers write it) and a
+ * bare year `1959` (1500–2099). Returns undefined when none is found or the
+ * day does not exist in that month.
+ */
 export function findDate(text: string): IsoDate | undefined {
-  const monthNames = MONTHS.join('|');
-  let match = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${monthNames})\\.?,?\\s+(\\d{4})\\b`, 'i').exec(text);
+  const value = plainSpaces(text);
+  let match = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_PATTERN}\\.?,?\\s+(\\d{4})\\b`, 'i').exec(value);
   if (match) {
-    const month = MONTHS.indexOf(match[2]!.toLowerCase()) + 1;
-    return { iso: `${match[3]}-${pad(month)}-${pad(Number(match[1]))}`, text: match[0] };
+    const [year, month, day] = [Number(match[3]), monthNumber(match[2]!), Number(match[1])];
+    if (validDay(year, month, day)) return { iso: `${year}-${pad(month)}-${pad(day)}`, text: match[0] };
   }
-  match = new RegExp(`\\b(${monthNames})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i').exec(text);
+  match = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i').exec(value);
   if (match) {
-    const month = MONTHS.indexOf(match[1]!.toLowerCase()) + 1;
-    return { iso: `${match[3]}-${pad(month)}-${pad(Number(match[2]))}`, text: match[0] };
+    const [year, month, day] = [Number(match[3]), monthNumber(match[1]!), Number(match[2])];
+    if (validDay(year, month, day)) return { iso: `${year}-${pad(month)}-${pad(day)}`, text: match[0] };
   }
-  match = new RegExp(`\\b(${monthNames})\\.?,?\\s+(\\d{4})\\b`, 'i').exec(text);
+  match = new RegExp(`\\b${MONTH_PATTERN}\\.?,?\\s+(\\d{4})\\b`, 'i').exec(value);
+  if (match) return { iso: `${match[2]}-${pad(monthNumber(match[1]!))}`, text: match[0] };
+  match = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(value);
   if (match) {
-    const month = MONTHS.indexOf(match[1]!.toLowerCase()) + 1;
-    return { iso: `${match[2]}-${pad(month)}`, text: match[0] };
+    const [year, month, day] = [Number(match[3]), Number(match[2]), Number(match[1])];
+    if (validDay(year, month, day)) return { iso: `${year}-${pad(month)}-${pad(day)}`, text: match[0] };
   }
-  match = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(text);
-  if (match) return { iso: `${match[3]}-${pad(Number(match[2]))}-${pad(Number(match[1]))}`, text: match[0] };
-  match = /\b(1[5-9]\d\d|20\d\d)\b/.exec(text);
+  match = /\b(1[5-9]\d\d|20\d\d)\b/.exec(value);
   if (match) return { iso: match[1]!, text: match[0] };
   return undefined;
 }
 
-/** `(August 1941)` → 1941-08. */
+/** True when the whole of `value` is a date (optionally in brackets, with a place): `(3 October 1949)`, `June 5, 1920`. */
+export function isDateOnly(value: string): boolean {
+  const date = findDate(value);
+  if (!date) return false;
+  const rest = plainSpaces(value).replace(date.text, '').replace(/[()[\].,\s]/g, '');
+  return rest.length === 0;
+}
+
+/** A dateline is a date in round brackets on a line of its own: `(August 1941)`, `(3 October 1949)`, `(1959)`, `(Spring 1938)`. */
+export function isDateLine(value: string): boolean {
+  const plain = plainSpaces(value).trim();
+  return /^\(.{3,60}\)$/.test(plain) && findDate(plain) !== undefined;
+}
+
+/** `(August 1941)` → 1941-08; undefined when the brackets hold no date. */
 export function parseDateLine(value: string): IsoDate | undefined {
   return findDate(value);
 }
 
-/** `Last updated: 28 May 2016`, `Last updated on 27.9.2004`. */
+/** Matches `Last updated: 28 May 2016`, `Last updated on 27.9.2004`, `Last updated on: 19.1.2007`, `Last modified …`. */
+export const LAST_UPDATED = /^(?:Last\s+(?:updated|modified|revised)|Updated)(?:\s+on)?\s*:?\s*(.*)$/i;
+
+/** The date of a last-updated line; undefined when the line holds none. */
 export function parseLastUpdated(value: string): IsoDate | undefined {
-  return findDate(value);
+  const match = LAST_UPDATED.exec(plainSpaces(value).trim());
+  return match ? findDate(match[1]!) : undefined;
 }
 
-/** `From Fourth International, Vol. 2 No. 7, August 1941, pp. 217–221.` */
-export function parseSourceLine(line: SourceLine): PrintSource {
-  const value = line.text.trim().replace(/\u00A0/g, ' ');
+/** Roman numerals as archive pages write volume numbers (`Vol. XI`). */
+function romanToNumber(roman: string): number | undefined {
+  if (!/^[IVXLC]+$/i.test(roman)) return undefined;
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  const letters = roman.toUpperCase().split('');
+  letters.forEach((letter, index) => {
+    const value = values[letter]!;
+    const next = values[letters[index + 1] ?? ''] ?? 0;
+    total += value < next ? -value : value;
+  });
+  return total;
+}
+
+/** Words that mark a book rather than a periodical in a source line. */
+const BOOK_MARKERS = /\b(?:Works|Edition|Publishers|Publishing|Press|Verlag|Books|Selected|Collected|Volume\s+\d+,\s*pages?)\b/i;
+
+/**
+ * Parses a print-source line: `From Fourth International, Vol. 2 No. 7, August 1941, pp. 217–221.`,
+ * `From The New International, Vol. XI No. 4, May 1945, pp. 106–111.`, `Workers' Republic, 19 August, 1899.`,
+ * `Lenin's Collected Works, 2nd English Edition, Progress Publishers, Moscow, 1965, Volume 31, pages 144-151`.
+ * Volume keeps the source's numeral in `volume` and gives a number in `volumeNumber`; pages accept an en dash
+ * or hyphen (`pp. 217–221`, `pages 144-151`) or a single page (`p. 5`).
+ */
+export function parseSourceLine(line: SourceLine, value = line.text): PrintSource {
   const source: PrintSource = { line };
-  const body = value.replace(/^From\s+/, '').replace(/\.$/, '');
-  const parts = body.split(/,\s*/);
-  source.journal = parts[0]?.trim();
-  const vol = /\bVol(?:ume)?\.?\s*([IVXLC\d]+)/i.exec(body);
-  if (vol) source.volume = vol[1];
-  const no = /\bNo\.?\s*(\d+)/i.exec(body);
-  if (no) source.issue = no[1];
-  const pages = /\bpp?\.\s*(\d+)(?:\s*[–-]\s*(\d+))?/.exec(body);
+  const text = plainSpaces(value).trim().replace(/^From\s+/i, '').replace(/[.;]\s*$/, '');
+  const parts = text.split(/,\s*/);
+  const journal = parts[0]?.trim();
+  if (journal && !/^(?:Vol|No|pp?)\.?\s/i.test(journal) && !findDate(journal)) source.journal = journal;
+  const volume = /\bVol(?:ume)?\.?\s*([IVXLC]+|\d+)\b/i.exec(text);
+  if (volume) {
+    source.volume = volume[1];
+    const number = /^\d+$/.test(volume[1]!) ? Number(volume[1]) : romanToNumber(volume[1]!);
+    if (number !== undefined) source.volumeNumber = String(number);
+  }
+  const issue = /\b(?:No|Nos|Number|Issue)\.?\s*(\d+)/i.exec(text);
+  if (issue) source.issue = issue[1];
+  const pages = /\b(?:pp?\.|pages?)\s*(\d+)(?:\s*[–—-]\s*(\d+))?/i.exec(text);
   if (pages) source.pages = { from: pages[1]!, to: pages[2], text: pages[0] };
-  source.date = findDate(body.replace(/\bpp?\..*$/, ''));
+  const withoutPages = text.replace(/\b(?:pp?\.|pages?)\s*\d+(?:\s*[–—-]\s*\d+)?/gi, '');
+  source.date = findDate(withoutPages.replace(/\bVol(?:ume)?\.?\s*\S+|\bNo\.?\s*\d+/gi, ''));
+  source.kind = BOOK_MARKERS.test(text) ? 'book' : 'periodical';
+  if (source.kind === 'book') {
+    const publisherIndex = parts.findIndex((part) => /\b(?:Publishers|Publishing|Press|Verlag|Books)\b/i.test(part));
+    if (publisherIndex > 0) {
+      source.publisher = parts[publisherIndex]!.trim();
+      const place = parts[publisherIndex + 1]?.trim();
+      if (place && /^[A-Z][\p{L} -]+$/u.test(place) && !findDate(place)) source.pubPlace = place;
+    }
+    const edition = parts.find((part) => /\bEdition\b/i.test(part));
+    if (edition) source.edition = edition.trim();
+  }
   return source;
 }
 
-/** `Transcribed & marked up by Einde O’Callaghan for the Encyclopaedia of Trotskyism On-Line (ETOL).` */
-export function parseTranscriptionLine(line: SourceLine): Transcription {
-  const value = line.text.trim();
+/**
+ * Parses a transcription credit: `Transcribed & marked up by Einde O’Callaghan for the Encyclopaedia of Trotskyism On-Line (ETOL).`,
+ * `Transcribed, marked up & formatted by X & Y in 2008 for ETOL.`, `Transcribed by The James Connolly Society in 1997.`,
+ * or the value of an information field (`Transcription\HTML Markup: David Walters & R. Cymbala`). Names are split on `&` and `and`.
+ */
+export function parseTranscriptionLine(line: SourceLine, value = line.text): Transcription {
+  const text = plainSpaces(value).trim().replace(/\.$/, '');
   const result: Transcription = { line, names: [] };
-  const by = /\bby\s+(.+?)(?:\s+(?:in\s+(\d{4})\s+)?for\s+(?:the\s+)?(.+?))?\.?$/.exec(value);
-  if (by) {
-    result.names = by[1]!.split(/\s*(?:&|\band\b)\s*/).map((name) => name.trim()).filter(Boolean);
-    if (by[2]) result.year = by[2];
-    if (by[3]) result.archive = by[3];
+  const label = /^[^:]{3,60}:\s*(.+)$/.exec(text);
+  const by = /\bby\s+(.+)$/i.exec(text);
+  let rest = by ? by[1]! : label ? label[1]! : '';
+  const archive = /\s+for\s+(?:the\s+)?(.+)$/i.exec(rest);
+  if (archive) {
+    result.archive = archive[1]!.trim();
+    rest = rest.slice(0, archive.index);
   }
+  const year = /\s+in\s+(\d{4})\b/i.exec(rest);
+  if (year) {
+    result.year = year[1];
+    rest = rest.slice(0, year.index) + rest.slice(year.index + year[0].length);
+  }
+  result.names = rest
+    .split(/\s*(?:&|\band\b)\s*/)
+    .map((name) => name.trim())
+    .filter(Boolean);
   return result;
+}
+
+/** True for a transcription credit line (`Transcribed by …`, `Transcription & HTML Mark-up: …`). */
+export function isTranscriptionLine(value: string): boolean {
+  return /^(?:Transcri(?:bed|ption)|HTML\s+Mark-?up|Marked\s+up|Proofread)/i.test(plainSpaces(value).trim());
+}
+
+/** Keywords one of which the label of an information field holds (`Written:`, `First Published:`, `Copyleft:`). */
+const INFO_LABEL_WORDS =
+  /\b(?:written|source|published|publication|first|translated|translation|translator|transcription|transcribed|mark-?up|html|proofread|proofed|copyleft|copyright|rights|public|domain|licen[cs]e|delivered|editor|edited|online|version|original|date|notes?)\b/i;
+
+/** Parses `Label: value` when the label is short (at most five words) and is one archive pages use; undefined otherwise. */
+export function parseInfoField(line: SourceLine, value = line.text): InfoField | undefined {
+  const match = /^([^:]{2,60}?):\s*(.*)$/.exec(plainSpaces(value).trim());
+  if (!match) return undefined;
+  const label = match[1]!.trim();
+  if (label.split(/\s+/).length > 5 || !INFO_LABEL_WORDS.test(label) || /^\d/.test(label)) return undefined;
+  return { label, value: match[2]!.trim(), line };
+}
+
+/** The kind of rights an information field states, by its label and wording; never guessed from elsewhere. */
+export function rightsStatus(field: InfoField): 'free' | 'restricted' | 'unknown' {
+  const all = `${field.label} ${field.value}`;
+  if (/copyleft|public\s+domain|permission is granted|creative\s+commons|free documentation licen[cs]e/i.test(all)) return 'free';
+  if (/all rights reserved/i.test(all)) return 'restricted';
+  return 'unknown';
 }

@@ -1,11 +1,18 @@
 /**
  * Builds the TEI document from what a reader found: a full teiHeader from the
- * header facts, the article's title block as `front`, the body divisions, and
- * the page's trailing lines as `back`. Every header line of the source is kept
- * verbatim somewhere in the document.
+ * header facts, the article's header lines verbatim as `front`, the body
+ * divisions, and notes sections and the page's trailing lines as `back`.
+ *
+ * Two rules shape it. Every header line of the source is written verbatim
+ * (whitespace-normalised) into `front` or `back`, so nothing is lost; the
+ * teiHeader holds the parsed facts, cleaned for metadata use (note anchors
+ * taken out of titles). And nothing is invented: when the source does not say
+ * something (author, print source, rights), the header says it is not known
+ * or leaves the element out, and stays valid against tei_all either way.
  */
-import type { ArticleMeta, ReadResult, SourceLine } from '../model.js';
-import { el, TEI_NS, type Element, type Root } from './tree.js';
+import type { ArticleMeta, InfoField, PrintSource, ReadResult, SourceLine } from '../model.js';
+import { findDate, plainSpaces, rightsStatus } from '../readers/header-lines.js';
+import { el, TEI_NS, type Child, type Element, type ElementContent, type Root } from './tree.js';
 
 /** Facts about this edition that do not come from the source. */
 export interface EditionFacts {
@@ -17,28 +24,68 @@ export interface EditionFacts {
   sourceFile: string;
 }
 
-function lineText(line: SourceLine): string {
-  return line.text.trim();
+/** Whitespace-normalised text of a line, as it is written into the TEI. */
+export function lineText(line: SourceLine): string {
+  return plainSpaces(line.text).replace(/\s+/g, ' ').trim();
+}
+
+/** The line's inline content (with note refs, keeping their ids: each header line is written once) or its text. */
+function lineContent(line: SourceLine): ElementContent[] {
+  return line.inline ? structuredClone(line.inline) : [{ type: 'text', value: lineText(line) }];
+}
+
+/** The line with Markdown note anchors removed, for metadata (`…International[^[1]^](#fw01){#bk01}` → `…International`). */
+function metadataText(line: SourceLine): string {
+  return lineText(line)
+    .replace(/\[\[\[\d+\]\]\([^)\s]*\)(?:\{#[^}\s]+\})?\]\{\.note\}|\[\^\[\d+\]\^\]\([^)\s]*\)(?:\{#[^}\s]+\})?|\[\[\d+\]\]\([^)\s]*\)(?:\{#[^}\s]+\})?/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The article title for metadata: the title lines joined, or `[Untitled]` when the source has none. */
+export function titleOf(meta: ArticleMeta): string {
+  return meta.title.map(metadataText).join(' ') || '[Untitled]';
+}
+
+/** An author line without a leading `By`. */
+function authorName(line: SourceLine): string {
+  return metadataText(line).replace(/^By\s+/i, '');
+}
+
+function field(meta: ArticleMeta, label: RegExp): InfoField | undefined {
+  return meta.info.find((info) => label.test(info.label));
+}
+
+/** Names in a field value (`David Walters & R. Cymbala`). */
+function names(value: string): string[] {
+  return value
+    .replace(/\.$/, '')
+    .split(/\s*(?:&|\band\b|;)\s*/)
+    .map((name) => name.trim())
+    // `Translated: Unknown` names nobody.
+    .filter((name) => name && !/^(?:unknown|not known|anonymous|n\/?a|none)$/i.test(name));
 }
 
 function titleStmt(meta: ArticleMeta): Element {
+  const translated = field(meta, /translat/i);
+  const translators = translated ? names(translated.value) : [];
   return el(
     'titleStmt',
     {},
-    meta.title.length
-      ? el('title', { type: 'main' }, meta.title.map(lineText).join(' '))
-      : el('title', { type: 'main' }, '[Untitled]'),
-    meta.subtitle.map((line) => el('title', { type: 'sub' }, lineText(line))),
-    meta.authors.map((line) => el('author', {}, lineText(line))),
+    el('title', { type: 'main' }, titleOf(meta)),
+    meta.subtitle.map((line) => el('title', { type: 'sub' }, metadataText(line))),
+    meta.authors.map((line) => el('author', {}, authorName(line))),
+    translators.length ? el('respStmt', {}, el('resp', {}, 'Translation'), translators.map((name) => el('name', {}, name))) : null,
     meta.transcription?.names.length
-      ? el('respStmt', {}, el('resp', {}, 'Transcription and markup'), meta.transcription.names.map((name) => el('name', {}, name)))
+      ? el('respStmt', {}, el('resp', {}, 'Transcription and markup for the online archive'), meta.transcription.names.map((name) => el('name', {}, name)))
       : null,
     el('respStmt', {}, el('resp', {}, 'TEI encoding'), el('name', {}, 'TEI Press')),
   );
 }
 
 function publicationStmt(meta: ArticleMeta, facts: EditionFacts): Element {
-  const rights = meta.info.find((field) => /copyleft|licen[cs]e|rights/i.test(field.label));
+  const rights = meta.info.filter((info) => /copyleft|copyright|licen[cs]e|rights|public\s+domain/i.test(info.label));
+  const status = rights.map(rightsStatus).find((value) => value !== 'unknown') ?? 'unknown';
   return el(
     'publicationStmt',
     {},
@@ -46,92 +93,246 @@ function publicationStmt(meta: ArticleMeta, facts: EditionFacts): Element {
     el('date', { when: facts.buildDate }, facts.buildDate),
     el(
       'availability',
-      { status: rights ? 'free' : 'unknown' },
-      rights
-        ? el('p', {}, `${rights.label}: ${rights.value}`)
-        : el('p', {}, 'The source page states no licence. The rights in the text are not known to this edition; it is made for study and is not offered under any licence.'),
+      { status },
+      rights.length
+        ? rights.map((info) => el('licence', {}, lineText(info.line)))
+        : el(
+            'p',
+            {},
+            'The source page states no licence or copyright. The rights in the text are not known to this edition; it is made for study and offered under no licence of its own.',
+          ),
     ),
   );
 }
 
-function sourceDesc(meta: ArticleMeta): Element {
-  const source = meta.source;
-  const analytic = el(
+function imprint(source: PrintSource | undefined, meta: ArticleMeta): Element {
+  const date = source?.date;
+  return el(
+    'imprint',
+    {},
+    source?.pubPlace ? el('pubPlace', {}, source.pubPlace) : null,
+    source?.publisher ? el('publisher', {}, source.publisher) : null,
+    date ? el('date', { when: date.iso }, date.text) : meta.dateLine?.date ? el('date', { when: meta.dateLine.date.iso }, meta.dateLine.date.text) : el('date', {}, 'date not known'),
+  );
+}
+
+function biblScopes(source: PrintSource): Element[] {
+  const scopes: Element[] = [];
+  if (source.volume) {
+    const n = source.volumeNumber;
+    scopes.push(el('biblScope', { unit: 'volume', from: n, to: n }, source.volume));
+  }
+  if (source.issue) scopes.push(el('biblScope', { unit: 'issue', from: source.issue, to: source.issue }, source.issue));
+  if (source.pages) {
+    scopes.push(el('biblScope', { unit: 'page', from: source.pages.from, to: source.pages.to ?? source.pages.from }, source.pages.text));
+  }
+  return scopes;
+}
+
+function analytic(meta: ArticleMeta): Element {
+  const translated = field(meta, /translat/i);
+  const translators = translated ? names(translated.value) : [];
+  return el(
     'analytic',
     {},
-    el('title', { level: 'a' }, meta.title.map(lineText).join(' ') || '[Untitled]'),
-    meta.authors.map((line) => el('author', {}, lineText(line))),
+    meta.authors.map((line) => el('author', {}, authorName(line))),
+    el('title', { level: 'a' }, titleOf(meta)),
+    meta.subtitle.map((line) => el('title', { level: 'a', type: 'sub' }, metadataText(line))),
+    translators.length ? el('respStmt', {}, el('resp', {}, 'Translation'), translators.map((name) => el('name', {}, name))) : null,
   );
-  const monogr = el(
-    'monogr',
+}
+
+/** The print source as a `biblStruct`, or undefined when the source names none. */
+function printSource(meta: ArticleMeta): Element | undefined {
+  const source = meta.source;
+  const collection = meta.collection ?? [];
+  if (!source?.journal && collection.length === 0) return undefined;
+  const monogrTitle = source?.journal ?? collection.filter((line) => !/^Vol(?:ume)?\.?\s/i.test(lineText(line))).map(metadataText).join(' ');
+  const level = source?.journal ? (source.kind === 'book' ? 'm' : 'j') : 'm';
+  const volumeLine = collection.find((line) => /^Vol(?:ume)?\.?\s/i.test(lineText(line)));
+  const scopes = source ? biblScopes(source) : [];
+  if (!source?.volume && volumeLine) scopes.unshift(el('biblScope', { unit: 'volume' }, lineText(volumeLine)));
+  return el(
+    'biblStruct',
     {},
-    el('title', { level: source?.journal ? 'j' : 'm' }, source?.journal ?? 'Unknown'),
+    analytic(meta),
     el(
-      'imprint',
+      'monogr',
       {},
-      source?.pubPlace ? el('pubPlace', {}, source.pubPlace) : null,
-      source?.publisher ? el('publisher', {}, source.publisher) : null,
-      source?.date
-        ? el('date', { when: source.date.iso }, source.date.text)
-        : meta.dateLine?.date
-          ? el('date', { when: meta.dateLine.date.iso }, meta.dateLine.date.text)
-          : el('date', {}, 'unknown'),
+      el('title', { level }, monogrTitle),
+      source?.edition ? el('edition', {}, source.edition) : null,
+      imprint(source, meta),
+      scopes,
     ),
-    source?.volume ? el('biblScope', { unit: 'volume' }, source.volume) : null,
-    source?.issue ? el('biblScope', { unit: 'issue' }, source.issue) : null,
-    source?.pages
-      ? el('biblScope', { unit: 'page', from: source.pages.from, to: source.pages.to ?? source.pages.from }, source.pages.text)
-      : null,
+    source ? el('note', { type: 'sourceLine' }, lineText(source.line)) : null,
   );
-  const online = el(
+}
+
+/** The online page the text was transcribed from: archive, transcribers, last update, and the page's header lines. */
+function onlineSource(meta: ArticleMeta): Element {
+  const transcription = meta.transcription;
+  const archive = transcription?.archive ?? meta.archive;
+  const written = field(meta, /^written$/i);
+  return el(
     'bibl',
-    { type: 'transcription' },
-    meta.breadcrumbs.map((line) => el('note', { type: 'breadcrumb' }, lineText(line))),
-    meta.transcription ? el('note', { type: 'transcription' }, lineText(meta.transcription.line)) : null,
-    meta.transcription?.names.map((name) => el('respStmt', {}, el('resp', {}, 'transcribed by'), el('name', {}, name))),
-    meta.transcription?.archive ? el('publisher', {}, meta.transcription.archive) : null,
+    { type: 'online' },
+    meta.authors.map((line) => el('author', {}, authorName(line))),
+    el('title', { level: 'a' }, titleOf(meta)),
+    transcription?.names.length
+      ? el('respStmt', {}, el('resp', {}, 'Transcription'), transcription.names.map((name) => el('name', {}, name)))
+      : null,
+    archive ? el('publisher', {}, archive) : null,
+    transcription?.year ? el('date', { type: 'transcribed', when: transcription.year }, transcription.year) : null,
     meta.lastUpdated
       ? el('date', { type: 'lastUpdated', when: meta.lastUpdated.date?.iso }, lineText(meta.lastUpdated))
       : null,
+    written?.line ? el('note', { type: 'written' }, lineText(written.line)) : null,
+    meta.breadcrumbs.map((line) => el('note', { type: 'breadcrumb' }, lineText(line))),
+    transcription ? el('note', { type: 'transcription' }, lineText(transcription.line)) : null,
   );
-  return el(
-    'sourceDesc',
-    {},
-    el('biblStruct', {}, analytic, monogr),
-    source ? el('bibl', { type: 'sourceLine' }, lineText(source.line)) : null,
-    online,
-  );
+}
+
+function sourceDesc(meta: ArticleMeta): Element {
+  return el('sourceDesc', {}, printSource(meta) ?? null, onlineSource(meta));
 }
 
 function encodingDesc(): Element {
   return el(
     'encodingDesc',
     {},
-    el('projectDesc', {}, el('p', {}, 'Edition made by TEI Press from a transcription published online, for reading (EPUB, print) and for deposit.')),
+    el(
+      'projectDesc',
+      {},
+      el(
+        'p',
+        {},
+        'Edition made by TEI Press from a plain-text or HTML transcription published online (Marxists Internet Archive, Encyclopaedia of Trotskyism On-Line), for reading (EPUB 3, print) and for deposit. Every character of the transcription is kept.',
+      ),
+    ),
     el(
       'editorialDecl',
       {},
       el('correction', {}, el('p', {}, 'The text is given as transcribed; apparent errors are kept and not corrected.')),
-      el('normalization', {}, el('p', {}, 'Spelling and punctuation are kept as in the transcription. Line breaks and white space between words are normalised.')),
-      el('quotation', { marks: 'all' }, el('p', {}, 'Quotation marks are kept in the text as transcribed.')),
+      el(
+        'normalization',
+        {},
+        el(
+          'p',
+          {},
+          'Spelling and punctuation are kept as transcribed. White space is normalised: no-break spaces become spaces, runs of spaces one space, and leading and trailing spaces of a line are dropped. Markdown traces of the page conversion (note anchors such as [^[1]^](#fw01){#bk01}, escaped numbers such as 1\\.) are kept as text.',
+        ),
+      ),
+      el(
+        'quotation',
+        { marks: 'all' },
+        el('p', {}, 'Quotation marks are kept in the text as transcribed; enrichment stages wrap the marks together with the quoted words (q, quote, soCalled).'),
+      ),
       el('hyphenation', { eol: 'none' }, el('p', {}, 'The transcription has no line-end hyphenation; hyphens in the text are kept.')),
+      el(
+        'segmentation',
+        {},
+        el(
+          'p',
+          {},
+          'Each line of the transcription is one paragraph, heading or list item. Section headings are short lines after a separator line or before a paragraph; numbers of list items and notes are kept as label. Header lines of the page are kept verbatim in front, index links and footers in back.',
+        ),
+      ),
     ),
   );
 }
 
-function front(meta: ArticleMeta): Element {
+function profileDesc(meta: ArticleMeta): Element {
+  const names: Record<string, string> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish', ru: 'Russian', it: 'Italian' };
+  // When the text was written: its dateline, else a `Written:` field.
+  const written = field(meta, /^written$/i);
+  const date = meta.dateLine?.date ?? (written ? findDate(written.value) : undefined);
   return el(
-    'front',
+    'profileDesc',
     {},
-    el(
-      'docTitle',
-      {},
-      meta.title.map((line) => el('titlePart', { type: 'main' }, lineText(line))),
-      meta.subtitle.map((line) => el('titlePart', { type: 'sub' }, lineText(line))),
-    ),
-    meta.authors.length ? el('byline', {}, meta.authors.map((line) => el('docAuthor', {}, lineText(line)))) : null,
-    meta.dateLine ? el('docDate', { when: meta.dateLine.date?.iso }, lineText(meta.dateLine)) : null,
+    date ? el('creation', {}, el('date', { when: date.iso }, date.text)) : null,
+    el('langUsage', {}, el('language', { ident: meta.language }, names[meta.language] ?? meta.language)),
   );
+}
+
+function revisionDesc(meta: ArticleMeta, facts: EditionFacts): Element {
+  return el(
+    'revisionDesc',
+    {},
+    el('change', { when: facts.buildDate }, `TEI edition made with TEI Press ${facts.toolVersion} from ${facts.sourceFile}.`),
+    meta.lastUpdated
+      ? el('change', { when: meta.lastUpdated.date?.iso }, `Online transcription last updated at the source (${lineText(meta.lastUpdated)}).`)
+      : null,
+  );
+}
+
+/** The page's header lines verbatim, in source order, each in the front element that fits its role. */
+function front(meta: ArticleMeta): Element {
+  type Entry = { line: SourceLine; make: (line: SourceLine) => Element };
+  const entries: Entry[] = [];
+  const add = (lines: (SourceLine | undefined)[], make: Entry['make']) => {
+    for (const line of lines) if (line) entries.push({ line, make });
+  };
+  add(meta.breadcrumbs, (line) => el('note', { type: 'breadcrumb' }, lineText(line)));
+  add([meta.issueLine], (line) => el('note', { type: 'issue' }, lineText(line)));
+  add(meta.authors, (line) => el('byline', {}, el('docAuthor', {}, ...lineContent(line))));
+  add(meta.collection ?? [], (line) => el('titlePart', { type: 'collection' }, ...lineContent(line)));
+  add(meta.title, (line) => el('titlePart', { type: 'main' }, ...lineContent(line)));
+  add(meta.subtitle, (line) => el('titlePart', { type: 'sub' }, ...lineContent(line)));
+  add([meta.dateLine], (line) => el('docDate', { when: meta.dateLine?.date?.iso }, lineText(line)));
+  add([meta.source?.line], (line) => el('docImprint', {}, lineText(line)));
+  add([meta.transcription?.line], (line) => el('note', { type: 'transcription' }, lineText(line)));
+  add(meta.info.map((info) => info.line), (line) => el('note', { type: 'information' }, lineText(line)));
+  add(meta.otherFrontLines, (line) => el('note', { type: 'sourceNote' }, ...lineContent(line)));
+  if (meta.lastUpdated && isHeaderLine(meta, meta.lastUpdated)) {
+    add([meta.lastUpdated], (line) => el('note', { type: 'lastUpdated' }, lineText(line)));
+  }
+  // One line can carry two facts (an information field that is also the source); write it once.
+  const seen = new Set<number>();
+  const ordered = entries
+    .sort((a, b) => a.line.line - b.line.line)
+    .filter((entry) => (seen.has(entry.line.line) ? false : (seen.add(entry.line.line), true)));
+  // Consecutive title parts form one docTitle; TEI wants titlePart inside docTitle.
+  const children: Element[] = [];
+  for (const entry of ordered) {
+    const made = entry.make(entry.line);
+    made.position = { start: { line: entry.line.line, column: 1 }, end: { line: entry.line.line, column: entry.line.text.length + 1 } };
+    const last = children[children.length - 1];
+    if (made.name === 'titlePart') {
+      if (last?.name === 'docTitle') last.children.push(made);
+      else children.push(el('docTitle', {}, made));
+    } else children.push(made);
+  }
+  return el('front', {}, children);
+}
+
+/** True when the last-updated line stands among the header lines rather than in the footer (some pages put it at the top). */
+function isHeaderLine(meta: ArticleMeta, line: SourceLine): boolean {
+  const header = [...meta.breadcrumbs, ...meta.authors, ...meta.title, ...meta.subtitle, meta.dateLine, meta.source?.line, meta.transcription?.line]
+    .filter((other): other is SourceLine => other !== undefined)
+    .map((other) => other.line);
+  return header.length > 0 && line.line < Math.max(...header);
+}
+
+function back(read: ReadResult): Element | null {
+  const { meta } = read;
+  const footer: SourceLine[] = [...meta.backLines];
+  if (meta.lastUpdated && !isHeaderLine(meta, meta.lastUpdated)) footer.push(meta.lastUpdated);
+  footer.sort((a, b) => a.line - b.line);
+  const children: Child[] = [
+    ...(read.back ?? []),
+    footer.length
+      ? el(
+          'div',
+          { type: 'pageFooter', 'xml:id': 'footer' },
+          footer.map((line) => {
+            const p = el('p', {}, lineText(line));
+            p.position = { start: { line: line.line, column: 1 }, end: { line: line.line, column: line.text.length + 1 } };
+            return p;
+          }),
+        )
+      : null,
+  ];
+  return children.some(Boolean) ? el('back', {}, children) : null;
 }
 
 /** Assembles the TEI document. */
@@ -142,15 +343,10 @@ export function assembleTei(read: ReadResult, facts: EditionFacts): Root {
     {},
     el('fileDesc', {}, titleStmt(meta), publicationStmt(meta, facts), sourceDesc(meta)),
     encodingDesc(),
-    el('profileDesc', {}, el('langUsage', {}, el('language', { ident: meta.language }, 'English'))),
-    el(
-      'revisionDesc',
-      {},
-      el('change', { when: facts.buildDate }, `TEI edition made with TEI Press ${facts.toolVersion} from ${facts.sourceFile}.`),
-      meta.lastUpdated?.date ? el('change', { when: meta.lastUpdated.date.iso }, 'Transcription last updated at the source.') : null,
-    ),
+    profileDesc(meta),
+    revisionDesc(meta, facts),
   );
-  const back = meta.backLines.length ? el('back', {}, el('div', { type: 'pageFooter' }, meta.backLines.map((line) => el('p', {}, lineText(line))))) : null;
-  const tei = el('TEI', { xmlns: TEI_NS, 'xml:lang': meta.language }, header, el('text', {}, front(meta), el('body', {}, read.body), back));
+  const body = read.body.length ? read.body : [el('div', { type: 'section' }, el('p', {}))];
+  const tei = el('TEI', { xmlns: TEI_NS, 'xml:lang': meta.language }, header, el('text', {}, front(meta), el('body', {}, body), back(read)));
   return { type: 'root', children: [tei] };
 }

@@ -7,6 +7,8 @@ import { decodeInput } from './readers/decode.js';
 import { detectFormat, readers, type InputFormat } from './readers/index.js';
 import { assembleTei } from './tei/assemble.js';
 import { serializeTei } from './tei/serialize.js';
+import { markQuotations } from './enrich/quotes.js';
+import { markDates } from './enrich/dates.js';
 import type { Root } from './tei/tree.js';
 import type { ReadResult } from './model.js';
 import type { MessageLog } from './messages.js';
@@ -62,4 +64,4 @@ export const serialize: Stage = (edition) => {
 };
 
 /** The stages that turn input bytes into serialised TEI, in order. */
-export const teiStages: Stage[] = [decode, read, assemble, serialize];
+export const teiStages: Stage[] = [decode, read, assemble, markQuotations, markDates, serialize];

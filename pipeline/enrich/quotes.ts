@@ -1,0 +1,495 @@
+/**
+ * Quotations told apart: every span between quotation marks is classified and
+ * wrapped, with its marks kept inside the element (the edition declares
+ * `quotation marks="all"`):
+ *
+ * - a quotation followed by its source in parentheses → `cit` with `quote` and `bibl`;
+ * - a quotation split around "he wrote" / "said X" → two `q`s linked by `@next`/`@prev`;
+ * - a title of a work ("his article “…”") → `title`;
+ * - words attributed by a verb of saying, a speaker or a long quoted sentence → `q`, with `@who` when the
+ *   speaker resolves to a person of the register;
+ * - scare quotes and so-called terms → `soCalled`.
+ *
+ * Marks are read per block (`p`, `item`, `head`, `note`, …) over the block's
+ * whole text, so a quotation may run over `hi` or `note` children. A closing
+ * mark with no opening one, or an opening mark never closed, is reported
+ * (`quotes:unbalanced`) and left as it is, never repaired.
+ */
+import { wrapTextRange } from './spans.js';
+import { el, findAll, type Attrs, type Element, type ElementContent, type Root } from '../tei/tree.js';
+import type { MessageLog, Place } from '../messages.js';
+import type { Stage } from '../stages.js';
+
+/** The TEI element a quoted span becomes. */
+export type QuotationKind = 'q' | 'quote' | 'cit' | 'soCalled' | 'title';
+
+/** A pair of matching quotation marks: offsets of the opening and closing mark. */
+export interface QuotePair {
+  open: number;
+  close: number;
+  /** Nesting depth: 0 for a quotation in running text, 1 for one inside it, … */
+  depth: number;
+  family: 'double' | 'single';
+}
+
+/** A quotation mark that has no partner in its block. */
+export interface StrayMark {
+  offset: number;
+  mark: string;
+  /** `unopened`: a closing mark with no opening one; `unclosed`: an opening mark never closed. */
+  problem: 'unopened' | 'unclosed';
+}
+
+/** A classified quotation of one block. */
+export interface Quotation {
+  kind: QuotationKind;
+  /** Offsets of the opening mark and just after the closing mark. */
+  start: number;
+  end: number;
+  /** For `cit`: the source in parentheses after the quotation, `[start, end)` including the parentheses. */
+  source?: { start: number; end: number };
+  /** The speaker's name as the text gives it ("Clausewitz", "Lenin’s", "he" resolved). */
+  speaker?: string;
+  /** Register ids of the speakers (`pers-…`), when the lookup resolved them. */
+  who?: string[];
+  /** Index (into the block's quotations) of the next part of a split quotation. */
+  next?: number;
+  prev?: number;
+  depth: number;
+}
+
+/** Resolves a personal name (surname or full name as written) to a register id, or undefined. */
+export type PersonLookup = (name: string) => string | undefined;
+
+/** The elements whose text is read as one run; nested ones are read on their own. */
+const BLOCKS = new Set(['p', 'item', 'head', 'note', 'quote', 'ab', 'l', 'cell', 'label']);
+/** Elements whose quotation marks are not read: already classified, or not running text. */
+const OPAQUE = new Set(['q', 'quote', 'cit', 'soCalled', 'title', 'bibl', 'ref', 'ptr', 'idno', 'num', 'date']);
+/** Stands for a character of a nested block or an opaque element, so that offsets stay those of `textOf`. */
+const MASK = '\uFFFC';
+
+const LETTER = /[\p{L}\p{N}]/u;
+const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/“‘«„]/;
+const CLOSE_CONTEXT = /[\s.,;:!?)\]}\u2014\u2013\-…”’»]/;
+
+/**
+ * Finds the pairs of quotation marks in one block's text. Curly marks say
+ * which way they face; straight marks are read from their neighbours. An
+ * apostrophe (workers’, Lenin’s, don't) is not a quotation mark: a single
+ * closing mark counts only when a single opening mark waits for it.
+ */
+export function pairQuoteMarks(text: string): { pairs: QuotePair[]; stray: StrayMark[] } {
+  const pairs: QuotePair[] = [];
+  const stray: StrayMark[] = [];
+  const stack: Array<{ offset: number; family: 'double' | 'single'; mark: string }> = [];
+  const openDouble = (): number => {
+    for (let index = stack.length - 1; index >= 0; index--) if (stack[index]!.family === 'double') return index;
+    return -1;
+  };
+
+  const closeDouble = (offset: number, mark: string): void => {
+    const index = openDouble();
+    if (index < 0) {
+      stray.push({ offset, mark, problem: 'unopened' });
+      return;
+    }
+    // Single marks left open inside a double quotation were apostrophes or elisions ('tis, ’em).
+    const opener = stack[index]!;
+    stack.length = index;
+    pairs.push({ open: opener.offset, close: offset, depth: index, family: 'double' });
+  };
+  const closeSingle = (offset: number): boolean => {
+    const top = stack[stack.length - 1];
+    if (!top || top.family !== 'single') return false;
+    stack.pop();
+    pairs.push({ open: top.offset, close: offset, depth: stack.length, family: 'single' });
+    return true;
+  };
+
+  for (let offset = 0; offset < text.length; offset++) {
+    const mark = text[offset]!;
+    if (!'“”"„«»‘’\''.includes(mark)) continue;
+    const before = offset > 0 ? text[offset - 1]! : ' ';
+    const after = offset + 1 < text.length ? text[offset + 1]! : ' ';
+    const opens = OPEN_CONTEXT.test(before) || before === MASK;
+    const closes = CLOSE_CONTEXT.test(after) || after === MASK;
+    switch (mark) {
+      case '“':
+      case '„':
+      case '«':
+        stack.push({ offset, family: 'double', mark });
+        break;
+      case '”':
+      case '»':
+        closeDouble(offset, mark);
+        break;
+      case '"':
+        // Space before and after (`wrote: ". . .`): it opens unless a quotation waits to be closed.
+        if (opens && (!closes || LETTER.test(after) || openDouble() < 0)) stack.push({ offset, family: 'double', mark });
+        else if (closes || openDouble() >= 0) closeDouble(offset, mark);
+        else stack.push({ offset, family: 'double', mark });
+        break;
+      case '‘':
+        // ‘30s and ‘em are elisions, not quotations; they are dropped when nothing closes them.
+        stack.push({ offset, family: 'single', mark });
+        break;
+      case '’':
+      case "'":
+        if (LETTER.test(before) && LETTER.test(after)) break; // apostrophe inside a word
+        if (mark === "'" && opens && LETTER.test(after)) {
+          stack.push({ offset, family: 'single', mark });
+          break;
+        }
+        if (closes) closeSingle(offset);
+        break;
+    }
+  }
+  for (const entry of stack) {
+    if (entry.family === 'double') stray.push({ offset: entry.offset, mark: entry.mark, problem: 'unclosed' });
+  }
+  pairs.sort((a, b) => a.open - b.open);
+  stray.sort((a, b) => a.offset - b.offset);
+  return { pairs, stray };
+}
+
+// Verbs and nouns of saying, compiled once. "Called" is left out: "what he called “x”" marks a term, not a quotation.
+const SAYING =
+  "(?:says?|said|saying|writes?|wrote|written|writing|declare[sd]?|declaring|stated?|states|asks?|asked|answer(?:s|ed)?|repl(?:y|ies|ied)|add(?:s|ed)|insist(?:s|ed)?|remark(?:s|ed)?|exclaim(?:s|ed)?|proclaim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|acclaim(?:s|ed)?|hail(?:s|ed)?\\s+as|shout(?:s|ed)?|cr(?:y|ies|ied)|told|tells?|put\\s+it|assert(?:s|ed)?|announce[sd]?|warn(?:s|ed)?|object(?:s|ed)|thunder(?:s|ed)?|confess(?:es|ed)?|complain(?:s|ed)?|explain(?:s|ed)?|reiterated?|repeat(?:s|ed)?|quote[sd]?|cite[sd]?|observe[sd]?|wrote\\s+back|testif(?:y|ies|ied)|concede[sd]?)";
+const SAYING_NOUN =
+  '(?:verdict|words|statement|declaration|remark|reply|answer|dictum|maxim|formula|slogan|motto|watchword|cry|opinion|testimony|admission|phrase|saying)';
+const SAYING_BEFORE = new RegExp(`\\b${SAYING}\\b|\\b${SAYING_NOUN}\\b`, 'i');
+const NAME = "[A-Z][\\p{L}.’'-]*(?:\\s(?:[A-Z][\\p{L}.’'-]*|de|von|van|der))*";
+const NAMES = `(${NAME}(?:,?\\s(?:and|&)\\s${NAME})?|[Hh]e|[Ss]he|[Tt]hey)`;
+/** `said Clausewitz` or `Clausewitz said` right after a quotation (up to two words between name and verb: "used to reiterate"). */
+const SPEAKER_AFTER = new RegExp(`^[,]?\\s*(?:${SAYING}\\s${NAMES}|${NAMES}\\s(?:[a-z]+\\s){0,2}?${SAYING})\\b`, 'u');
+/** `Clausewitz said:` / `Lenin’s verdict was that` / `said Lenin,` before a quotation. */
+const SPEAKER_BEFORE = [
+  new RegExp(`${NAMES}[’']s\\s(?:[a-z]+\\s)?${SAYING_NOUN}\\b`, 'gu'),
+  new RegExp(`${NAMES}\\s(?:(?!he\\s|she\\s|they\\s)[a-z]+\\s){0,3}?${SAYING}\\b`, 'gu'),
+  new RegExp(`\\b${SAYING}\\s(?:by\\s)?${NAMES}`, 'gu'),
+  new RegExp(`\\bin\\s${NAMES}[’']s\\s(?:own\\s)?words\\b`, 'gu'),
+];
+/** The clause between the parts of a split quotation: `he wrote in a letter …,` / `said Clausewitz,`. */
+const SPLIT_CLAUSE = new RegExp(`^\\s*,?\\s*(?:[^.!?“”"]{0,200}?\\b${SAYING}\\b[^.!?“”"]{0,200}?)[,:]\\s*$`, 'iu');
+/** Words naming a kind of work, before a title in quotation marks. */
+const WORK_BEFORE =
+  /\b(?:article|articles|pamphlet|book|booklet|essay|letter|speech|address|resolution|theses|thesis|manifesto|poem|song|novel|play|report|programme|program|editorial|leaflet|brochure|chapter|journal|newspaper|magazine|review|study|story|film|entitled|titled|headed|headline|notes\s+to|preface\s+to|introduction\s+to|foreword\s+to)\b[^.!?“”"]{0,60}$/i;
+const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|whose|such|[A-Z][\p{L}-]*[’']s)\s$/u;
+const SENTENCE_END = /[.!?][”’"')\]]*\s+(?=[^\s])/g;
+const SOURCE_AFTER = /^[,.;:]?\s*\(((?:see|cf\.)\s[^()]{2,200}|[A-Z\p{Lu}][^()]{2,200})\)/u;
+const STOPWORDS = new Set('a an and as at by de des du for from in into la le les of on or the to von with'.split(' '));
+
+function words(text: string): string[] {
+  return text.split(/[\s\u2014\u2013]+/).filter((word) => LETTER.test(word));
+}
+
+/** The start of the sentence that holds `offset` (never before `floor`). */
+function sentenceStart(text: string, offset: number, floor = 0): number {
+  let start = floor;
+  SENTENCE_END.lastIndex = floor;
+  for (let match = SENTENCE_END.exec(text); match && match.index + match[0].length <= offset; match = SENTENCE_END.exec(text)) {
+    start = match.index + match[0].length;
+  }
+  return start;
+}
+
+/** True for a run of words written like a title ("The Question of Nationalities"). */
+function looksLikeTitle(inner: string): boolean {
+  const list = words(inner).map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, ''));
+  if (list.length === 0 || list.length > 20) return false;
+  if (!/^\p{Lu}|^\d/u.test(list[0]!)) return false;
+  if (/[.!?]\s+\p{Lu}/u.test(inner)) return false;
+  const content = list.filter((word) => !STOPWORDS.has(word.toLowerCase()));
+  const capitalised = content.filter((word) => /^[\p{Lu}\d]/u.test(word));
+  return content.length > 0 && capitalised.length / content.length >= 0.6;
+}
+
+function cleanName(name: string): string {
+  return name.replace(/[’']s$/, '').replace(/[,.]$/, '').trim();
+}
+
+/** The names in "Marx and Engels" / "Leon Trotsky". */
+function splitNames(names: string): string[] {
+  return names.split(/,?\s(?:and|&)\s/).map(cleanName).filter(Boolean);
+}
+
+/**
+ * The person a pronoun most likely points to: the nearest name before
+ * `offset` in the block that the register knows.
+ */
+function nearestPerson(text: string, offset: number, lookup: PersonLookup | undefined): string | undefined {
+  if (!lookup) return undefined;
+  const candidates = [...text.slice(0, offset).matchAll(/\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)*/gu)];
+  for (let index = candidates.length - 1; index >= 0; index--) {
+    const candidate = candidates[index]!;
+    // "a letter to Lenin": the object of a preposition is seldom what a later "he" means ("by" marks the doer).
+    if (/\b(?:to|from|with|for|against|of|about|at|on|under)\s$/i.test(text.slice(Math.max(0, candidate.index - 10), candidate.index))) continue;
+    const name = cleanName(candidate[0]);
+    if (lookup(name)) return name;
+    const last = name.split(/\s/).pop()!;
+    if (last !== name && lookup(last)) return last;
+  }
+  return undefined;
+}
+
+/** The speaker's names, resolved: pronouns are looked up by the nearest known person before. */
+function resolveSpeaker(raw: string | undefined, text: string, offset: number, lookup: PersonLookup | undefined): { speaker?: string; who?: string[] } {
+  if (!raw) return {};
+  const trimmed = raw.trim();
+  if (/^they$/i.test(trimmed)) return {};
+  const names = /^(?:he|she)$/i.test(trimmed) ? [nearestPerson(text, offset, lookup)].filter((name): name is string => !!name) : splitNames(trimmed);
+  if (names.length === 0) return {};
+  const ids = lookup ? names.map((name) => lookup(name) ?? lookup(name.split(/\s/).pop()!)) : [];
+  const who = ids.every((id): id is string => !!id) && ids.length > 0 ? ids : undefined;
+  return { speaker: names.join(' and '), who };
+}
+
+/**
+ * Classifies the quotation pairs of one block's text. The rules, in order:
+ * a parenthesised source right after → `cit`; two quotations around a clause
+ * of saying → linked `q`s; a work named just before and title-like words →
+ * `title`; a short term after a determiner → `soCalled`; a verb or noun of
+ * saying near, or a speaker after → `q`; six words or more, or a whole
+ * sentence → `q`; otherwise → `soCalled`.
+ */
+export function classifyQuotations(text: string, pairs: QuotePair[], lookup?: PersonLookup): Quotation[] {
+  const quotations: Quotation[] = [];
+  const used = new Set<number>();
+  // Top-level and nested pairs are classified alike, but a nested pair only looks inside its parent.
+  for (let index = 0; index < pairs.length; index++) {
+    if (used.has(index)) continue;
+    const pair = pairs[index]!;
+    const parent = pairs.slice(0, index).reverse().find((other) => other.open < pair.open && other.close > pair.close);
+    const floor = parent ? parent.open + 1 : 0;
+    const ceiling = parent ? parent.close : text.length;
+    const inner = text.slice(pair.open + 1, pair.close);
+    const count = words(inner).length;
+    const start = pair.open;
+    const end = pair.close + 1;
+    const sentence = sentenceStart(text, start, floor);
+    const beforeText = text.slice(sentence, start);
+    // A word or two in quotation marks is attributed only by a verb right before it; a longer quotation by one a little further back.
+    const nearBefore = words(beforeText).slice(count <= 2 ? -3 : -8).join(' ');
+    const after = text.slice(end, ceiling);
+
+    const isTitle = (WORK_BEFORE.test(beforeText) && looksLikeTitle(inner)) || (count >= 6 && looksLikeTitle(inner) && !/[.!?]$/.test(inner.trim()));
+
+    // 1. A source in parentheses right after a quotation of some length (not after the title of a work: that is the work's reference).
+    const source = SOURCE_AFTER.exec(after);
+    if (source && count >= 3 && !isTitle) {
+      const open = end + after.indexOf('(');
+      quotations.push({ kind: 'cit', start, end, source: { start: open, end: end + source[0].length }, depth: pair.depth });
+      continue;
+    }
+
+    // 2. A quotation split around a clause of saying: “War,” said Clausewitz, “is …”.
+    const nextIndex = pairs.findIndex((other, at) => at > index && other.depth === pair.depth && other.open > pair.close);
+    const next = nextIndex >= 0 ? pairs[nextIndex]! : undefined;
+    if (next && next.close < ceiling) {
+      const between = text.slice(end, next.open);
+      const nextInner = text.slice(next.open + 1, next.close);
+      const continues = /[,;:\u2014\u2013…]\s*$/.test(inner) || /^\s*,/.test(between) || /^\s*\p{Ll}/u.test(nextInner);
+      if (continues && SPLIT_CLAUSE.test(between) && words(between).length <= 40) {
+        const clause = SPEAKER_AFTER.exec(between);
+        const raw = clause ? clause.slice(1).find((group) => group !== undefined) : undefined;
+        const speaker = resolveSpeaker(raw, text, start, lookup);
+        const first = quotations.length;
+        quotations.push({ kind: 'q', start, end, ...speaker, next: first + 1, depth: pair.depth });
+        quotations.push({ kind: 'q', start: next.open, end: next.close + 1, ...speaker, prev: first, depth: next.depth });
+        used.add(nextIndex);
+        continue;
+      }
+    }
+
+    // 3. A title: a kind of work named just before, and words written like a title.
+    if (isTitle) {
+      quotations.push({ kind: 'title', start, end, depth: pair.depth });
+      continue;
+    }
+
+    // 4. A short term after a determiner ("the “glorious” generals") is held at a distance, not quoted.
+    if (count <= 4 && DETERMINER_BEFORE.test(beforeText)) {
+      quotations.push({ kind: 'soCalled', start, end, depth: pair.depth });
+      continue;
+    }
+
+    // 5. Words attributed by a verb or noun of saying, before or after.
+    // After a quoted sentence that ends in a full stop, a capital starts the next sentence, not a speaker.
+    const speakerAfter = /\.\s*$/.test(inner) && /^\s*\p{Lu}/u.test(after) ? null : SPEAKER_AFTER.exec(after);
+    if (speakerAfter || SAYING_BEFORE.test(nearBefore)) {
+      let raw: string | undefined;
+      if (speakerAfter) raw = speakerAfter.slice(1).find((group) => group !== undefined);
+      else {
+        for (const pattern of SPEAKER_BEFORE) {
+          // The speaker nearest the quotation: the last match in the sentence.
+          const found = [...beforeText.matchAll(pattern)].pop();
+          if (found) {
+            raw = found.slice(1).find((group) => group !== undefined);
+            break;
+          }
+        }
+      }
+      quotations.push({ kind: 'q', start, end, ...resolveSpeaker(raw, text, start, lookup), depth: pair.depth });
+      continue;
+    }
+
+    // 6. A long quotation or a whole quoted sentence is a quotation even without a speaker.
+    if (count >= 6 || (count >= 3 && /^\p{Lu}/u.test(inner) && /[.!?]$/.test(inner.trim()))) {
+      quotations.push({ kind: 'q', start, end, depth: pair.depth });
+      continue;
+    }
+
+    // 7. Anything else is a term held at a distance (scare quotes, so-called).
+    quotations.push({ kind: 'soCalled', start, end, depth: pair.depth });
+  }
+  return quotations;
+}
+
+/** The text of a block as `textOf` gives it, with nested blocks and opaque elements masked. */
+export function blockText(block: Element): string {
+  let out = '';
+  const visit = (node: ElementContent, masked: boolean): void => {
+    if (node.type === 'text') out += masked ? MASK.repeat(node.value.length) : node.value;
+    else if (node.type === 'element') {
+      const hide = masked || BLOCKS.has(node.name) || OPAQUE.has(node.name);
+      for (const child of node.children) visit(child, hide);
+    }
+  };
+  for (const child of block.children) visit(child, false);
+  return out;
+}
+
+/** What the quotation stage found, for tests and the review report. */
+export interface QuotationsResult {
+  quotations: Array<{ kind: QuotationKind; text: string; who?: string[]; speaker?: string; line?: number }>;
+  unbalanced: Array<{ mark: string; problem: StrayMark['problem']; context: string; place?: Place }>;
+  /** Quotations that could not be wrapped without cutting an element in two. */
+  unwrapped: Array<{ text: string; place?: Place }>;
+}
+
+/** Options of {@link markQuotationsIn}. */
+export interface QuotationOptions {
+  /** Resolves speakers to register ids for `@who`; without it no `@who` is written. */
+  persons?: PersonLookup;
+}
+
+function placeIn(block: Element, offset: number): Place | undefined {
+  const position = block.position;
+  if (!position) return undefined;
+  // A block read from one source line: the column is the offset within it (the reader trims the line).
+  if (position.start.line === position.end.line) return { line: position.start.line, column: position.start.column + offset };
+  return { line: position.start.line };
+}
+
+function contextAround(text: string, offset: number): string {
+  const from = Math.max(0, offset - 40);
+  const to = Math.min(text.length, offset + 40);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).replaceAll(MASK, '')}${to < text.length ? '…' : ''}`;
+}
+
+/**
+ * Marks the quotations of every block in the TEI `body`, in document order.
+ * Split quotations get `xml:id`s `q-1`, `q-2`, … (numbered in document order)
+ * so that `@next`/`@prev` can point at them.
+ */
+export function markQuotationsIn(tei: Root, log?: MessageLog, options: QuotationOptions = {}): QuotationsResult {
+  const result: QuotationsResult = { quotations: [], unbalanced: [], unwrapped: [] };
+  let linkCounter = 0;
+  const blocks: Element[] = [];
+  for (const body of findAll(tei, 'body')) {
+    collectBlocks(body, blocks);
+  }
+  const texts = blocks.map(blockText);
+  blocks.forEach((block, blockIndex) => {
+    const text = texts[blockIndex]!;
+    if (!/["“”„«»‘’']/.test(text)) return;
+    const { pairs, stray } = pairQuoteMarks(text);
+    for (const mark of stray) {
+      // A quotation running on over paragraphs opens each one and closes only the last: not a fault.
+      const nextText = texts[blockIndex + 1]?.trimStart() ?? '';
+      if (mark.problem === 'unclosed' && /^["“„«]/.test(nextText)) continue;
+      const place = placeIn(block, mark.offset);
+      const context = contextAround(text, mark.offset);
+      result.unbalanced.push({ mark: mark.mark, problem: mark.problem, context, place });
+      log?.warn(
+        'quotes:unbalanced',
+        mark.problem === 'unopened'
+          ? `closing quotation mark ${mark.mark} has no opening mark in "${context}"; it is kept as it is — add the missing opening mark to the source if the transcription lost it`
+          : `opening quotation mark ${mark.mark} is never closed in "${context}"; it is kept as it is — add the missing closing mark to the source if the transcription lost it`,
+        place,
+      );
+    }
+    const quotations = classifyQuotations(text, pairs, options.persons);
+    const ids = new Map<number, string>();
+    quotations.forEach((quotation, index) => {
+      if (quotation.next !== undefined || quotation.prev !== undefined) ids.set(index, `q-${++linkCounter}`);
+    });
+    // Outer quotations first, so that nested ones are wrapped inside them.
+    const order = quotations.map((_, index) => index).sort((a, b) => quotations[a]!.depth - quotations[b]!.depth || quotations[a]!.start - quotations[b]!.start);
+    for (const index of order) {
+      const quotation = quotations[index]!;
+      const quoted = text.slice(quotation.start, quotation.end);
+      const ok = wrapQuotation(block, quotation, ids.get(index), quotation.next !== undefined ? ids.get(quotation.next) : undefined, quotation.prev !== undefined ? ids.get(quotation.prev) : undefined);
+      if (ok) {
+        result.quotations.push({ kind: quotation.kind, text: quoted, who: quotation.who, speaker: quotation.speaker, line: block.position?.start.line });
+      } else {
+        const place = placeIn(block, quotation.start);
+        result.unwrapped.push({ text: quoted, place });
+        log?.warn('quotes:crossing', `the quotation ${quoted.slice(0, 60)} crosses the edge of other markup and cannot be wrapped without breaking it; it is left unmarked`, place);
+      }
+    }
+  });
+  result.quotations.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return result;
+}
+
+function collectBlocks(node: Element | Root, out: Element[]): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (BLOCKS.has(child.name)) out.push(child);
+    if (!OPAQUE.has(child.name) || child.name === 'quote') collectBlocks(child, out);
+  }
+}
+
+/** A bibliographic reference as TEI: `(The Soviet Power, page 305)` → `bibl` with `title` and `biblScope`. */
+function biblOf(content: ElementContent[]): Element {
+  const first = content[0];
+  const only = content.length === 1 && first?.type === 'text' ? first.value : undefined;
+  const match = only ? /^(\((?:see\s|cf\.\s)?)(.+?)(,\s*)((?:page|pages|p\.|pp\.)\s*(\d+)(?:\s*[–-]\s*(\d+))?)(\)?)$/.exec(only) : null;
+  if (!match) return el('bibl', {}, content);
+  const [, open, title, comma, scope, from, to, close] = match;
+  return el(
+    'bibl',
+    {},
+    open,
+    el('title', {}, title),
+    comma,
+    el('biblScope', { unit: 'page', from, to: to ?? from }, scope),
+    close,
+  );
+}
+
+function wrapQuotation(block: Element, quotation: Quotation, id?: string, nextId?: string, prevId?: string): boolean {
+  const who = quotation.who?.map((ref) => `#${ref}`).join(' ');
+  if (quotation.kind === 'cit' && quotation.source) {
+    const { start, end, source } = quotation;
+    // The quote and its source are wrapped first, then the two together (with what stands between) in `cit`.
+    const trial = structuredClone(block);
+    const ok =
+      wrapTextRange(trial, start, end, (content) => el('quote', {}, content)) &&
+      wrapTextRange(trial, source.start, source.end, biblOf) &&
+      wrapTextRange(trial, start, source.end, (content) => el('cit', {}, content));
+    if (ok) block.children = trial.children;
+    return ok;
+  }
+  const attrs: Attrs = { 'xml:id': id, who, next: nextId ? `#${nextId}` : undefined, prev: prevId ? `#${prevId}` : undefined };
+  return wrapTextRange(block, quotation.start, quotation.end, (content) => el(quotation.kind, quotation.kind === 'q' ? attrs : {}, content));
+}
+
+/**
+ * Stage: marks quotations in the body. Runs before `markDates` and entity
+ * recognition, so that their marks stay inside the quotation elements.
+ */
+export const markQuotations: Stage = (edition) => {
+  markQuotationsIn(edition.tei!, edition.log);
+};

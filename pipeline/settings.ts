@@ -13,11 +13,11 @@ import type { InputFormat } from './readers/index.js';
  * PDF is printed from the print HTML, and the BagIt bag packs every other
  * file of the build, so it comes last.
  */
-export const ALL_FORMATS = ['tei', 'epub', 'html', 'archive', 'pdf', 'bag'] as const;
+export const ALL_FORMATS = ['tei', 'epub', 'html', 'archive', 'review', 'pdf', 'bag'] as const;
 export type OutputFormat = (typeof ALL_FORMATS)[number];
 
 /** The formats built when none are asked for; `pdf` (needs Chromium) and `bag` are opt-in. */
-export const DEFAULT_FORMATS: readonly OutputFormat[] = ['tei', 'epub', 'html', 'archive'];
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['tei', 'epub', 'html', 'archive', 'review'];
 
 /** Formats another format needs: a deposit bag holds the archival TEI, the EPUB and the print HTML. */
 const IMPLIED_FORMATS: Partial<Record<OutputFormat, readonly OutputFormat[]>> = { bag: ['archive', 'epub', 'html'] };
@@ -49,6 +49,8 @@ export interface Options {
   teiAll?: string;
   /** The Chromium executable for PDFs (default `TEI_PRESS_CHROMIUM`, else {@link DEFAULT_CHROMIUM}). */
   chromium?: string;
+  /** Folders of the user's TEI registers (persons, places, organisations), merged after ours (default none). */
+  registers?: readonly string[];
 }
 
 /** Resolved settings. */
@@ -59,6 +61,8 @@ export interface Settings {
   buildDate?: string;
   teiAll?: string;
   chromium: string;
+  /** Folders of user registers, read after `tei/registers/`. */
+  registers: readonly string[];
   toolVersion: string;
 }
 
@@ -81,6 +85,7 @@ export function resolveSettings(options: Options = {}): Settings {
     buildDate,
     teiAll: options.teiAll,
     chromium: options.chromium ?? process.env.TEI_PRESS_CHROMIUM ?? DEFAULT_CHROMIUM,
+    registers: (options.registers ?? []).map((dir) => path.resolve(dir)),
     toolVersion: toolVersion(),
   };
 }

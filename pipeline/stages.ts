@@ -9,6 +9,7 @@ import { assembleTei } from './tei/assemble.js';
 import { serializeTei } from './tei/serialize.js';
 import { markQuotations } from './enrich/quotes.js';
 import { markDates } from './enrich/dates.js';
+import { markEntities } from './enrich/entities.js';
 import type { Root } from './tei/tree.js';
 import type { ReadResult } from './model.js';
 import type { MessageLog } from './messages.js';
@@ -64,4 +65,4 @@ export const serialize: Stage = (edition) => {
 };
 
 /** The stages that turn input bytes into serialised TEI, in order. */
-export const teiStages: Stage[] = [decode, read, assemble, markQuotations, markDates, serialize];
+export const teiStages: Stage[] = [decode, read, assemble, markQuotations, markDates, markEntities, serialize];

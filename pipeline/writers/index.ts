@@ -11,6 +11,7 @@ import { validateTei } from '../validate/index.js';
 import { writePdf } from './pdf.js';
 import { writeBag } from './bag.js';
 import { editionDate } from '../stages.js';
+import { reviewHtml, reviewItemsOf, reviewJson, titleOfTei } from '../enrich/review.js';
 
 /** One file of an edition, with its name inside the edition folder. */
 export interface OutputFile {
@@ -36,6 +37,15 @@ export const writers: Record<OutputFormat, Writer> = {
     return [{ name: `${slug}.archive.tei.xml`, data: archive }];
   },
   epub: async (edition, { slug }) => [{ name: `${slug}.epub`, data: await packageEpub(runStylesheet('epub', edition.teiXml!, { slug })) }],
+  review: async (edition, { slug }) => {
+    const items = reviewItemsOf(edition);
+    const title = titleOfTei(edition.tei);
+    const source = edition.path.split(/[\\/]/).pop()!;
+    return [
+      { name: `${slug}.review.json`, data: reviewJson(title, source, items) },
+      { name: `${slug}.review.html`, data: reviewHtml(title, source, items) },
+    ];
+  },
   // The PDF is printed from exactly what the html writer makes (rerunning it costs milliseconds).
   pdf: async (edition, context) =>
     writePdf(await writers.html(edition, context), context.slug, {

@@ -1,0 +1,330 @@
+/**
+ * The entity stage: marks persons, places and organisations in the text of
+ * `body` and `back` as `persName`, `placeName` and `orgName`, links each to
+ * its register entry (`@ref="#pers-stalin"`), and carries the entries the text
+ * mentions in a `standOff` after the `teiHeader`, so that every `@ref`
+ * resolves inside the document.
+ *
+ * Decisions:
+ * - Register names are found first, by a token trie (entities-matcher.ts);
+ *   names no register knows second, by evidence (entities-unknown.ts), tagged
+ *   `@cert="low"` without `@ref` and listed for review.
+ * - A possessive is outside the name ("<persName>Stalin</persName>’s").
+ * - A hyphenated compound is split into persons only when every part is a
+ *   person's name ("the Stalin-Bukharin bloc": two persons); otherwise it is an
+ *   adjective ("Franco-Prussian", "Soviet-Nazi") and nothing is marked.
+ * - "Trotsky’s Red Army" is a person followed by an organisation, side by side:
+ *   the army is not Trotsky's name. A place inside a person's or an
+ *   organisation's name is nested ("the Dean of <placeName>Canterbury</placeName>").
+ * - A name borne by several entries ("Roosevelt", "Liebknecht") goes to the one
+ *   alive at the document's date; if that does not decide, it is marked
+ *   `@cert="low"` without `@ref` and listed as ambiguous.
+ * - A `short` register name ("Communist Party", "General Staff") is linked
+ *   only when the same document names the entry in full somewhere.
+ */
+import { el, type Element, type Root } from '../tei/tree.js';
+import type { Edition, Stage } from '../stages.js';
+import { matcherFor, type NameMatch, type NameMatcher } from './entities-matcher.js';
+import { findUnknownNames } from './entities-unknown.js';
+import { LIST_ELEMENT, loadRegisters, NAME_ELEMENT, type EntityKind, type Register, type RegisterEntry } from './registers.js';
+import { addReviewItem, contextOf, type ReviewItem } from './review.js';
+import { wrapTextSpans, type TextContext, type TextSpan } from './spans.js';
+
+/** A mention marked in the text. */
+export interface EntityMention {
+  kind: EntityKind;
+  text: string;
+  /** Register id, when the mention is linked. */
+  ref?: string;
+  /** `low` for names no register decides. */
+  cert?: 'low';
+  line?: number;
+}
+
+export interface EntityOptions {
+  /** The year the text was written, to choose among entries that share a name (default: none). */
+  documentYear?: number;
+}
+
+export interface EntityResult {
+  mentions: EntityMention[];
+  review: ReviewItem[];
+  /** Ids of the register entries carried in the `standOff`, in register order. */
+  entries: string[];
+}
+
+interface TextNodeInfo {
+  text: string;
+  line?: number;
+}
+
+interface Resolved {
+  start: number;
+  end: number;
+  kind: EntityKind;
+  ref?: string;
+  cert?: 'low';
+  inner: TextSpan[];
+  reviewDetail?: string;
+}
+
+const PLACES_ONLY: ReadonlySet<EntityKind> = new Set(['place']);
+
+function yearOf(when: string | undefined): number | undefined {
+  const match = when?.match(/^-?\d{4}/);
+  return match ? Number(match[0]) : undefined;
+}
+
+/** Entries alive in `year` (born by then, not yet dead). */
+function aliveIn(entries: RegisterEntry[], year: number): RegisterEntry[] {
+  return entries.filter((entry) => {
+    const born = yearOf(entry.birth);
+    const died = yearOf(entry.death);
+    return (born === undefined || born <= year) && (died === undefined || year <= died);
+  });
+}
+
+/** Drops matches that are one part of a hyphenated adjective ("Franco-Prussian"), keeps pairs of persons. */
+function acceptHyphenated(text: string, match: NameMatch, matcher: NameMatcher): boolean {
+  const glued = (index: number): boolean => /[-‐‑]/u.test(text[index] ?? '') && /\p{L}/u.test(text[index + (index < match.start ? -1 : 1)] ?? '');
+  if (!glued(match.start - 1) && !glued(match.end)) return true;
+  let from = match.start;
+  let to = match.end;
+  while (from > 0 && /[\p{L}\p{M}\-‐‑]/u.test(text[from - 1]!)) from--;
+  while (to < text.length && /[\p{L}\p{M}\-‐‑]/u.test(text[to]!)) to++;
+  const parts = text.slice(from, to).split(/[-‐‑]/u);
+  return parts.length >= 2 && parts.every((part) => matcher.isPersonWord(part));
+}
+
+/**
+ * Marks entities in the TEI (body and back), adds the `standOff` and returns
+ * what it marked. The register's trie is compiled once per process.
+ */
+export function recognizeEntities(tei: Root, register: Register, options: EntityOptions = {}): EntityResult {
+  const matcher = matcherFor(register);
+  const textRoot = findChild(findChild(tei, 'TEI'), 'text');
+  const regions = textRoot ? textRoot.children.filter((child): child is Element => child.type === 'element' && (child.name === 'body' || child.name === 'back')) : [];
+
+  // Walk 1: the text nodes, in document order.
+  const nodes: TextNodeInfo[] = [];
+  for (const region of regions) {
+    wrapTextSpans(region, (text: string, context: TextContext) => {
+      nodes.push({ text, line: context.line });
+      return [];
+    });
+  }
+
+  // Register names, and which entries the document names in full.
+  const registerMatches = new Map<string, NameMatch[]>();
+  const present = new Set<string>();
+  for (const { text } of nodes) {
+    if (registerMatches.has(text)) continue;
+    const matches = matcher.match(text).filter((match) => acceptHyphenated(text, match, matcher));
+    registerMatches.set(text, matches);
+    for (const match of matches) {
+      const full = match.candidates.filter((candidate) => candidate.nameKind !== 'short');
+      if (full.length === 1) present.add(full[0]!.id);
+      else if (full.length > 1 && options.documentYear !== undefined) {
+        const alive = aliveIn(full.map((candidate) => register.entries.get(candidate.id)!), options.documentYear);
+        if (alive.length === 1) present.add(alive[0]!.id);
+      }
+    }
+  }
+
+  const resolve = (match: NameMatch, text: string): Resolved | undefined => {
+    const usable = match.candidates.filter((candidate) => candidate.nameKind !== 'short' || present.has(candidate.id));
+    const ids = [...new Set(usable.map((candidate) => candidate.id))];
+    if (ids.length === 0) return undefined;
+    let chosen: string | undefined = ids.length === 1 ? ids[0] : undefined;
+    if (!chosen && options.documentYear !== undefined) {
+      const alive = aliveIn(ids.map((id) => register.entries.get(id)!), options.documentYear);
+      if (alive.length === 1) chosen = alive[0]!.id;
+    }
+    if (!chosen) {
+      const inPresent = ids.filter((id) => present.has(id));
+      if (inPresent.length === 1) chosen = inPresent[0];
+    }
+    const kind = chosen ? register.entries.get(chosen)!.kind : usable[0]!.kind;
+    const inner: TextSpan[] = [];
+    if (kind !== 'place') {
+      const sub = text.slice(match.start, match.end);
+      for (const place of matcher.match(sub, PLACES_ONLY)) {
+        if (place.start === 0 && place.end === sub.length) continue;
+        const placeIds = [...new Set(place.candidates.map((candidate) => candidate.id))];
+        if (placeIds.length === 1) inner.push({ start: place.start, end: place.end, name: 'placeName', attrs: { ref: `#${placeIds[0]}` } });
+      }
+    }
+    if (chosen) return { start: match.start, end: match.end, kind, ref: chosen, inner };
+    return {
+      start: match.start,
+      end: match.end,
+      kind,
+      cert: 'low',
+      inner,
+      reviewDetail: `more than one register entry bears this name (${ids.join(', ')}); the document's date does not decide — add @ref by hand`,
+    };
+  };
+
+  // Register spans per text, then names no register knows.
+  const resolvedByText = new Map<string, Resolved[]>();
+  const discovered = new Map<string, { kind: EntityKind; evidence: string }>();
+  const unknownByText = new Map<string, Resolved[]>();
+  for (const { text } of nodes) {
+    if (resolvedByText.has(text)) continue;
+    const resolved = registerMatches.get(text)!.map((match) => resolve(match, text)).filter((span): span is Resolved => span !== undefined);
+    resolvedByText.set(text, resolved);
+    const covered = (start: number, end: number): boolean => resolved.some((span) => span.start < end && start < span.end);
+    const unknown = findUnknownNames(text, covered).map((name): Resolved => {
+      const surface = text.slice(name.start, name.end);
+      if (!discovered.has(surface)) discovered.set(surface, { kind: name.kind, evidence: name.evidence });
+      return { start: name.start, end: name.end, kind: name.kind, cert: 'low', inner: [], reviewDetail: `not in any register; taken for ${kindWord(name.kind) === 'organisation' ? 'an' : 'a'} ${kindWord(name.kind)} because it ${name.evidence}` };
+    });
+    // An organisation's name may begin with a known place ("Dublin United Tramways Company"): the place nests in it.
+    for (const name of unknown) {
+      if (name.kind !== 'org') continue;
+      const place = resolved.find((span) => span.kind === 'place' && span.ref && /^ $/.test(text.slice(span.end, name.start)));
+      if (!place) continue;
+      resolved.splice(resolved.indexOf(place), 1);
+      name.inner.push({ start: 0, end: place.end - place.start, name: 'placeName', attrs: { ref: `#${place.ref}` } });
+      name.start = place.start;
+    }
+    unknownByText.set(text, unknown);
+  }
+
+  // A name found once is found wherever it recurs (a person also by surname alone).
+  const recurring = new Map<string, { kind: EntityKind; from: string }>();
+  for (const [surface, { kind }] of discovered) {
+    recurring.set(surface, { kind, from: surface });
+    const words = surface.split(/\s+/);
+    const surname = words[words.length - 1]!;
+    if (kind === 'person' && words.length >= 2 && surname.length >= 3 && /^\p{Lu}\p{Ll}/u.test(surname) && !matcher.match(surname).length && !recurring.has(surname)) {
+      recurring.set(surname, { kind, from: surface });
+    }
+  }
+  const recurrencePattern = recurring.size
+    ? new RegExp(
+        `(?<![\\p{L}\\p{M}\\-])(?:${[...recurring.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}]|[-‐‑]\\p{L})`,
+        'gu',
+      )
+    : undefined;
+
+  const spansByText = new Map<string, Resolved[]>();
+  for (const { text } of nodes) {
+    if (spansByText.has(text)) continue;
+    const spans = [...resolvedByText.get(text)!, ...unknownByText.get(text)!];
+    if (recurrencePattern) {
+      for (const found of text.matchAll(recurrencePattern)) {
+        const start = found.index;
+        const end = start + found[0].length;
+        if (spans.some((span) => span.start < end && start < span.end)) continue;
+        const { kind, from } = recurring.get(found[0])!;
+        spans.push({ start, end, kind, cert: 'low', inner: [], reviewDetail: `not in any register; recurs after “${from}” was taken for ${kindWord(kind) === 'organisation' ? 'an' : 'a'} ${kindWord(kind)}` });
+      }
+    }
+    spans.sort((a, b) => a.start - b.start);
+    spansByText.set(text, spans);
+  }
+
+  // Walk 2: wrap the spans, collecting mentions and review items in document order.
+  const mentions: EntityMention[] = [];
+  const review: ReviewItem[] = [];
+  const used = new Set<string>();
+  for (const region of regions) {
+    wrapTextSpans(region, (text, context) => {
+      const spans = spansByText.get(text) ?? [];
+      return spans.map((span): TextSpan => {
+        const surface = text.slice(span.start, span.end);
+        mentions.push({ kind: span.kind, text: surface, ref: span.ref, cert: span.cert, line: context.line });
+        for (const inner of span.inner) {
+          const innerRef = String(inner.attrs.ref).slice(1);
+          used.add(innerRef);
+          mentions.push({ kind: 'place', text: surface.slice(inner.start, inner.end), ref: innerRef, line: context.line });
+        }
+        if (span.ref) used.add(span.ref);
+        if (span.reviewDetail) {
+          review.push({
+            category: span.ref ? 'entity:uncertain' : span.reviewDetail.startsWith('more than one') ? 'entity:ambiguous' : 'entity:unknown',
+            text: surface,
+            detail: `${kindWord(span.kind)}: ${span.reviewDetail}`,
+            line: context.line,
+            context: contextOf(text, span.start, span.end),
+            target: NAME_ELEMENT[span.kind],
+          });
+        }
+        return { start: span.start, end: span.end, name: NAME_ELEMENT[span.kind], attrs: { ref: span.ref ? `#${span.ref}` : undefined, cert: span.cert }, inner: span.inner };
+      });
+    });
+  }
+
+  // The standOff with the entries used, in register order.
+  const entries = [...register.entries.values()].filter((entry) => used.has(entry.id));
+  for (const entry of entries) {
+    if (entry.ids.length === 0) {
+      review.push({
+        category: 'register:no-id',
+        text: entry.preferred,
+        detail: `the register entry has no authority id (Wikidata, VIAF, GeoNames); add one whose source you can name (${entry.source.split(/[\\/]/).slice(-2).join('/')})`,
+        target: entry.id,
+      });
+    }
+  }
+  if (entries.length) insertStandOff(tei, entries);
+  return { mentions, review, entries: entries.map((entry) => entry.id) };
+}
+
+function kindWord(kind: EntityKind): string {
+  return kind === 'person' ? 'person' : kind === 'place' ? 'place' : 'organisation';
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function findChild(node: Root | Element | undefined, name: string): Element | undefined {
+  return (node?.children as Array<Element | { type: string }> | undefined)?.find(
+    (child): child is Element => child.type === 'element' && (child as Element).name === name,
+  );
+}
+
+/** Puts the lists after the `teiHeader` (in an existing `standOff` if there is one). */
+function insertStandOff(tei: Root, entries: RegisterEntry[]): void {
+  const root = findChild(tei, 'TEI');
+  if (!root) return;
+  const lists = (['person', 'place', 'org'] as const)
+    .map((kind) => {
+      const ofKind = entries.filter((entry) => entry.kind === kind);
+      return ofKind.length ? el(LIST_ELEMENT[kind], {}, ofKind.map((entry) => structuredClone(entry.element))) : null;
+    })
+    .filter((list): list is Element => list !== null);
+  const existing = findChild(root, 'standOff');
+  if (existing) {
+    existing.children.push(...lists);
+    return;
+  }
+  const headerIndex = root.children.findIndex((child) => child.type === 'element' && child.name === 'teiHeader');
+  root.children.splice(headerIndex + 1, 0, el('standOff', {}, lists));
+}
+
+/** The year of writing that a reader found (source date, else the date line). */
+export function documentYearOf(edition: Edition): number | undefined {
+  const meta = edition.read?.meta;
+  return yearOf(meta?.source?.date?.iso ?? meta?.dateLine?.date?.iso);
+}
+
+/**
+ * The stage: marks entities with our registers and the user's
+ * (`settings.registers`), reports unknown and ambiguous names as messages
+ * (`entities:unknown`, `entities:ambiguous`, severity info) and review items.
+ */
+export const markEntities: Stage = (edition, settings) => {
+  const register = loadRegisters(settings.registers ?? []);
+  const result = recognizeEntities(edition.tei!, register, { documentYear: documentYearOf(edition) });
+  const reported = new Set<string>();
+  for (const item of result.review) {
+    addReviewItem(edition, item);
+    if (item.category === 'register:no-id' || reported.has(`${item.category} ${item.text}`)) continue;
+    reported.add(`${item.category} ${item.text}`);
+    const rule = item.category === 'entity:ambiguous' ? 'entities:ambiguous' : 'entities:unknown';
+    edition.log.info(rule, `${item.detail.split(':')[0]} “${item.text}” ${item.category === 'entity:ambiguous' ? 'is ambiguous' : 'is in no register'}; marked cert="low", listed for review`, item.line ? { line: item.line } : undefined);
+  }
+};

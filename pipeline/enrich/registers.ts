@@ -1,0 +1,201 @@
+/**
+ * The registers of persons, places and organisations: TEI files whose
+ * `person`, `place` and `org` entries the entity stage links mentions to and
+ * copies into each edition's `standOff`. Ours live in `tei/registers/`; users
+ * add their own folders (`--registers DIR`), read after ours, so that a user
+ * entry with the same `xml:id` replaces ours.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { InputError } from '../messages.js';
+import { PROJECT_ROOT } from '../settings.js';
+import type { Element, ElementContent } from '../tei/tree.js';
+
+/** The kinds of register entry, by their TEI element. */
+export type EntityKind = 'person' | 'place' | 'org';
+
+/** The TEI name element of each kind (`persName`, `placeName`, `orgName`). */
+export const NAME_ELEMENT: Readonly<Record<EntityKind, string>> = { person: 'persName', place: 'placeName', org: 'orgName' };
+
+/** The TEI list element of each kind. */
+export const LIST_ELEMENT: Readonly<Record<EntityKind, string>> = { person: 'listPerson', place: 'listPlace', org: 'listOrg' };
+
+/**
+ * One name of an entry. `preferred` and `variant` names are matched wherever
+ * they occur; a `short` name (a bare surname shared by several people,
+ * "General Staff", "YCL") only in a document that also names the entry by a
+ * preferred or variant name.
+ */
+export interface RegisterName {
+  text: string;
+  kind: 'preferred' | 'variant' | 'short';
+}
+
+/** An authority identifier of an entry (`idno`). */
+export interface AuthorityId {
+  type: string;
+  value: string;
+}
+
+export interface RegisterEntry {
+  id: string;
+  kind: EntityKind;
+  /** `@type` of place and org, `@role` of person. */
+  type?: string;
+  preferred: string;
+  names: RegisterName[];
+  /** Life dates as given in `birth/@when`, `death/@when` (ISO, possibly year only). */
+  birth?: string;
+  death?: string;
+  ids: AuthorityId[];
+  /** The entry as TEI, copied into the edition's `standOff`. */
+  element: Element;
+  /** The register file it came from. */
+  source: string;
+}
+
+/** The merged registers. */
+export interface Register {
+  entries: Map<string, RegisterEntry>;
+  /** The files read, in order. */
+  files: string[];
+}
+
+/** Our registers, always read first. */
+export const BUILT_IN_REGISTERS = path.join(PROJECT_ROOT, 'tei', 'registers');
+
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  commentPropName: '#comment',
+});
+
+function nodeName(node: OrderedNode): string {
+  return Object.keys(node).find((key) => key !== ':@')!;
+}
+
+/** Converts fast-xml-parser's ordered output into xast, dropping whitespace-only text and comments. */
+function toXast(node: OrderedNode): ElementContent | null {
+  const name = nodeName(node);
+  if (name === '#text') {
+    const value = String(node['#text']);
+    return value.trim() === '' ? null : { type: 'text', value };
+  }
+  if (name === '#comment') return null;
+  const localName = name.includes(':') && !name.startsWith('xml:') ? name.split(':').pop()! : name;
+  const attributes: Record<string, string> = {};
+  for (const [key, value] of Object.entries(node[':@'] ?? {})) {
+    if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
+    attributes[key] = String(value);
+  }
+  const children = ((node[name] as OrderedNode[]) ?? []).map(toXast).filter((child): child is ElementContent => child !== null);
+  return { type: 'element', name: localName, attributes, children };
+}
+
+function childElements(element: Element): Element[] {
+  return element.children.filter((child): child is Element => child.type === 'element');
+}
+
+function textContent(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textContent).join('');
+  return '';
+}
+
+const NAME_KIND = { persName: 'person', placeName: 'place', orgName: 'org' } as const;
+
+function entryOf(element: Element, kind: EntityKind, source: string): RegisterEntry {
+  const id = element.attributes['xml:id'];
+  if (!id) throw new InputError('registers:no-id', `${source}: a <${element.name}> has no xml:id; give every register entry one (e.g. xml:id="pers-smith")`);
+  if (!/^[\p{L}_][\p{L}\p{N}._-]*$/u.test(id)) throw new InputError('registers:bad-id', `${source}: xml:id "${id}" is not a valid NCName; start it with a letter (e.g. "pers-${id}")`);
+  const names: RegisterName[] = [];
+  const ids: AuthorityId[] = [];
+  let birth: string | undefined;
+  let death: string | undefined;
+  for (const child of childElements(element)) {
+    if (child.name in NAME_KIND && NAME_KIND[child.name as keyof typeof NAME_KIND] === kind) {
+      const type = child.attributes.type;
+      const text = textContent(child).replace(/\s+/g, ' ').trim();
+      if (text) names.push({ text, kind: type === 'short' ? 'short' : type === 'preferred' ? 'preferred' : 'variant' });
+    } else if (child.name === 'idno' && child.attributes.type) {
+      ids.push({ type: child.attributes.type, value: textContent(child).trim() });
+    } else if (child.name === 'birth') {
+      birth = child.attributes.when ?? undefined;
+    } else if (child.name === 'death') {
+      death = child.attributes.when ?? undefined;
+    }
+  }
+  if (names.length === 0) throw new InputError('registers:no-name', `${source}: entry "${id}" has no <${NAME_ELEMENT[kind]}>; give it at least one name`);
+  const preferred = names.find((name) => name.kind === 'preferred')?.text ?? names[0]!.text;
+  const type = kind === 'person' ? element.attributes.role : element.attributes.type;
+  return { id, kind, type: type ?? undefined, preferred, names, birth, death, ids, element, source };
+}
+
+/** Reads the entries of one register file (any TEI document holding `person`, `place` or `org` elements). */
+export function parseRegister(xml: string, source: string): RegisterEntry[] {
+  let parsed: OrderedNode[];
+  try {
+    parsed = parser.parse(xml) as OrderedNode[];
+  } catch (error) {
+    throw new InputError('registers:parse', `${source}: the register is not well-formed XML (${(error as Error).message}); fix the file`);
+  }
+  const entries: RegisterEntry[] = [];
+  const visit = (node: ElementContent): void => {
+    if (node.type !== 'element') return;
+    if (node.name === 'person' || node.name === 'place' || node.name === 'org') {
+      entries.push(entryOf(node, node.name, source));
+      return;
+    }
+    node.children.forEach(visit);
+  };
+  for (const node of parsed) {
+    const converted = toXast(node);
+    if (converted) visit(converted);
+  }
+  return entries;
+}
+
+function registerFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+    names = readdirSync(dir);
+  } catch {
+    throw new InputError('registers:missing', `${dir}: no such register folder; --registers wants a folder of TEI register files (*.xml)`);
+  }
+  return names.filter((name) => name.endsWith('.xml')).sort().map((name) => path.join(dir, name));
+}
+
+const cache = new Map<string, Register>();
+
+/**
+ * Loads our registers and then each folder of `userDirs` (every `*.xml` in
+ * it, in name order), merged by `xml:id`: a later entry replaces an earlier
+ * one. Loaded once per process for each list of folders.
+ */
+export function loadRegisters(userDirs: readonly string[] = []): Register {
+  const key = userDirs.join('\0');
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const entries = new Map<string, RegisterEntry>();
+  const files: string[] = [];
+  for (const dir of [BUILT_IN_REGISTERS, ...userDirs.map((dir) => path.resolve(dir))]) {
+    for (const file of registerFiles(dir)) {
+      files.push(file);
+      for (const entry of parseRegister(readFileSync(file, 'utf8'), file)) entries.set(entry.id, entry);
+    }
+  }
+  const register = { entries, files };
+  cache.set(key, register);
+  return register;
+}

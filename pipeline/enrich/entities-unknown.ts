@@ -141,7 +141,7 @@ const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 const isInitial = (word: string): boolean => /^\p{Lu}\.$/u.test(word);
 const bare = (word: string): string => word.replace(/\.$/, '');
 const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word) && !NOT_ACRONYMS.has(word);
-const CONNECTORS = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'del', 'della', 'di', 'du', 'la', 'le', 'y', 'and', 'for']);
+const CONNECTORS = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'del', 'della', 'di', 'du', 'la', 'le', 'y', 'for']);
 
 function isSentenceStart(text: string, offset: number): boolean {
   const before = text.slice(0, offset).replace(/[\s“"‘'(\[«—–-]+$/u, '');

@@ -75,12 +75,12 @@ function yearOf(when: string | undefined): number | undefined {
   return match ? Number(match[0]) : undefined;
 }
 
-/** Entries alive in `year` (born by then, not yet dead). */
+/** Entries that were adults and alive in `year` (18 or older, not yet dead): who a text of that year can speak of as acting. */
 function aliveIn(entries: RegisterEntry[], year: number): RegisterEntry[] {
   return entries.filter((entry) => {
     const born = yearOf(entry.birth);
     const died = yearOf(entry.death);
-    return (born === undefined || born <= year) && (died === undefined || year <= died);
+    return (born === undefined || born + 18 <= year) && (died === undefined || year <= died);
   });
 }
 
@@ -257,7 +257,8 @@ export function recognizeEntities(tei: Root, register: Register, options: Entity
   }
 
   // The standOff with the entries used, in register order.
-  const entries = [...register.entries.values()].filter((entry) => used.has(entry.id));
+  const kindOrder: Record<EntityKind, number> = { person: 0, place: 1, org: 2 };
+  const entries = [...register.entries.values()].filter((entry) => used.has(entry.id)).sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
   for (const entry of entries) {
     if (entry.ids.length === 0) {
       review.push({

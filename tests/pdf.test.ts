@@ -1,0 +1,308 @@
+/**
+ * The PDF writer (issue 5, item 1) with the real Chromium and Paged.js, read
+ * back with poppler's pdftotext as a person would read the pages.
+ *
+ * Two documents: a small print HTML written here, which pins down what the
+ * renderer itself must do (running heads from `string-set`, page numbers,
+ * `target-counter` in a contents list and an index, notes at the foot of the
+ * page, embedded fonts, reproducible bytes); and the seed built end to end
+ * with the project's own print stylesheet (xslt/html.xsl), whose table of
+ * contents must give the pages where its sections really start.
+ *
+ * Chromium tests are skipped, with the reason, only where Chromium is missing.
+ * They live in this file alone so that they never share a worker with a JVM.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { closePrintBrowser, renderPdf, writePdf } from '../pipeline/writers/pdf.js';
+import { buildEditions } from '../pipeline/build.js';
+import { verifyBag } from '../pipeline/bag/verify.js';
+import { MessageLog } from '../pipeline/messages.js';
+import { DEFAULT_CHROMIUM } from '../pipeline/settings.js';
+import { fontsOf, numberAfter, pageCount, pageWhereHeadingStands, pageWithFolio, readPdfPages, squeeze, type PdfPage } from './pdf-text.js';
+
+const CHROMIUM = process.env.TEI_PRESS_CHROMIUM ?? DEFAULT_CHROMIUM;
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const withChromium = HAVE_CHROMIUM ? describe : describe.skip;
+if (!HAVE_CHROMIUM) console.warn(`pdf tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium; CI installs it)`);
+
+const SEED = 'seeds/wright-1941-soviet-union-at-war.txt';
+const SLUG = 'wright-1941-soviet-union-at-war';
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'tei-press-pdf-'));
+});
+afterAll(async () => {
+  await closePrintBrowser();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------------------
+// A print HTML written for the test: four parts, a contents list, an index, a note.
+
+const PARTS = ['Amber Harvest', 'Basalt Ridge', 'Cobalt River', 'Dune Crossing'];
+const WORDS = 'the of workers state army plan war economy front party masses revolution industry peasants supply defence'.split(' ');
+/** Deterministic filler text: word i of paragraph p of part s. */
+function paragraph(part: number, index: number): string {
+  const words: string[] = [];
+  for (let i = 0; i < 90; i++) words.push(WORDS[(part * 7 + index * 3 + i * 5) % WORDS.length]!);
+  return words.join(' ');
+}
+const PLACES: Record<string, [part: number, paragraph: number]> = { Zagreb: [1, 3], Yerevan: [2, 6], Xanthi: [3, 9] };
+
+function fixtureHtml(): string {
+  const body = PARTS.map((title, part) => {
+    const paragraphs = Array.from({ length: 11 }, (_, index) => {
+      let text = paragraph(part, index);
+      for (const [place, [p, i]] of Object.entries(PLACES)) if (p === part && i === index) text += ` near <span id="ix-${place}">${place}</span>`;
+      if (part === 2 && index === 2) text += ' ANCHORWORD<span class="note">A note at the foot of the page about KILOWORD.</span> and more';
+      return `<p>${text}.</p>`;
+    }).join('\n');
+    return `<section id="part-${part}"><h2>${title}</h2>\n${paragraphs}</section>`;
+  }).join('\n');
+  const contents = PARTS.map((title, part) => `<li><a href="#part-${part}">${title}</a></li>`).join('');
+  const index = Object.keys(PLACES)
+    .sort()
+    .map((place) => `<li><a class="ix" href="#ix-${place}">${place}</a></li>`)
+    .join('');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Renderer fixture</title>
+<style>
+@page { size: A5; margin: 20mm 16mm;
+  @top-center { content: string(part); font-style: italic; }
+  @bottom-center { content: counter(page); } }
+@page :first { @top-center { content: none; } }
+body { font-family: "DejaVu Serif", serif; font-size: 10pt; line-height: 1.4; }
+h1 { font-size: 14pt; }
+h2 { string-set: part content(text); break-after: avoid; }
+/* The break goes on the element the contents link to: with it on the h2 inside, Paged.js leaves the
+   section's start (and so the target-counter) on a blank page before the heading. */
+section { break-before: page; }
+nav a::after { content: "   " target-counter(attr(href), page); }
+a { color: black; text-decoration: none; }
+.index { break-before: page; }
+.index a::after { content: ", " target-counter(attr(href), page); }
+.note { float: footnote; font-size: 8pt; }
+</style></head>
+<body>
+<nav><h1>Contents</h1><ol>${contents}</ol></nav>
+${body}
+<section class="index"><h1>Index of places</h1><ul>${index}</ul></section>
+</body></html>`;
+}
+
+withChromium('the renderer (Paged.js in Chromium) on a small print document', () => {
+  let pdfFile: string;
+  let pages: PdfPage[];
+  let bytes: Uint8Array;
+
+  beforeAll(async () => {
+    const log = new MessageLog('fixture.html');
+    bytes = await renderPdf([{ name: 'fixture.html', data: fixtureHtml() }], 'fixture.html', { chromium: CHROMIUM, date: '1941-08', log });
+    expect(log.messages).toEqual([]);
+    pdfFile = path.join(work, 'fixture.pdf');
+    writeFileSync(pdfFile, bytes);
+    // KEEP_PDF=/tmp/x.pdf keeps the fixture's PDF to look at (pdftoppm -png -r 50 /tmp/x.pdf /tmp/p).
+    if (process.env.KEEP_PDF) writeFileSync(process.env.KEEP_PDF, bytes);
+    pages = readPdfPages(pdfFile);
+  });
+
+  it('numbers the pages', () => {
+    // Contents, four parts of about three A5 pages each, the index.
+    expect(pageCount(pdfFile)).toBeGreaterThanOrEqual(8);
+    expect(pageCount(pdfFile)).toBeLessThanOrEqual(20);
+    for (const page of pages) expect(page.folio, `page ${page.index}`).toBe(page.index);
+  });
+
+  it('gives each page the running head of the part in force (string-set)', () => {
+    const starts = PARTS.map((title) => pageWhereHeadingStands(pages, title, 2)!.index);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    for (const page of pages.slice(1)) {
+      if (page.index >= starts[0]!) {
+        const part = starts.filter((start) => start <= page.index).length - 1;
+        expect(page.head, `running head of page ${page.index}`).toBe(PARTS[part]);
+      }
+    }
+  });
+
+  it('gives in the contents the page where each part really starts (target-counter)', () => {
+    for (const title of PARTS) {
+      const listed = numberAfter(pages.slice(0, 1), title);
+      expect(listed, `contents entry for ${title}`).toBeDefined();
+      const start = pageWhereHeadingStands(pages, title, 2)!;
+      expect(listed, title).toBe(start.folio);
+    }
+  });
+
+  it('gives in the index the page on which each place is named', () => {
+    const indexPage = pages.find((page) => page.lines.includes('Index of places'))!;
+    for (const place of Object.keys(PLACES)) {
+      const listed = numberAfter([indexPage], place)!;
+      expect(listed, place).toBeGreaterThan(1);
+      expect(pageWithFolio(pages, listed)!.lines.join(' '), place).toContain(`near ${place}`);
+    }
+  });
+
+  it('sets the note at the foot of the page that calls it', () => {
+    const page = pages.find((candidate) => candidate.lines.some((line) => line.includes('ANCHORWORD')))!;
+    const call = page.lines.findIndex((line) => line.includes('ANCHORWORD'));
+    const note = page.lines.findIndex((line) => line.includes('KILOWORD'));
+    expect(note, 'note on the page of its call').toBeGreaterThan(call);
+    // Only the folio follows the note: nothing of the running text is below it.
+    expect(page.lines.length - 1 - note).toBeLessThanOrEqual(2);
+    expect(page.lines[page.lines.length - 1]).toBe(String(page.folio));
+  });
+
+  it('embeds every font', () => {
+    const fonts = fontsOf(pdfFile);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font.embedded, font.name).toBe(true);
+  });
+
+  it('dates the PDF from the build, not the clock, and gives the same bytes twice', async () => {
+    const info = execFileSync('pdfinfo', ['-isodates', pdfFile], { encoding: 'utf8' });
+    expect(info).toMatch(/CreationDate:\s+1941-08-01T00:00:00/);
+    expect(info).toMatch(/ModDate:\s+1941-08-01T00:00:00/);
+    const again = await renderPdf([{ name: 'fixture.html', data: fixtureHtml() }], 'fixture.html', { chromium: CHROMIUM, date: '1941-08', log: new MessageLog('x') });
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The seed, built end to end with the project's print stylesheet.
+
+/** Section headings of the seed's TEI body, in order. */
+function bodyHeadings(teiXml: string): string[] {
+  const body = /<body>([\s\S]*)<\/body>/.exec(teiXml)![1]!;
+  return [...body.matchAll(/<head(?:\s[^>]*)?>([\s\S]*?)<\/head>/g)].map((match) => squeeze(match[1]!.replace(/<[^>]+>/g, '')));
+}
+
+withChromium('the seed as PDF', () => {
+  let folder: string;
+  let pdfFile: string;
+  let pages: PdfPage[];
+  let headings: string[];
+  /**
+   * INTERIM (remove once xslt/html.xsl has its paged-media CSS, engineer H2):
+   * the print stylesheet is being rewritten; until its HTML declares `@page`,
+   * the checks of page numbers, running heads and contents are skipped, saying why.
+   */
+  let printCssPending: string | undefined;
+
+  beforeAll(async () => {
+    const batch = await buildEditions([SEED], { outDir: path.join(work, 'seed'), formats: ['tei', 'pdf', 'bag'] });
+    const edition = batch.editions[0]!;
+    // Other stages may warn about the text itself; the PDF and the bag must not complain.
+    expect(edition.messages.filter((message) => message.severity === 'error' || /^(pdf|bag):/.test(message.ruleId))).toEqual([]);
+    expect(edition.status).toBe('built');
+    folder = path.join(work, 'seed', SLUG);
+    pdfFile = path.join(folder, `${SLUG}.pdf`);
+    pages = readPdfPages(pdfFile);
+    headings = bodyHeadings(readFileSync(path.join(folder, `${SLUG}.tei.xml`), 'utf8'));
+    if (!/@page\b/.test(readFileSync(path.join(folder, `${SLUG}.html`), 'utf8'))) {
+      printCssPending = `${SLUG}.html has no @page rules yet: xslt/html.xsl does not yet give the print CSS (page numbers, running heads, contents)`;
+    }
+  });
+
+  it('has a plausible number of numbered pages', (context) => {
+    if (printCssPending) context.skip(printCssPending);
+    // About 35 KB of text: some 8 to 40 pages, whatever the page size.
+    const count = pageCount(pdfFile);
+    expect(count).toBeGreaterThanOrEqual(6);
+    expect(count).toBeLessThanOrEqual(40);
+    const numbered = pages.filter((page) => page.folio !== undefined);
+    expect(numbered.length).toBeGreaterThanOrEqual(count - 2);
+    // Folios increase by one from page to page.
+    for (let i = 1; i < numbered.length; i++) expect(numbered[i]!.folio! - numbered[i - 1]!.folio!).toBe(numbered[i]!.index - numbered[i - 1]!.index);
+  });
+
+  it('keeps every word of the text (nothing lost in pagination)', () => {
+    const source = readFileSync(SEED, 'utf8');
+    const text = squeeze(pages.map((page) => page.lines.join(' ')).join(' '));
+    // The last word of each body paragraph of the source is in the PDF.
+    const paragraphs = source.split(/\n\s*\n/).map(squeeze).filter((p) => p.split(' ').length > 25);
+    expect(paragraphs.length).toBeGreaterThan(40);
+    for (const paragraph of paragraphs) {
+      const tail = paragraph.split(' ').slice(-4).join(' ');
+      expect(text, tail).toContain(tail);
+    }
+  });
+
+  it('has section headings to check', () => {
+    expect(headings.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('prints each section title as the running head of its pages', (context) => {
+    if (printCssPending) context.skip(printCssPending);
+    const starts = headings.map((heading) => pageWhereHeadingStands(pages, heading, 2)?.index);
+    expect(starts.every((start) => start !== undefined), `every heading found: ${starts.join(', ')}`).toBe(true);
+    for (const page of pages) {
+      if (page.index < starts[0]!) continue;
+      const current = starts.filter((start) => start! <= page.index).length - 1;
+      // On the page where a section starts, the head may name it or the section it follows.
+      const allowed = [headings[current]!, starts[current] === page.index && current > 0 ? headings[current - 1]! : headings[current]!];
+      expect(allowed.some((title) => page.head.includes(title)), `page ${page.index} head "${page.head}"`).toBe(true);
+    }
+  });
+
+  it('gives in the table of contents the pages where the sections really start', (context) => {
+    if (printCssPending) context.skip(printCssPending);
+    const contents = pages.filter((page) => headings.some((heading) => numberAfter([page], heading) !== undefined));
+    expect(contents.length, 'a page with a table of contents').toBeGreaterThan(0);
+    for (const heading of headings) {
+      const listed = numberAfter(contents, heading);
+      expect(listed, `contents entry for "${heading}"`).toBeDefined();
+      const start = pageWhereHeadingStands(pages, heading, contents[contents.length - 1]!.index + 1);
+      expect(start, `"${heading}" in the text`).toBeDefined();
+      expect(listed, `"${heading}" starts on page ${start!.index} (folio ${start!.folio})`).toBe(start!.folio);
+    }
+  });
+
+  it('embeds every font', () => {
+    for (const font of fontsOf(pdfFile)) expect(font.embedded, font.name).toBe(true);
+  });
+
+  it('goes into the deposit bag, which verifies', async () => {
+    const bag = path.join(folder, `${SLUG}-bag`);
+    expect(readFileSync(path.join(bag, 'data', `${SLUG}.pdf`)).equals(readFileSync(pdfFile))).toBe(true);
+    expect(readFileSync(path.join(bag, 'bag-info.txt'), 'utf8')).toMatch(/print HTML and PDF\.\n/);
+    const result = await verifyBag(bag);
+    expect(result.messages).toEqual([]);
+    // Source, TEI, archival TEI, EPUB, print HTML, PDF.
+    expect(result.payloadFiles).toBe(6);
+  });
+
+  it('is byte-identical when built again', async () => {
+    const again = await buildEditions([SEED], { outDir: path.join(work, 'seed-again'), formats: ['pdf'] });
+    expect(again.editions[0]!.status).toBe('built');
+    expect(readFileSync(path.join(work, 'seed-again', SLUG, `${SLUG}.pdf`)).equals(readFileSync(pdfFile))).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Without Chromium: a clear message, and everything else still built.
+
+describe('without Chromium', () => {
+  it('warns pdf:no-chromium and returns no PDF', async () => {
+    const log = new MessageLog('x.txt');
+    const files = await writePdf([{ name: 'x.html', data: '<p>x</p>' }], 'x', { chromium: path.join(os.tmpdir(), 'no-such-chromium'), date: '2000', log });
+    expect(files).toEqual([]);
+    expect(log.messages.map((message) => [message.severity, message.ruleId])).toEqual([['warning', 'pdf:no-chromium']]);
+    expect(log.messages[0]!.reason).toContain('was not found');
+  });
+
+  it('still builds the other formats and a bag without the PDF', async () => {
+    const batch = await buildEditions([SEED], { outDir: path.join(work, 'no-chromium'), formats: ['tei', 'pdf', 'bag'], chromium: '/nonexistent/chromium' });
+    const edition = batch.editions[0]!;
+    expect(edition.status).toBe('built');
+    expect(edition.messages.map((message) => message.ruleId)).toContain('pdf:no-chromium');
+    const names = edition.outputs.map((file) => path.relative(path.join(work, 'no-chromium', SLUG), file));
+    expect(names).toContain(`${SLUG}.epub`);
+    expect(names).not.toContain(`${SLUG}.pdf`);
+    expect((await verifyBag(path.join(work, 'no-chromium', SLUG, `${SLUG}-bag`))).valid).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 /** Edition slugs: `<author surname>-<year>-<title words>`, ASCII and filesystem-safe. */
 import type { ArticleMeta } from './model.js';
+import { looksLikeName } from './readers/text.js';
 
 const LEADING_ARTICLES = /^(the|a|an)\s+/i;
 
@@ -28,7 +29,8 @@ export function yearOf(meta: ArticleMeta): string {
  */
 export function slugOf(meta: ArticleMeta, fileName: string): string {
   const author = meta.authors[0]?.text.replace(/\u00A0/g, ' ').trim().replace(/^By\s+/i, '');
-  const surname = author ? asciiWords(author.split(/\s+/).pop() ?? '') : '';
+  // A person gives their surname; an organisation (`Political Committee of the SWP`) its first two words.
+  const surname = !author ? '' : looksLikeName(author) ? asciiWords(author.split(/\s+/).pop() ?? '') : asciiWords(author.split(/\s+/).slice(0, 2).join(' '));
   const year = yearOf(meta);
   const titleText = meta.title
     .map((line) => line.text.replace(/\[\^?\[\d+\]\^?\]\([^)]*\)(?:\{[^}]*\})?/g, '').trim())

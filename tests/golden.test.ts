@@ -26,7 +26,7 @@ const cases = readdirSync(FIXTURES, { withFileTypes: true })
 describe('golden fixtures: text → TEI', () => {
   it('has the cases the issue asks for', () => {
     expect(cases).toEqual(
-      expect.arrayContaining(['seed-wright', 'unsigned-new-international', 'two-line-title', 'newspaper-index', 'info-block-notes', 'markdown-notes', 'no-header']),
+      expect.arrayContaining(['seed-wright', 'unsigned-new-international', 'two-line-title', 'newspaper-index', 'info-block-notes', 'markdown-notes', 'no-header', 'corporate-author']),
     );
   });
 

@@ -182,6 +182,15 @@ export function looksLikeName(value: string): boolean {
   return value.length <= 50 && NAME.test(value) && !NOT_A_NAME_START.test(value);
 }
 
+/** A corporate author: a body of the movement (`Political Committee of the SWP`, `Executive Committee of the Communist International`, `The Editors`). */
+const CORPORATE = /^(?:The\s+(?:Editors|Editorial\s+Board)|(?!(?:The|A|An|On|In|For|Theses|Resolution|Draft|Letter|Manifesto)\b)\p{Lu}[\p{L}’'.-]*(?:\s+(?:of|the|and|for|\p{Lu}[\p{L}’'.-]*|\(\p{Lu}+\))){0,8})$/u;
+const CORPORATE_WORD = /\b(?:Committee|Party|Bureau|Secretariat|Board|Editors|Executive|League|Group|Council|Conference|Congress|Presidium)\b/;
+
+/** True when a header line looks like an organisation signing the text. */
+export function looksLikeCorporateAuthor(value: string): boolean {
+  return value.length <= 80 && CORPORATE.test(value) && CORPORATE_WORD.test(value);
+}
+
 /** Words after which a title line continues on the next line (`Draft Theses on` / `National and Colonial Questions`). */
 const CONTINUES = /\b(?:on|of|the|and|in|for|to|a|an|with|by|at|from|against|or|&|–|—|-)$/i;
 
@@ -259,7 +268,7 @@ export function readHeader(lines: TextLine[], meta: ArticleMeta, log: MessageLog
     }
     meta.collection = before;
   }
-  if (rest.length >= 2 && looksLikeName(clean(rest[0]!)) && meta.authors.length === 0) {
+  if (rest.length >= 2 && meta.authors.length === 0 && (looksLikeName(clean(rest[0]!)) || looksLikeCorporateAuthor(clean(rest[0]!)))) {
     meta.authors.push(rest.shift()!);
   } else if (rest.length === 1 && meta.authors.length === 0 && looksLikeName(clean(rest[0]!)) && breadcrumbNames(meta, clean(rest[0]!))) {
     // A lone name whose surname the breadcrumb names (`MIA > Archive > Draper` / `Hal Draper`): an author, not a title.

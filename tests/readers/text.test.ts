@@ -32,6 +32,23 @@ describe('the seed', () => {
     expect(meta.otherFrontLines).toEqual([]);
   });
 
+  it('writes those facts into the teiHeader', () => {
+    const { xml } = teiOfText(SEED);
+    const header = xml.slice(xml.indexOf('<teiHeader>'), xml.indexOf('</teiHeader>'));
+    expect(header).toContain('<title type="main">The Soviet Union at War</title>');
+    expect(header).toContain('<author>John G. Wright</author>');
+    expect(header).toContain('<title level="j">Fourth International</title>');
+    expect(header).toContain('<date when="1941-08">August 1941</date>');
+    expect(header).toContain('<biblScope unit="volume" from="2" to="2">2</biblScope>');
+    expect(header).toContain('<biblScope unit="issue" from="7" to="7">7</biblScope>');
+    expect(header).toMatch(/<biblScope unit="page" from="217" to="221">pp.\u00A0?\s?217–221<\/biblScope>/);
+    expect(header).toMatch(/<respStmt>\s*<resp>Transcription and markup for the online archive<\/resp>\s*<name>Einde O’Callaghan<\/name>/);
+    expect(header).toContain('<date type="lastUpdated" when="2016-05-28">Last updated: 28 May 2016</date>');
+    expect(header).toContain('<change when="2016-05-28">');
+    expect(header).toContain('<quotation marks="all">');
+    expect(header).toContain('<availability status="unknown">');
+  });
+
   it('keeps the slug', () => {
     expect(slugOf(meta, 'wright-1941-soviet-union-at-war.txt')).toBe('wright-1941-soviet-union-at-war');
   });
@@ -96,6 +113,13 @@ describe('variants', () => {
     const { meta } = read(['The Lessons of the Strike', '', '(1959)', '', LONG].join('\n'));
     expect(meta.authors).toEqual([]);
     expect(texts(meta.title)).toEqual(['The Lessons of the Strike']);
+  });
+
+  it('reads an organisation as author and slugs it by its first words', () => {
+    const { meta } = read(['Executive Committee of the Communist International', '', 'To the Workers of All Countries', '', '(1920)', '', LONG].join('\n'));
+    expect(texts(meta.authors)).toEqual(['Executive Committee of the Communist International']);
+    expect(texts(meta.title)).toEqual(['To the Workers of All Countries']);
+    expect(slugOf(meta, 'x.txt')).toBe('executive-committee-1920-to-the-workers-of-all-countries');
   });
 
   it('joins a two-line title and keeps a subtitle apart', () => {

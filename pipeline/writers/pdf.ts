@@ -60,9 +60,11 @@ function printBrowser(executable: string): Promise<Browser> {
     // launch() gives the browser a fresh, temporary user-data-dir and removes it on close.
     const launched = chromium.launch({ executablePath: executable, headless: true, args: CHROMIUM_ARGS });
     browser = { executable, launched };
-    launched.catch(() => {
+    const forget = (): void => {
       if (browser?.launched === launched) browser = undefined;
-    });
+    };
+    // A browser that failed to start or later crashed is not reused: the next PDF starts a new one.
+    launched.then((started) => started.on('disconnected', forget), forget);
   }
   return browser.launched;
 }

@@ -99,16 +99,23 @@ export class NameMatcher {
    */
   match(text: string, only?: ReadonlySet<EntityKind>): NameMatch[] {
     const tokens = tokenize(text);
-    const keys = tokens.map((token, index) => {
-      const value = normalizeToken(token.value);
-      if (!token.isWord || !isAllCaps(value)) return [value];
+    // The title-case reading of a word in capitals among capitals, computed only for such words.
+    const alternative = (index: number): string | undefined => {
+      const token = tokens[index]!;
+      if (!token.isWord || !isAllCaps(token.value)) return undefined;
       const neighbourCaps = [tokens[index - 1], tokens[index + 1]].some((other) => other?.isWord && isAllCaps(other.value));
-      return neighbourCaps ? [value, titleCase(value)] : [value];
-    });
+      return neighbourCaps ? titleCase(token.value) : undefined;
+    };
+    const keysAt = (index: number): string[] => {
+      const value = normalizeToken(tokens[index]!.value);
+      const other = alternative(index);
+      return other ? [value, other] : [value];
+    };
     const found: NameMatch[] = [];
     let index = 0;
     while (index < tokens.length) {
-      if (!tokens[index]!.isWord) {
+      // Most words begin no name: test the first step before walking.
+      if (!tokens[index]!.isWord || (!this.root.next.has(tokens[index]!.value) && alternative(index) === undefined)) {
         index++;
         continue;
       }
@@ -117,7 +124,7 @@ export class NameMatcher {
       for (let cursor = index; cursor < tokens.length && frontier.length; cursor++) {
         const nextFrontier: TrieNode[] = [];
         for (const node of frontier) {
-          for (const key of keys[cursor]!) {
+          for (const key of keysAt(cursor)) {
             const next = node.next.get(key);
             if (next) nextFrontier.push(next);
           }

@@ -144,8 +144,10 @@ const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word) && !NOT
 const CONNECTORS = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'del', 'della', 'di', 'du', 'la', 'le', 'y', 'for']);
 
 function isSentenceStart(text: string, offset: number): boolean {
-  const before = text.slice(0, offset).replace(/[\s“"‘'(\[«—–-]+$/u, '');
-  return before === '' || /[.!?:;]$/.test(before);
+  // Only the few characters before the word matter; a regex anchored at the end of the whole text would scan it all.
+  let index = offset - 1;
+  while (index >= 0 && /[\s“"‘'(\[«—–-]/u.test(text[index]!)) index--;
+  return index < 0 || /[.!?:;]/.test(text[index]!);
 }
 
 /** Capitalised words joined by single spaces (and connectors), each run a candidate name. */

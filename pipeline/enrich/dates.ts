@@ -15,6 +15,7 @@ import { wrapTextSpans, type TextSpan } from './spans.js';
 import { findAll, findFirst, type Element, type Root } from '../tei/tree.js';
 import type { Stage } from '../stages.js';
 import type { MessageLog } from '../messages.js';
+import { addReviewItem, contextOf } from './review.js';
 
 /** The date a document was written or published, as far as it is known. */
 export interface DocumentDate {
@@ -258,16 +259,18 @@ export interface ResolvedDateNote {
   value: string;
   documentDate: string;
   line?: number;
+  /** The words around it. */
+  context?: string;
 }
 
 /** Messages and review notes of the dates stage. */
 export interface DatesResult {
   resolved: ResolvedDateNote[];
-  unresolved: Array<UnresolvedDate & { line?: number }>;
+  unresolved: Array<UnresolvedDate & { line?: number; context?: string }>;
 }
 
 /**
- * Marks the dates in the TEI `body` (the header keeps its own dates; elements
+ * Marks the dates in the TEI `body` and `back` (the header keeps its own dates; elements
  * in {@link DEFAULT_SKIP} such as `title` and `bibl` are not entered). Each
  * resolved relative date is recorded as an info message `dates:relative`, each
  * unresolvable one as `dates:unresolved`, with the source line.
@@ -275,17 +278,18 @@ export interface DatesResult {
 export function markDatesIn(tei: Root, log?: MessageLog): DatesResult {
   const documentDate = documentDateOf(tei);
   const result: DatesResult = { resolved: [], unresolved: [] };
-  for (const body of findAll(tei, 'body')) {
-    wrapTextSpans(body as Element, (text, context) => {
+  // The body and the back (endnotes, the page footer); the header and the title page keep their own dates.
+  for (const part of [...findAll(tei, 'body'), ...findAll(tei, 'back')]) {
+    wrapTextSpans(part as Element, (text, context) => {
       const scan = findDates(text, documentDate);
       for (const missing of scan.unresolved) {
-        result.unresolved.push({ ...missing, line: context.line });
+        result.unresolved.push({ ...missing, line: context.line, context: contextOf(text, missing.start, missing.end) });
         log?.info('dates:unresolved', `"${missing.text}" is a relative date but ${missing.reason}; it is not marked`, placeOf(context.line));
       }
       return scan.dates.map((date): TextSpan => {
         if (date.relativeTo) {
           const value = date.attrs.when!;
-          result.resolved.push({ text: date.text, value, documentDate: date.relativeTo, line: context.line });
+          result.resolved.push({ text: date.text, value, documentDate: date.relativeTo, line: context.line, context: contextOf(text, date.start, date.end) });
           log?.info('dates:relative', `"${date.text}" read as ${value}, counted from the document's date ${date.relativeTo}; check it`, placeOf(context.line));
         }
         return { start: date.start, end: date.end, name: 'date', attrs: date.attrs };
@@ -299,7 +303,27 @@ function placeOf(line: number | undefined) {
   return line === undefined ? undefined : { line };
 }
 
-/** Stage: marks dates in the body. Runs after `markQuotations`, before entity recognition. */
+/** Stage: marks dates in the body and back. Runs after `markQuotations`, before entity recognition. */
 export const markDates: Stage = (edition) => {
-  markDatesIn(edition.tei!, edition.log);
+  const result = markDatesIn(edition.tei!, edition.log);
+  for (const date of result.resolved) {
+    addReviewItem(edition, {
+      category: 'date:relative',
+      text: date.text,
+      detail: `a relative date, read as ${date.value} counting from the document's date ${date.documentDate}; check it`,
+      line: date.line,
+      context: date.context,
+      target: 'date',
+    });
+  }
+  for (const date of result.unresolved) {
+    addReviewItem(edition, {
+      category: 'date:unresolved',
+      text: date.text,
+      detail: `a relative date left unmarked: ${date.reason}; mark it by hand`,
+      line: date.line,
+      context: date.context,
+      target: 'date',
+    });
+  }
 };

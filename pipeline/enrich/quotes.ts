@@ -19,6 +19,8 @@ import { wrapTextRange } from './spans.js';
 import { el, findAll, type Attrs, type Element, type ElementContent, type Root } from '../tei/tree.js';
 import type { MessageLog, Place } from '../messages.js';
 import type { Stage } from '../stages.js';
+import { loadRegisters } from './registers.js';
+import { addReviewItem } from './review.js';
 
 /** The TEI element a quoted span becomes. */
 export type QuotationKind = 'q' | 'quote' | 'cit' | 'soCalled' | 'title';
@@ -61,6 +63,34 @@ export interface Quotation {
 /** Resolves a personal name (surname or full name as written) to a register id, or undefined. */
 export type PersonLookup = (name: string) => string | undefined;
 
+/** What {@link personLookupFrom} needs of a register entry (a `RegisterEntry` fits). */
+export interface PersonEntryLike {
+  id: string;
+  kind: string;
+  names: ReadonlyArray<{ text: string; kind: string }>;
+}
+
+/**
+ * A lookup over the persons of a register by their preferred and variant
+ * names, exactly as written. Short names (a bare surname several people
+ * share) are left out on purpose: the entity stage links them only when the
+ * document also names the person in full, so a `@who` made from one might
+ * point at an entry the edition's `standOff` does not carry.
+ */
+export function personLookupFrom(entries: Iterable<PersonEntryLike>): PersonLookup {
+  const byName = new Map<string, string | null>();
+  for (const entry of entries) {
+    if (entry.kind !== 'person') continue;
+    for (const name of entry.names) {
+      if (name.kind === 'short') continue;
+      const known = byName.get(name.text);
+      // A name two entries share decides nothing.
+      byName.set(name.text, known === undefined || known === entry.id ? entry.id : null);
+    }
+  }
+  return (name) => byName.get(name) ?? undefined;
+}
+
 /** The elements whose text is read as one run; nested ones are read on their own. */
 const BLOCKS = new Set(['p', 'item', 'head', 'note', 'quote', 'ab', 'l', 'cell', 'label']);
 /** Elements whose quotation marks are not read: already classified, or not running text. */
@@ -69,6 +99,7 @@ const OPAQUE = new Set(['q', 'quote', 'cit', 'soCalled', 'title', 'bibl', 'ref',
 const MASK = '\uFFFC';
 
 const LETTER = /[\p{L}\p{N}]/u;
+const QUOTE_MARK = /["“”„«»‘’']/g;
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/“‘«„]/;
 const CLOSE_CONTEXT = /[\s.,;:!?)\]}\u2014\u2013\-…”’»]/;
 
@@ -106,9 +137,10 @@ export function pairQuoteMarks(text: string): { pairs: QuotePair[]; stray: Stray
     return true;
   };
 
-  for (let offset = 0; offset < text.length; offset++) {
-    const mark = text[offset]!;
-    if (!'“”"„«»‘’\''.includes(mark)) continue;
+  QUOTE_MARK.lastIndex = 0;
+  for (let found = QUOTE_MARK.exec(text); found; found = QUOTE_MARK.exec(text)) {
+    const offset = found.index;
+    const mark = found[0];
     const before = offset > 0 ? text[offset - 1]! : ' ';
     const after = offset + 1 < text.length ? text[offset + 1]! : ' ';
     const opens = OPEN_CONTEXT.test(before) || before === MASK;
@@ -161,7 +193,10 @@ const SAYING_BEFORE = new RegExp(`\\b${SAYING}\\b|\\b${SAYING_NOUN}\\b`, 'i');
 const NAME = "[A-Z][\\p{L}.’'-]*(?:\\s(?:[A-Z][\\p{L}.’'-]*|de|von|van|der))*";
 const NAMES = `(${NAME}(?:,?\\s(?:and|&)\\s${NAME})?|[Hh]e|[Ss]he|[Tt]hey)`;
 /** `said Clausewitz` or `Clausewitz said` right after a quotation (up to two words between name and verb: "used to reiterate"). */
-const SPEAKER_AFTER = new RegExp(`^[,]?\\s*(?:${SAYING}\\s${NAMES}|${NAMES}\\s(?:[a-z]+\\s){0,2}?${SAYING})\\b`, 'u');
+const SPEAKER_AFTER = new RegExp(
+  `^[,]?\\s*(?:${SAYING}\\s${NAMES}|${NAMES}\\s(?:[a-z]+\\s){0,2}?${SAYING}\\b|in\\s${NAMES}[’']s\\s(?:own\\s)?words\\b)`,
+  'u',
+);
 /** `Clausewitz said:` / `Lenin’s verdict was that` / `said Lenin,` before a quotation. */
 const SPEAKER_BEFORE = [
   new RegExp(`${NAMES}[’']s\\s(?:[a-z]+\\s)?${SAYING_NOUN}\\b`, 'gu'),
@@ -173,7 +208,9 @@ const SPEAKER_BEFORE = [
 const SPLIT_CLAUSE = new RegExp(`^\\s*,?\\s*(?:[^.!?“”"]{0,200}?\\b${SAYING}\\b[^.!?“”"]{0,200}?)[,:]\\s*$`, 'iu');
 /** Words naming a kind of work, before a title in quotation marks. */
 const WORK_BEFORE =
-  /\b(?:article|articles|pamphlet|book|booklet|essay|letter|speech|address|resolution|theses|thesis|manifesto|poem|song|novel|play|report|programme|program|editorial|leaflet|brochure|chapter|journal|newspaper|magazine|review|study|story|film|entitled|titled|headed|headline|notes\s+to|preface\s+to|introduction\s+to|foreword\s+to)\b[^.!?“”"]{0,60}$/i;
+  /\b(?:article|articles|pamphlet|book|booklet|essay|letter|speech|address|resolution|theses|thesis|manifesto|poem|song|novel|play|report|programme|program|editorial|leaflet|brochure|chapter|journal|newspaper|magazine|review|study|story|film|entitled|titled|headed|headline|notes\s+to|preface\s+to|introduction\s+to|foreword\s+to)\b([^.!?“”"]{0,60})$/i;
+/** Between a work's name and the quotation: a verb ("his speech spoke of") or "a" ("a 'Union of Hearts'") means a term, not a title. */
+const NOT_TITLE_BETWEEN = new RegExp(`\\b(?:${SAYING}|spoke|speaks?|talk(?:s|ed)?|call(?:s|ed)?|refer(?:s|red)?|mention(?:s|ed)?)\\b|\\b(?:a|an)\\s$`, 'i');
 const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|whose|such|[A-Z][\p{L}-]*[’']s)\s$/u;
 const SENTENCE_END = /[.!?][”’"')\]]*\s+(?=[^\s])/g;
 const SOURCE_AFTER = /^[,.;:]?\s*\(((?:see|cf\.)\s[^()]{2,200}|[A-Z\p{Lu}][^()]{2,200})\)/u;
@@ -272,7 +309,8 @@ export function classifyQuotations(text: string, pairs: QuotePair[], lookup?: Pe
     const nearBefore = words(beforeText).slice(count <= 2 ? -3 : -8).join(' ');
     const after = text.slice(end, ceiling);
 
-    const isTitle = (WORK_BEFORE.test(beforeText) && looksLikeTitle(inner)) || (count >= 6 && looksLikeTitle(inner) && !/[.!?]$/.test(inner.trim()));
+    const work = WORK_BEFORE.exec(beforeText);
+    const isTitle = (work !== null && !NOT_TITLE_BETWEEN.test(work[1]!) && looksLikeTitle(inner)) || (count >= 6 && looksLikeTitle(inner) && !/[.!?]$/.test(inner.trim()));
 
     // 1. A source in parentheses right after a quotation of some length (not after the title of a work: that is the work's reference).
     const source = SOURCE_AFTER.exec(after);
@@ -307,15 +345,17 @@ export function classifyQuotations(text: string, pairs: QuotePair[], lookup?: Pe
       continue;
     }
 
-    // 4. A short term after a determiner ("the “glorious” generals") is held at a distance, not quoted.
-    if (count <= 4 && DETERMINER_BEFORE.test(beforeText)) {
+    // After a quoted sentence that ends in a full stop, a capital starts the next sentence, not a speaker.
+    const speakerAfter = /\.\s*$/.test(inner) && /^\s*\p{Lu}/u.test(after) ? null : SPEAKER_AFTER.exec(after);
+
+    // 4. A short term after a determiner ("the “glorious” generals") is held at a distance, not quoted,
+    // unless a speaker follows ("the “point d’honneur,” in Marx’s words").
+    if (count <= 4 && DETERMINER_BEFORE.test(beforeText) && !speakerAfter) {
       quotations.push({ kind: 'soCalled', start, end, depth: pair.depth });
       continue;
     }
 
     // 5. Words attributed by a verb or noun of saying, before or after.
-    // After a quoted sentence that ends in a full stop, a capital starts the next sentence, not a speaker.
-    const speakerAfter = /\.\s*$/.test(inner) && /^\s*\p{Lu}/u.test(after) ? null : SPEAKER_AFTER.exec(after);
     if (speakerAfter || SAYING_BEFORE.test(nearBefore)) {
       let raw: string | undefined;
       if (speakerAfter) raw = speakerAfter.slice(1).find((group) => group !== undefined);
@@ -388,7 +428,7 @@ function contextAround(text: string, offset: number): string {
 }
 
 /**
- * Marks the quotations of every block in the TEI `body`, in document order.
+ * Marks the quotations of every block in the TEI `body` and `back`, in document order.
  * Split quotations get `xml:id`s `q-1`, `q-2`, … (numbered in document order)
  * so that `@next`/`@prev` can point at them.
  */
@@ -396,9 +436,8 @@ export function markQuotationsIn(tei: Root, log?: MessageLog, options: Quotation
   const result: QuotationsResult = { quotations: [], unbalanced: [], unwrapped: [] };
   let linkCounter = 0;
   const blocks: Element[] = [];
-  for (const body of findAll(tei, 'body')) {
-    collectBlocks(body, blocks);
-  }
+  // The body and the back (endnotes); the header and the title page are not running text.
+  for (const part of [...findAll(tei, 'body'), ...findAll(tei, 'back')]) collectBlocks(part, blocks);
   const texts = blocks.map(blockText);
   blocks.forEach((block, blockIndex) => {
     const text = texts[blockIndex]!;
@@ -486,10 +525,36 @@ function wrapQuotation(block: Element, quotation: Quotation, id?: string, nextId
   return wrapTextRange(block, quotation.start, quotation.end, (content) => el(quotation.kind, quotation.kind === 'q' ? attrs : {}, content));
 }
 
+/** One lookup per loaded register (registers are loaded once per process). */
+const lookups = new WeakMap<object, PersonLookup>();
+
 /**
- * Stage: marks quotations in the body. Runs before `markDates` and entity
+ * Stage: marks quotations in the body and back. Runs before `markDates` and entity
  * recognition, so that their marks stay inside the quotation elements.
  */
-export const markQuotations: Stage = (edition) => {
-  markQuotationsIn(edition.tei!, edition.log);
+export const markQuotations: Stage = (edition, settings) => {
+  const register = loadRegisters(settings.registers);
+  let persons = lookups.get(register);
+  if (!persons) lookups.set(register, (persons = personLookupFrom(register.entries.values())));
+  const result = markQuotationsIn(edition.tei!, edition.log, { persons });
+  for (const stray of result.unbalanced) {
+    addReviewItem(edition, {
+      category: 'quote:unbalanced',
+      text: stray.mark,
+      detail:
+        stray.problem === 'unopened'
+          ? 'a closing quotation mark with no opening mark; the text is kept as transcribed — check the source and add the missing mark'
+          : 'an opening quotation mark that is never closed; the text is kept as transcribed — check the source and add the missing mark',
+      line: stray.place?.line,
+      context: stray.context,
+    });
+  }
+  for (const unwrapped of result.unwrapped) {
+    addReviewItem(edition, {
+      category: 'quote:unwrapped',
+      text: unwrapped.text,
+      detail: 'a quotation that crosses the edge of other markup; it is left unmarked — mark it by hand if it matters',
+      line: unwrapped.place?.line,
+    });
+  }
 };

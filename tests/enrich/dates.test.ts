@@ -131,7 +131,9 @@ describe('markDatesIn', () => {
       ['last August', '1940-08', 'medium'],
       ['1935–1938', '1935/1938', undefined],
     ]);
-    expect(result.resolved).toEqual([{ text: 'last August', value: '1940-08', documentDate: '1941-08', line: 10 }]);
+    expect(result.resolved).toEqual([
+      { text: 'last August', value: '1940-08', documentDate: '1941-08', line: 10, context: '…these crimes by the murder of Leon Trotsky last August.' },
+    ]);
     expect(log.messages.map((message) => [message.ruleId, message.place?.line])).toEqual([['dates:relative', 10]]);
   });
 

@@ -263,9 +263,7 @@ export function readHeader(lines: TextLine[], meta: ArticleMeta, log: MessageLog
   if (volumeAt >= 1 && volumeAt < plain.length - 1) {
     const before = plain.slice(0, volumeAt + 1);
     rest = plain.slice(volumeAt + 1);
-    if (before.length >= 3 || (before.length === 2 && looksLikeName(clean(before[0]!)))) {
-      if (looksLikeName(clean(before[0]!))) meta.authors.push(before.shift()!);
-    }
+    if (before.length >= 3 && looksLikeName(clean(before[0]!))) meta.authors.push(before.shift()!);
     meta.collection = before;
   }
   if (rest.length >= 2 && meta.authors.length === 0 && (looksLikeName(clean(rest[0]!)) || looksLikeCorporateAuthor(clean(rest[0]!)))) {
@@ -510,7 +508,18 @@ function numberOf(line: TextLine): { n: number; style: string } | undefined {
   return match ? { n: Number(match[2]), style: match[3]! } : undefined;
 }
 
-/** Reads the body lines into `div`s; see the module comment for the rules. */
+/**
+ * Reads the body lines into `div`s. One line is one block. The rules, in order:
+ * - a block of consecutive lines all numbered (`  1. …`), or short lines ending in `;`,
+ *   optionally after a line ending in `:`, is a `list` (the intro line a `p`);
+ * - a short line after a separator (lone no-break space) with no final punctuation is a `head`
+ *   opening a new section; without a separator it must also be title-cased and followed by a long
+ *   paragraph (or, for a numbered heading such as `6\. What Then?`, by a non-heading line);
+ * - a separator before a paragraph opens a `div type="subsection"` of the current section;
+ * - `1) …` with a later `2) …` starts a list of theses: paragraphs between two numbers belong to
+ *   the first (as `p`s of its `item`); the list ends after the last number or at a heading;
+ * - anything else is a `p`. Numbers stay in the text as `label`.
+ */
 export function readBody(lines: TextLine[], refs: RefMaker): Element[] {
   const units = blocksOf(lines).flatMap(unitsOf);
   const divs: Element[] = [];
@@ -610,8 +619,9 @@ function hasSuccessor(units: Unit[], from: number, style: string, expected = 2):
     if (unit.line.afterSeparator) return false;
     const found = numberOf(unit.line);
     if (found && found.style === style) return found.n === expected;
-    const value = clean(unit.line);
-    if (headCandidate(value, true) && clean((units[u + 1] as { line?: TextLine } | undefined)?.line ?? { text: '', line: 0 }).length >= 80) return false;
+    // A heading before the next number ends the list.
+    const next = units[u + 1];
+    if (headCandidate(clean(unit.line), true) && next?.kind === 'line' && clean(next.line).length >= 80) return false;
   }
   return false;
 }

@@ -139,6 +139,14 @@ describe('variants', () => {
     expect(texts(meta.title)).toEqual(['The Crisis']);
   });
 
+  it('keeps header lines it cannot classify in otherFrontLines, and the TEI writes them into front', () => {
+    const text = ['A Title', '', '(1959)', '', 'Transcribed by Jo Bloggs.', 'Proofread by Anna Berg (May 2005).', '', LONG].join('\n');
+    expect(texts(read(text).meta.otherFrontLines)).toEqual(['Proofread by Anna Berg (May 2005).']);
+    const { xml } = teiOfText(text);
+    const front = xml.slice(xml.indexOf('<front>'), xml.indexOf('</front>'));
+    expect(front).toContain('<note type="sourceNote">Proofread by Anna Berg (May 2005).</note>');
+  });
+
   it('finds headings without separators and keeps short lines as paragraphs', () => {
     const { body } = read(['A Title', '', '(1959)', '', LONG, '', 'The Second Part', '', LONG, '', 'With comradely greetings.', '', 'October 1973'].join('\n'));
     expect(body).toHaveLength(2);

@@ -98,6 +98,12 @@ describe('a built bag', () => {
     expect(fields['External-Identifier']).toBe(SLUG);
   });
 
+  it('takes Bagging-Date from --build-date when one is given', async () => {
+    const dated = await buildEditions([SEED], { outDir: path.join(work, 'dated'), formats: ['bag'], buildDate: '2020-02-03' });
+    expect(dated.editions[0]!.status).toBe('built');
+    expect(readFileSync(path.join(work, 'dated', SLUG, `${SLUG}-bag`, 'bag-info.txt'), 'utf8')).toContain('\nBagging-Date: 2020-02-03\n');
+  });
+
   it('gives the right Payload-Oxum (octets.files of data/)', () => {
     const payload = filesUnder(path.join(bag, 'data'));
     const octets = payload.reduce((sum, name) => sum + statSync(path.join(bag, 'data', name)).size, 0);

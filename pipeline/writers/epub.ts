@@ -22,10 +22,11 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 export async function packageEpub(output: TransformOutput, extraFiles: Map<string, string | Uint8Array> = new Map()): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file('mimetype', 'application/epub+zip', { compression: 'STORE', date: ZIP_DATE });
-  zip.file('META-INF/container.xml', CONTAINER, { date: ZIP_DATE });
+  // No folder entries: JSZip would stamp them with the clock, and the same input must give the same bytes.
+  zip.file('META-INF/container.xml', CONTAINER, { date: ZIP_DATE, createFolders: false });
   const files = new Map<string, string | Uint8Array>([...output.documents, ...extraFiles]);
   for (const name of [...files.keys()].sort()) {
-    zip.file(name, files.get(name)!, { date: ZIP_DATE });
+    zip.file(name, files.get(name)!, { date: ZIP_DATE, createFolders: false });
   }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 }, mimeType: 'application/epub+zip' });
 }

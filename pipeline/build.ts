@@ -2,17 +2,19 @@
  * The library entry point: builds editions from input files. One input's
  * failure becomes messages on that input; the others still build. Outputs are
  * written to a temporary folder and renamed into place, so a failed build
- * leaves nothing half-written.
+ * leaves nothing half-written. Batches run on worker threads and skip
+ * unchanged inputs (see `batch/`).
  */
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { InputError, MessageLog, type Message } from './messages.js';
+import type { Message } from './messages.js';
 import { resolveSettings, type Options, type Settings } from './settings.js';
 import { teiStages, type Edition } from './stages.js';
-import { slugOf } from './slug.js';
-import { writers, type OutputFile } from './writers/index.js';
+import type { OutputFile } from './writers/index.js';
 import { validateTei } from './validate/index.js';
-import { closePrintBrowser } from './writers/pdf.js';
+import { runBatch, settleSlug, type BatchHooks } from './batch/run.js';
+import { runJob } from './batch/job.js';
 
 /** Extensions taken from a folder given as input. */
 const INPUT_EXTENSIONS = new Set(['.txt', '.htm', '.html', '.xhtml']);
@@ -20,14 +22,79 @@ const INPUT_EXTENSIONS = new Set(['.txt', '.htm', '.html', '.xhtml']);
 /** The result of building one input. */
 export interface EditionResult {
   input: string;
-  status: 'built' | 'failed';
+  /** `skipped`: unchanged since the last build into the same folder (see batch/cache.ts). */
+  status: 'built' | 'skipped' | 'failed';
   slug?: string;
   /** Absolute paths of the files written. */
   outputs: string[];
   messages: Message[];
 }
 
-/** Expands folders into the article files they hold (sorted, not recursive into hidden folders). */
+/** True when a path holds glob wildcards (`*`, `?`, `[…]`). */
+function isGlob(input: string): boolean {
+  return /[*?[]/.test(input);
+}
+
+/** A glob segment as a regular expression (`*` within a name, `?` one character, `[…]` a class). */
+function segmentPattern(segment: string): RegExp {
+  let source = '';
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i]!;
+    if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else if (c === '[') {
+      const close = segment.indexOf(']', i + 1);
+      if (close === -1) source += '\\[';
+      else {
+        source += `[${segment.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else source += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+/** Expands a glob (`corpus/*.htm`, `archive/**\/*.html`) into the files it matches, sorted; hidden names are not matched. */
+async function expandGlob(pattern: string): Promise<string[]> {
+  const segments = pattern.split(/[\\/]/);
+  let roots = [segments[0] === '' ? '/' : '.'];
+  let start = segments[0] === '' ? 1 : 0;
+  // Leading segments without wildcards are a plain folder.
+  const plain: string[] = [];
+  while (start < segments.length - 1 && !isGlob(segments[start]!)) plain.push(segments[start++]!);
+  if (plain.length) roots = [path.join(roots[0]!, ...plain)];
+  const matches: string[] = [];
+  const walk = async (dir: string, at: number): Promise<void> => {
+    const segment = segments[at]!;
+    const last = at === segments.length - 1;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (segment === '**') {
+      await walk(dir, at + 1);
+      for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('.')) await walk(path.join(dir, entry.name), at);
+      return;
+    }
+    const matcher = segmentPattern(segment);
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || !matcher.test(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (last && entry.isFile()) matches.push(full);
+      else if (!last && entry.isDirectory()) await walk(full, at + 1);
+    }
+  };
+  for (const root of roots) await walk(root, start);
+  return [...new Set(matches)].sort();
+}
+
+/**
+ * Expands the inputs into the article files to build, in order: a file as
+ * given; a folder's `.txt`/`.htm`/`.html`/`.xhtml` files, sorted (not its
+ * subfolders); a glob's matches, sorted (for shells that do not expand it).
+ */
 export async function expandInputs(inputs: readonly string[]): Promise<{ files: string[]; messages: Message[] }> {
   const files: string[] = [];
   const messages: Message[] = [];
@@ -36,6 +103,12 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
     try {
       info = await stat(input);
     } catch {
+      if (isGlob(input)) {
+        const matched = await expandGlob(input);
+        if (matched.length === 0) messages.push({ file: input, severity: 'error', reason: 'the pattern matches no file; check the path', ruleId: 'input:missing' });
+        files.push(...matched);
+        continue;
+      }
       messages.push({ file: input, severity: 'error', reason: 'no such file or folder; check the path', ruleId: 'input:missing' });
       continue;
     }
@@ -59,36 +132,27 @@ export async function buildTei(edition: Edition, settings: Settings): Promise<vo
   await validateTei(edition.teiXml!, edition.log, { teiAll: settings.teiAll, label: 'TEI' });
 }
 
-/** Builds one input into its edition folder. */
+/**
+ * Builds one input into its edition folder, in this thread; `takenSlugs`
+ * holds the slugs earlier inputs of the same batch took (it is updated).
+ */
 export async function buildEdition(input: string, settings: Settings, takenSlugs = new Set<string>()): Promise<EditionResult> {
-  const log = new MessageLog(input);
-  const result: EditionResult = { input, status: 'failed', outputs: [], messages: log.messages };
+  let job = await runJob({ index: 0, input }, settings);
+  if (job.status === 'built' && takenSlugs.has(job.slug!)) job = await runJob({ index: 0, input, slug: settleSlug(job.baseSlug!, takenSlugs) }, settings);
+  const result: EditionResult = { input, status: 'failed', slug: job.slug, outputs: [], messages: job.messages };
+  if (job.status !== 'built') return result;
+  takenSlugs.add(job.slug!);
   try {
-    const bytes: Uint8Array = await readFile(input).catch((error: NodeJS.ErrnoException) =>
-      log.fail('input:unreadable', `the file cannot be read (${error.code ?? 'error'}); check the path and its permissions`),
-    );
-    const edition: Edition = { path: input, bytes, log };
-    await buildTei(edition, settings);
-    let slug = slugOf(edition.read!.meta, path.basename(input));
-    for (let n = 2; takenSlugs.has(slug); n++) slug = `${slugOf(edition.read!.meta, path.basename(input))}-${n}`;
-    takenSlugs.add(slug);
-    result.slug = slug;
-    const files: OutputFile[] = [];
-    for (const format of settings.formats) files.push(...(await writers[format](edition, { slug, settings, outputs: [...files] })));
-    if (log.hasErrors) return result;
-    try {
-      result.outputs = await writeEditionFolder(settings.outDir, slug, files);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      log.fail('output:unwritable', `the edition could not be written to ${path.join(settings.outDir, slug)} (${code}); choose a writable --out folder`);
-    }
+    result.outputs = await writeEditionFolder(settings.outDir, job.slug!, job.files);
     result.status = 'built';
   } catch (error) {
-    if (error instanceof InputError) {
-      log.error(error.ruleId, error.message, error.place);
-    } else {
-      log.error('internal', `internal error while building: ${(error as Error).message ?? String(error)}. Please report it with this input`);
-    }
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    result.messages.push({
+      file: input,
+      severity: 'error',
+      reason: `the edition could not be written to ${path.join(settings.outDir, job.slug!)} (${code}); choose a writable --out folder`,
+      ruleId: 'output:unwritable',
+    });
   }
   return result;
 }
@@ -128,19 +192,29 @@ export interface BatchResult {
   editions: EditionResult[];
   /** Messages not tied to one built input (missing paths, empty folders). */
   messages: Message[];
+  /** Worker threads used (0: built in the main thread). */
+  workers: number;
+  /** The corpus index `OUT/index.html`, when one was written. */
+  corpusIndex?: string;
 }
 
-/** Builds every input (files or folders) with the given options. */
-export async function buildEditions(inputs: readonly string[], options: Options = {}): Promise<BatchResult> {
+/** Options of a batch on top of {@link Options}. */
+export interface BuildOptions extends Options {
+  /** Worker threads (default: every core, `os.availableParallelism()`); 1 builds in the main thread. */
+  jobs?: number;
+  /** Rebuild every input, even those unchanged since the last build into the same folder (default false). */
+  force?: boolean;
+}
+
+/**
+ * Builds every input (files, folders or globs) with the given options, in
+ * parallel, skipping inputs unchanged since the last build into the same
+ * folder, and writes the corpus index `OUT/index.html`.
+ */
+export async function buildEditions(inputs: readonly string[], options: BuildOptions = {}, hooks: BatchHooks = {}): Promise<BatchResult> {
   const settings = resolveSettings(options);
   const { files, messages } = await expandInputs(inputs);
-  const editions: EditionResult[] = [];
-  const takenSlugs = new Set<string>();
-  try {
-    for (const file of files) editions.push(await buildEdition(file, settings, takenSlugs));
-  } finally {
-    // The PDF writer keeps one browser for the whole batch.
-    await closePrintBrowser();
-  }
-  return { editions, messages };
+  const jobs = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
+  const run = await runBatch(files, settings, { jobs, force: options.force ?? false }, hooks);
+  return { editions: run.editions, messages: [...messages, ...run.messages], workers: run.workers, corpusIndex: run.corpusIndex };
 }

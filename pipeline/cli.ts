@@ -9,6 +9,7 @@ import { buildEditions } from './build.js';
 import { ExitCode, formatMessage, MessageLog, InputError, type Message } from './messages.js';
 import { ALL_FORMATS, DEFAULT_FORMATS, toolVersion, type OutputFormat } from './settings.js';
 import { verifyBag } from './bag/verify.js';
+import { createProgress, summaryLine } from './batch/progress.js';
 import { validateTei } from './validate/index.js';
 import { readers, type InputFormat } from './readers/index.js';
 
@@ -16,13 +17,17 @@ const HELP = `tei-press — turn archive articles into TEI P5 editions, EPUB 3, 
 
 Usage:
   tei-press build INPUT… [--out DIR] [--formats LIST] [--from FORMAT] [--build-date DATE] [--tei-all PATH]
+                         [--jobs N] [--force]
   tei-press validate FILE… [--tei-all PATH]
   tei-press verify-bag DIR…
   tei-press --help | --version
 
-build      Builds each input file (or every .txt/.html file in each folder) into DIR/<slug>/:
+build      Builds each input file (or every .txt/.html file in each folder, or each file a
+           quoted glob such as 'pages/*.htm' matches) into DIR/<slug>/:
            <slug>.tei.xml, <slug>.epub, <slug>.html and <slug>.archive.tei.xml;
            with --formats, also <slug>.pdf and the deposit bag <slug>-bag/.
+           Inputs are built in parallel; inputs unchanged since the last build into DIR
+           are skipped. DIR/index.html lists every edition and who they mention.
 validate   Checks existing TEI files against the project schema and rules.
 verify-bag Checks BagIt bags (RFC 8493): reports every missing, extra or altered file.
 
@@ -33,6 +38,8 @@ Options:
   --from FORMAT      read inputs as this format instead of detecting it: ${Object.keys(readers).join(', ')}
   --build-date DATE  the edition's date (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the page's last update
   --tei-all PATH     also validate TEI against this tei_all.rng with Jing
+  --jobs N           worker threads for a batch (default: one per core); 1 builds in one thread
+  --force            rebuild every input, also those unchanged since the last build
   -h, --help         show this help
   -v, --version      show the version
 
@@ -60,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
         from: { type: 'string' },
         'build-date': { type: 'string' },
         'tei-all': { type: 'string' },
+        jobs: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -89,25 +98,29 @@ async function main(argv: string[]): Promise<number> {
     if (values.from && !(values.from in readers)) usage(`unknown input format "${values.from}"; choose from ${Object.keys(readers).join(', ')}`);
     const buildDate = values['build-date'];
     if (buildDate && !/^\d{4}-\d{2}-\d{2}$/.test(buildDate)) usage(`--build-date wants YYYY-MM-DD, got "${buildDate}"`);
-    const batch = await buildEditions(inputs, {
-      outDir: values.out,
-      formats,
-      from: values.from as InputFormat | undefined,
-      buildDate,
-      teiAll: values['tei-all'],
-    });
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) usage(`--jobs wants a whole number of at least 1, got "${values.jobs}"`);
+    const progress = createProgress(process.stderr.isTTY ? process.stderr : process.stdout);
+    const batch = await buildEditions(
+      inputs,
+      {
+        outDir: values.out,
+        formats,
+        from: values.from as InputFormat | undefined,
+        buildDate,
+        teiAll: values['tei-all'],
+        jobs,
+        force: values.force,
+      },
+      { onProgress: progress.onProgress },
+    );
+    progress.finish();
+    // Every file's messages, in input order, after the progress.
     report(batch.messages);
-    let failed = batch.messages.some((message) => message.severity === 'error');
-    for (const edition of batch.editions) {
-      report(edition.messages);
-      if (edition.status === 'built') process.stdout.write(`built ${edition.input} → ${edition.outputs.length} files in ${values.out ?? 'dist'}/${edition.slug}/\n`);
-      else {
-        failed = true;
-        process.stdout.write(`failed ${edition.input}\n`);
-      }
-    }
-    const built = batch.editions.filter((edition) => edition.status === 'built').length;
-    process.stdout.write(`${built} built, ${batch.editions.length - built} failed\n`);
+    for (const edition of batch.editions) report(edition.messages);
+    const failed = batch.messages.some((message) => message.severity === 'error') || batch.editions.some((edition) => edition.status === 'failed');
+    const index = batch.corpusIndex ? `; corpus index ${values.out ?? 'dist'}/index.html` : '';
+    process.stdout.write(`${summaryLine(batch.editions)}${index}\n`);
     return failed ? ExitCode.failed : ExitCode.ok;
   }
   if (command === 'verify-bag') {

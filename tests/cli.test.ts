@@ -19,6 +19,14 @@ function run(args: string[], cwd = process.cwd()) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The corpus files a build writes beside the edition folders: the corpus index and the incremental-build manifest. */
+const CORPUS_FILES = new Set(['index.html', '.tei-press-manifest.json']);
+
+/** The entries of an output folder other than the corpus files. */
+function editionEntries(out: string): string[] {
+  return readdirSync(out).filter((name) => !CORPUS_FILES.has(name));
+}
+
 function scratch(): string {
   return mkdtempSync(path.join(tmpdir(), 'tei-press-cli-'));
 }
@@ -77,7 +85,7 @@ describe('tei-press CLI', () => {
     for (const name of [`${SLUG}.tei.xml`, `${SLUG}.epub`, `${SLUG}.html`, `${SLUG}.archive.tei.xml`]) {
       expect(files).toContain(name);
     }
-    expect(readdirSync(out).filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(editionEntries(out).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
   it('writes only the formats asked for', () => {
@@ -121,7 +129,7 @@ describe('tei-press CLI', () => {
       expect(message).toMatch(new RegExp(`${path.basename(badPath)}:${line}:\\d+: error: .+ \\[`));
       expect(message).toMatch(rule);
       // The good file of the same call is built; nothing of the bad one, and no temporary folders, are left.
-      const entries = readdirSync(out);
+      const entries = editionEntries(out);
       expect(entries).toEqual(['doe-1945-short-article']);
     }
 
@@ -155,7 +163,7 @@ describe('tei-press CLI', () => {
       const result = run(['build', path.join(dir, 'missing.txt'), path.join(dir, 'good.txt'), '--out', out]);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/missing\.txt:1:1: error: no such file or folder.*\[input:missing\]/);
-      expect(readdirSync(out)).toEqual(['doe-1945-short-article']);
+      expect(editionEntries(out)).toEqual(['doe-1945-short-article']);
     });
 
     it('reads a windows-1252 file correctly and says so', () => {
@@ -169,7 +177,7 @@ describe('tei-press CLI', () => {
       const result = run(['build', path.join(dir, 'latin.txt'), '--out', out, '--formats', 'tei']);
       expect(result.code).toBe(0);
       expect(result.stderr).toMatch(/latin\.txt:1:\d+: warning: .*windows-1252.*\[read:encoding\]/);
-      const [folder] = readdirSync(out);
+      const [folder] = editionEntries(out);
       const tei = readFileSync(path.join(out, folder!, `${folder}.tei.xml`), 'utf8');
       expect(tei).toContain('José Müller');
       expect(tei).toContain('workers’ movement');

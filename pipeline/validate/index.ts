@@ -1,22 +1,91 @@
 /**
- * Validation of every TEI file the pipeline writes.
- * FIRST VERSION: well-formedness only; the project RELAX NG schema and
- * Schematron rules in tei/ come next (issue 2, item 5).
+ * Validation of every TEI file the pipeline writes, and of existing files by
+ * `tei-press validate`: well-formedness, the project's RELAX NG schema
+ * (tei/tei-press.rng, a strict subset of tei_all), the project's Schematron
+ * rules (tei/tei-press.sch) and, on request, tei_all itself with Jing.
+ *
+ * Every problem becomes an error message with a place and a rule id
+ * (`schema:well-formed`, `schema:rng`, `schema:sch:<assertion id>`,
+ * `schema:tei-all`); then the build of that input stops with `schema:invalid`.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
-import type { MessageLog } from '../messages.js';
+import type { MessageLog, Place } from '../messages.js';
+import { validateRng } from './rng.js';
+import { validateSchematron } from './schematron.js';
+import { validateWithJing } from './jing.js';
+import { elementStarts, placeOf, columnOfElement } from './places.js';
+
+/** The project schema (`tei/tei-press.rng`). */
+export const PROJECT_SCHEMA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'tei', 'tei-press.rng');
 
 export interface ValidateOptions {
-  /** Also check against this tei_all.rng with Jing. */
+  /** Also check against this tei_all.rng with Jing (default: not checked). */
   teiAll?: string;
-  /** Name of the document in messages (e.g. `x.archive.tei.xml`). */
+  /**
+   * Name of the document in messages (e.g. `x.archive.tei.xml`) when it is not
+   * the log's own file: positions then go into the message text, since they
+   * are positions in this document and not in the log's file. Default: the
+   * document is the log's file, and positions become the messages' places.
+   */
   label?: string;
 }
 
-/** Validates a TEI document; problems become error messages in the log and make the build fail. */
+let projectSchema: string | undefined;
+
+function loadProjectSchema(): string {
+  projectSchema ??= readFileSync(PROJECT_SCHEMA, 'utf8');
+  return projectSchema;
+}
+
+/**
+ * Validates a TEI document; each problem becomes an error in the log, and if
+ * there was any, an InputError (`schema:invalid`) ends the build of the input.
+ */
 export async function validateTei(xml: string, log: MessageLog, options: ValidateOptions = {}): Promise<void> {
-  const result = XMLValidator.validate(xml);
-  if (result !== true) {
-    log.fail('schema:well-formed', `${options.label ?? 'TEI'} is not well-formed: ${result.err.msg}`, { line: result.err.line, column: result.err.col });
+  const label = options.label;
+  const report = (ruleId: string, reason: string, place?: Place) => {
+    if (label) log.error(ruleId, `${label}${place ? `:${place.line}:${place.column ?? 1}` : ''}: ${reason}`);
+    else log.error(ruleId, reason, place);
+  };
+  const wellFormed = XMLValidator.validate(xml);
+  if (wellFormed !== true) {
+    report('schema:well-formed', `not well-formed XML: ${wellFormed.err.msg}`, { line: wellFormed.err.line, column: wellFormed.err.col });
+    log.fail('schema:invalid', `${label ?? 'the document'} is not well-formed XML; nothing more was checked`);
+  }
+  let problems = 0;
+  let starts: number[] | undefined;
+
+  const [rngProblems, jingProblems] = await Promise.all([
+    validateRng(xml, loadProjectSchema()),
+    options.teiAll ? validateWithJing(xml, options.teiAll) : Promise.resolve([]),
+  ]);
+  for (const problem of rngProblems) {
+    problems++;
+    const place = problem.line ? { line: problem.line, column: columnOfElement(xml, problem.line, problem.element) } : undefined;
+    report('schema:rng', `not valid against the project schema tei/tei-press.rng: ${problem.message}`, place);
+  }
+
+  for (const problem of validateSchematron(xml)) {
+    if (problem.role === 'warning' || problem.role === 'info') {
+      starts ??= elementStarts(xml);
+      const place = placeOf(xml, starts, problem.element);
+      log.warn(`schema:sch:${problem.id || problem.pattern}`, label ? `${label}:${place.line}:${place.column}: ${problem.message}` : problem.message, label ? undefined : place);
+      continue;
+    }
+    problems++;
+    starts ??= elementStarts(xml);
+    report(`schema:sch:${problem.id || problem.pattern}`, `${problem.message} (at ${problem.location.replace(/Q\{[^}]*\}/g, '')})`, placeOf(xml, starts, problem.element));
+  }
+
+  for (const problem of jingProblems) {
+    problems++;
+    if (problem.toolFailure) report('schema:tei-all', problem.message);
+    else report('schema:tei-all', `not valid against tei_all (${options.teiAll}): ${problem.message}`, problem.line ? { line: problem.line, column: problem.column } : undefined);
+  }
+  if (problems > 0) {
+    log.fail('schema:invalid', `${label ?? 'the document'} is not valid: ${problems} problem${problems === 1 ? '' : 's'} (listed above)`);
   }
 }

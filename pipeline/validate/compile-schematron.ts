@@ -1,0 +1,24 @@
+/**
+ * Compiles tei/tei-press.sch to a SaxonJS SEF file at build time (run by
+ * `npm run build`): first to XSLT with pipeline/validate/schematron-to-xslt.xsl,
+ * then to build/schematron/tei-press.sef.json with xslt3. Validation then loads
+ * the SEF once per process and pays only for running it.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const xslt3 = createRequire(import.meta.url).resolve('xslt3/xslt3.js');
+const outDir = path.join(root, 'build', 'schematron');
+mkdirSync(outDir, { recursive: true });
+
+const compiler = path.join(root, 'pipeline', 'validate', 'schematron-to-xslt.xsl');
+const schema = path.join(root, 'tei', 'tei-press.sch');
+const stylesheet = path.join(outDir, 'tei-press.sch.xsl');
+const sef = path.join(outDir, 'tei-press.sef.json');
+execFileSync(process.execPath, [xslt3, `-xsl:${compiler}`, `-s:${schema}`, `-o:${stylesheet}`], { stdio: 'inherit' });
+execFileSync(process.execPath, [xslt3, `-xsl:${stylesheet}`, `-export:${sef}`, '-nogo', '-relocate:on'], { stdio: 'inherit' });
+process.stdout.write('compiled tei/tei-press.sch\n');

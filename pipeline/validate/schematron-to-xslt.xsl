@@ -1,0 +1,130 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Compiles an ISO Schematron schema (query binding xslt2 or xslt3) into an
+  XSLT 3.0 stylesheet that SaxonJS runs on each document. The compiled
+  stylesheet returns a JSON array with one object per failed assert or
+  successful report:
+    { "pattern", "rule", "id", "role", "message", "location", "element" }
+  where "element" is the 1-based position, in document order, of the element
+  the rule fired on (its parent for an attribute), which pipeline/validate
+  turns into a line and column.
+
+  Supported: sch:ns, sch:let (schema, pattern and rule level), sch:pattern,
+  sch:rule (first matching rule in a pattern wins, as ISO Schematron says),
+  sch:assert and sch:report with @id, @role and text with sch:name and
+  sch:value-of; xsl:key and xsl:function at the top level. Anything else
+  (abstract patterns, phases, diagnostics, includes) stops the compilation
+  with a message rather than being silently ignored.
+
+  Why not the ISO skeleton or SchXslt: neither is on the npm registry, and the
+  pipeline needs only this subset; the tests run each rule of tei/tei-press.sch.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:sch="http://purl.oclc.org/dsdl/schematron"
+  xmlns:axsl="urn:tei-press:alias-xsl"
+  exclude-result-prefixes="xs sch"
+  expand-text="yes">
+
+  <xsl:namespace-alias stylesheet-prefix="axsl" result-prefix="xsl"/>
+  <xsl:output method="xml" indent="yes"/>
+
+  <xsl:template match="/sch:schema">
+    <xsl:if test="not(@queryBinding = ('xslt2', 'xslt3'))">
+      <xsl:message terminate="yes">schematron: queryBinding must be xslt2 or xslt3, found "{@queryBinding}"</xsl:message>
+    </xsl:if>
+    <xsl:for-each select="descendant::*[self::sch:phase or self::sch:diagnostics or self::sch:include or self::sch:extends
+                                         or self::sch:pattern[@abstract = 'true' or @is-a] or self::sch:rule[@abstract = 'true']]">
+      <xsl:message terminate="yes">schematron: &lt;{name()}&gt; is not supported by pipeline/validate/schematron-to-xslt.xsl</xsl:message>
+    </xsl:for-each>
+    <axsl:stylesheet version="3.0" exclude-result-prefixes="#all">
+      <xsl:for-each select="sch:ns">
+        <xsl:namespace name="{@prefix}" select="@uri"/>
+      </xsl:for-each>
+      <!-- The compiled code itself uses xs: types. -->
+      <xsl:if test="not(sch:ns/@prefix = 'xs')">
+        <xsl:namespace name="xs" select="'http://www.w3.org/2001/XMLSchema'"/>
+      </xsl:if>
+      <axsl:output method="json" indent="no"/>
+      <xsl:copy-of select="xsl:key | xsl:function"/>
+      <xsl:apply-templates select="sch:let"/>
+      <xsl:apply-templates select="sch:pattern/sch:let"/>
+
+      <axsl:template match="/">
+        <axsl:variable name="results" as="map(*)*">
+          <xsl:for-each select="sch:pattern">
+            <axsl:apply-templates select="." mode="pattern-{position()}"/>
+          </xsl:for-each>
+        </axsl:variable>
+        <axsl:sequence select="array {{ $results }}"/>
+      </axsl:template>
+
+      <!-- Where a rule fired, as an element position in document order (0 for the document node). -->
+      <axsl:function name="Q{{urn:tei-press:schematron}}element-position" as="Q{{http://www.w3.org/2001/XMLSchema}}integer">
+        <axsl:param name="node" as="node()"/>
+        <axsl:variable name="element" select="$node/ancestor-or-self::*[1]"/>
+        <axsl:sequence select="if ($element) then count($element/ancestor::*) + count($element/preceding::*) + 1 else 0"/>
+      </axsl:function>
+
+      <xsl:for-each select="sch:pattern">
+        <xsl:variable name="mode" select="'pattern-' || position()"/>
+        <xsl:variable name="pattern-id" select="string((@id, 'pattern-' || position())[1])"/>
+        <!-- Visit attributes only in patterns with a rule that can fire on one: each walk costs time on every document. -->
+        <xsl:variable name="children" select="if (sch:rule/@context[matches(replace(replace(., '\[[^\[\]]*\]', ''), '\[[^\[\]]*\]', ''), '(^|[|/(]\s*)(@|attribute::|attribute\()')]) then '@* | *' else '*'"/>
+        <!-- Walk every element and attribute; rules fire on the nodes they match. -->
+        <axsl:template match="document-node() | *" mode="{$mode}" priority="-10">
+          <axsl:apply-templates select="{$children}" mode="{$mode}"/>
+        </axsl:template>
+        <axsl:template match="@* | text() | comment() | processing-instruction()" mode="{$mode}" priority="-10"/>
+        <xsl:for-each select="sch:rule">
+          <axsl:template match="{@context}" mode="{$mode}" priority="{1000 - position()}">
+            <xsl:apply-templates select="sch:let"/>
+            <xsl:apply-templates select="sch:assert | sch:report">
+              <xsl:with-param name="pattern-id" select="$pattern-id"/>
+            </xsl:apply-templates>
+            <axsl:apply-templates select="{$children}" mode="{$mode}"/>
+          </axsl:template>
+        </xsl:for-each>
+      </xsl:for-each>
+    </axsl:stylesheet>
+  </xsl:template>
+
+  <xsl:template match="sch:let">
+    <axsl:variable name="{@name}" select="{(@value, '()')[1]}"/>
+  </xsl:template>
+
+  <xsl:template match="sch:assert | sch:report">
+    <xsl:param name="pattern-id" as="xs:string"/>
+    <axsl:if test="{if (self::sch:assert) then 'not(' || @test || ')' else @test}">
+      <axsl:variable name="message" as="xs:string*">
+        <xsl:apply-templates select="node()" mode="message"/>
+      </axsl:variable>
+      <axsl:sequence select="map {{
+        'pattern': '{$pattern-id}',
+        'rule': '{string(../@id)}',
+        'id': '{string(@id)}',
+        'role': '{string((@role, 'error')[1])}',
+        'message': normalize-space(string-join($message, '')),
+        'location': path(.),
+        'element': Q{{urn:tei-press:schematron}}element-position(.)
+      }}"/>
+    </axsl:if>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="message">
+    <axsl:sequence select="{'''' || replace(., '''', '''''') || ''''}"/>
+  </xsl:template>
+  <xsl:template match="sch:value-of" mode="message">
+    <axsl:sequence select="string-join(({@select}) ! string(), ' ')"/>
+  </xsl:template>
+  <xsl:template match="sch:name" mode="message">
+    <axsl:sequence select="name({(@path, '.')[1]})"/>
+  </xsl:template>
+  <xsl:template match="sch:emph | sch:dir | sch:span" mode="message">
+    <xsl:apply-templates select="node()" mode="message"/>
+  </xsl:template>
+  <xsl:template match="*" mode="message">
+    <xsl:message terminate="yes">schematron: &lt;{name()}&gt; inside an assertion is not supported</xsl:message>
+  </xsl:template>
+</xsl:stylesheet>

@@ -147,6 +147,7 @@ export async function renderPdf(files: readonly OutputFile[], htmlName: string, 
     }
     for (const message of scriptErrors) options.log.warn('pdf:script-error', `Paged.js reported an error while laying out ${htmlName}: ${message}`);
     await page.evaluate(renameRandomIds);
+    await page.evaluate(unjustifySplitContainers);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     return normalisePdf(pdf, options.date);
   } finally {
@@ -182,6 +183,24 @@ function renameRandomIds(): void {
   for (const link of Array.from(document.querySelectorAll('a[href^="#"]'))) {
     const target = renamed.get(decodeURIComponent(link.getAttribute('href')!.slice(1)));
     if (target) link.setAttribute('href', `#${target}`);
+  }
+}
+
+/**
+ * Runs in the page, after layout: Paged.js marks the element split at a page
+ * end with `data-align-last-split-element="justify"` so that the last line
+ * before the break is justified. When the split falls between two blocks,
+ * the marked element is their container (a section, a list), and since
+ * `text-align-last` is inherited, every paragraph and heading of that
+ * container on the page gets its last line stretched across the measure.
+ * Only a block that holds the broken line needs the mark, so containers of
+ * blocks lose it. Alignment does not move line breaks, so the pages stay as
+ * laid out.
+ */
+function unjustifySplitContainers(): void {
+  for (const element of Array.from(document.querySelectorAll('[data-align-last-split-element]'))) {
+    const holdsBlocks = Array.from(element.children).some((child) => !getComputedStyle(child).display.startsWith('inline'));
+    if (holdsBlocks) element.removeAttribute('data-align-last-split-element');
   }
 }
 

@@ -146,7 +146,7 @@ export function indexNotes(body: HtmlElement): NoteIndex {
       if (note) {
         current = note;
         any = true;
-      } else if (current && NOTE_BLOCKS.has(sibling.tagName) && !hasReferenceTarget(sibling, notesByAnchor)) {
+      } else if (current && NOTE_BLOCKS.has(sibling.tagName) && !hasReferenceTarget(sibling, notesByAnchor) && !startsLikeNote(sibling)) {
         current.blocks.push(sibling);
         index.noteBlocks.add(sibling);
       } else if (isElement(sibling, 'p', 'div') && visibleText(sibling).trim() === '') {
@@ -156,6 +156,13 @@ export function indexNotes(body: HtmlElement): NoteIndex {
     if (any) index.noteHeadings.add(heading);
   }
   return index;
+}
+
+/** True when a block starts as a note does: with an anchor, or a marker such as `9.` or `[9]`. */
+function startsLikeNote(block: HtmlElement): boolean {
+  const first = childrenOf(block).find((node) => !(isText(node) && node.value.trim() === ''));
+  if (isElement(first, 'a') && (attribute(first, 'name') || attribute(first, 'id'))) return true;
+  return /^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.)\s/.test(visibleText(block));
 }
 
 function hasReferenceTarget(block: HtmlElement, notes: Map<HtmlElement, PageNote>): boolean {

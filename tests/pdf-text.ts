@@ -20,6 +20,8 @@ export interface PdfPage {
   head: string;
   /** The page number printed in the top or bottom margin, if any. */
   folio?: number;
+  /** For each of `lines`, the widest gap between two of its words, in points (a stretched, justified line has wide gaps). */
+  widestGaps: number[];
 }
 
 /** Collapses runs of white space. */
@@ -30,6 +32,7 @@ export function squeeze(text: string): string {
 interface VisualLine {
   y: number;
   text: string;
+  widestGap: number;
 }
 
 function decodeEntities(text: string): string {
@@ -46,14 +49,15 @@ function decodeEntities(text: string): string {
 function visualLines(file: string): VisualLine[][] {
   const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return xml.split(/<page\b/).slice(1).map((page) => {
-    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((match) => ({
+    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((match) => ({
       x: Number(match[1]),
+      right: Number(match[3]),
       // The middle of the box: superscripts and small type on one line still group together.
-      y: (Number(match[2]) + Number(match[3])) / 2,
-      text: decodeEntities(match[4]!),
+      y: (Number(match[2]) + Number(match[4])) / 2,
+      text: decodeEntities(match[5]!),
     }));
     words.sort((a, b) => a.y - b.y || a.x - b.x);
-    const lines: { y: number; words: { x: number; text: string }[] }[] = [];
+    const lines: { y: number; words: { x: number; right: number; text: string }[] }[] = [];
     for (const word of words) {
       const line = lines.find((candidate) => Math.abs(candidate.y - word.y) < 3);
       if (line) line.words.push(word);
@@ -61,7 +65,11 @@ function visualLines(file: string): VisualLine[][] {
     }
     return lines
       .sort((a, b) => a.y - b.y)
-      .map((line) => ({ y: line.y, text: squeeze(line.words.sort((a, b) => a.x - b.x).map((word) => word.text).join(' ')) }));
+      .map((line) => {
+        const sorted = line.words.sort((a, b) => a.x - b.x);
+        const gaps = sorted.slice(1).map((word, i) => word.x - sorted[i]!.right);
+        return { y: line.y, text: squeeze(sorted.map((word) => word.text).join(' ')), widestGap: Math.max(0, ...gaps) };
+      });
   });
 }
 
@@ -99,9 +107,11 @@ export function readPdfPages(file: string): PdfPage[] {
     const marginText = [...topLines, ...bottomLines].map((line) => line.text);
     const folioText = marginText.map((text) => /(?:^|\s)(\d+)(?:$|\s)/.exec(text)?.[1]).find(Boolean);
     const head = squeeze(topLines.map((line) => line.text).join(' ').replace(folioText ? new RegExp(`(^|\\s)${folioText}($|\\s)`) : /$^/, ' '));
+    const text = lines.filter((line) => !topLines.includes(line) && !bottomLines.includes(line));
     return {
       index: i + 1,
-      lines: lines.filter((line) => !topLines.includes(line) && !bottomLines.includes(line)).map((line) => line.text),
+      lines: text.map((line) => line.text),
+      widestGaps: text.map((line) => line.widestGap),
       head,
       folio: folioText ? Number(folioText) : undefined,
     };

@@ -172,6 +172,30 @@ withChromium('the renderer (Paged.js in Chromium) on a small print document', ()
     expect(lastLines).toBeGreaterThan(10);
   });
 
+  it('sends the contents to the page of a heading pushed over a page break, not to the empty start of its section', async () => {
+    // 158 mm of filler leaves room for the 5 mm heading but not for two lines of its paragraph, so
+    // break-after: avoid carries the heading over, leaving an empty start of its section behind.
+    const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Pushed heading</title><style>
+@page { size: A5; margin: 20mm 15mm; @bottom-center { content: counter(page); } }
+body { margin: 0; font: 10pt/5mm "DejaVu Serif", serif; }
+h2 { margin: 0; font-size: 10pt; line-height: 5mm; break-after: avoid; }
+p { margin: 0; orphans: 2; widows: 2; }
+nav { break-after: page; }
+nav a::after { content: " " target-counter(attr(href), page); }
+</style></head><body>
+<nav><ol><li><a href="#first">First Heading</a></li><li><a href="#second">Second Heading</a></li></ol></nav>
+<section id="first"><h2>First Heading</h2><div style="height: 153mm"></div></section>
+<section id="second"><h2>Second Heading</h2><p>${paragraph(0, 0, 60)}</p></section>
+</body></html>`;
+    const file = path.join(work, 'pushed.pdf');
+    writeFileSync(file, await renderPdf([{ name: 'p.html', data: html }], 'p.html', { chromium: CHROMIUM, date: '2000', log: new MessageLog('p.html') }));
+    const pushed = readPdfPages(file);
+    const start = pageWhereHeadingStands(pushed, 'Second Heading', 2)!;
+    expect(start.index, 'the heading was pushed to page 3').toBe(3);
+    expect(numberAfter(pushed.slice(0, 1), 'Second Heading')).toBe(start.folio);
+    expect(numberAfter(pushed.slice(0, 1), 'First Heading')).toBe(2);
+  });
+
   it('embeds every font', () => {
     const fonts = fontsOf(pdfFile);
     expect(fonts.length).toBeGreaterThan(0);

@@ -124,16 +124,9 @@ export async function renderPdf(files: readonly OutputFile[], htmlName: string, 
       await route.abort();
     });
     await page.goto(pathToFileURL(path.join(folder, htmlName)).href, { waitUntil: 'load' });
-    // Paged.js reads PagedConfig when its script runs; `after` receives the laid-out flow.
-    await page.evaluate(() => {
-      const target = window as unknown as { PagedConfig: unknown; __teiPressPages?: number };
-      target.PagedConfig = {
-        auto: true,
-        after: (flow: { total: number }) => {
-          target.__teiPressPages = flow.total;
-        },
-      };
-    });
+    // Paged.js reads PagedConfig when its script runs: `before` registers our handler (handlers are
+    // set up when the preview starts), `after` receives the laid-out flow.
+    await page.evaluate(installPagedConfig);
     await page.addScriptTag({ path: pagedPolyfillPath() });
     try {
       await page.waitForFunction(
@@ -159,6 +152,67 @@ export async function renderPdf(files: readonly OutputFile[], htmlName: string, 
 /** The document could not be laid out (Paged.js failed or hung). */
 export class PdfLayoutError extends Error {
   override readonly name = 'PdfLayoutError';
+}
+
+/**
+ * Runs in the page, before Paged.js loads: sets `PagedConfig`, with a handler
+ * that keeps link targets where their content is.
+ *
+ * Why: when a heading is pushed to the next page (`break-after: avoid`), its
+ * section leaves an empty first fragment at the foot of the page before, and
+ * that fragment keeps the section's `id`. Paged.js's `target-counter` (and
+ * Chromium's link destinations) then give the page of the empty fragment:
+ * the contents would send the reader one page too early. The handler moves
+ * such an `id` from an empty fragment that continues on the next page to its
+ * continuation, before `target-counter` reads it (in `beforeRenderResult`,
+ * which runs before the page's `afterPageLayout`).
+ */
+function installPagedConfig(): void {
+  type Wrapper = { querySelectorAll(selector: string): ArrayLike<HTMLElement>; querySelector(selector: string): HTMLElement | null };
+  const stash = new Map<string, string>();
+  const holdsContent = (element: HTMLElement): boolean =>
+    (element.textContent ?? '').trim() !== '' || element.querySelector('img, svg, video, canvas, iframe, object, embed, hr, table, math') !== null;
+  /** The data-ref of every element of the source that contains the node where the next page resumes. */
+  const continuing = (breakToken: { node?: Node } | undefined): Set<string> => {
+    const refs = new Set<string>();
+    for (let node: Node | null = breakToken?.node ?? null; node; node = node.parentNode) {
+      const ref = (node as HTMLElement).dataset?.ref;
+      if (ref) refs.add(ref);
+    }
+    return refs;
+  };
+  const target = window as unknown as {
+    PagedConfig: unknown;
+    __teiPressPages?: number;
+    Paged: { Handler: new (...args: unknown[]) => object; registerHandlers(...handlers: unknown[]): void };
+  };
+  target.PagedConfig = {
+    auto: true,
+    before: () => {
+      class KeepTargetsWithContent extends target.Paged.Handler {
+        beforeRenderResult(breakToken: { node?: Node } | undefined, wrapper: Wrapper): void {
+          for (const [ref, id] of stash) {
+            const fragment = wrapper.querySelector(`[data-ref="${CSS.escape(ref)}"]`);
+            if (fragment && !fragment.id) {
+              fragment.id = id;
+              stash.delete(ref);
+            }
+          }
+          const continues = continuing(breakToken);
+          for (const element of Array.from(wrapper.querySelectorAll('[id][data-ref]'))) {
+            if (continues.has(element.dataset.ref!) && !holdsContent(element)) {
+              stash.set(element.dataset.ref!, element.id);
+              element.removeAttribute('id');
+            }
+          }
+        }
+      }
+      target.Paged.registerHandlers(KeepTargetsWithContent);
+    },
+    after: (flow: { total: number }) => {
+      target.__teiPressPages = flow.total;
+    },
+  };
 }
 
 /**

@@ -1,10 +1,256 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- FIRST VERSION: placeholder EPUB driver. -->
+<!--
+  Driver: EPUB 3. Imports the HTML layer (html.xsl and through it the common
+  core) and adds the packaging: XHTML content documents (title page, one per
+  top-level section, back matter, index, colophon), nav.xhtml (toc with every
+  section, and landmarks), content.opf (Dublin Core and schema.org
+  accessibility metadata derived from the content) and style.css. All are
+  xsl:result-documents with paths relative to the EPUB root; the writer
+  (pipeline/writers/epub.ts) adds mimetype and META-INF and zips them.
+
+  Notes are EPUB footnotes: a noteref link at the reference point and an
+  <aside epub:type="footnote"> at the end of the same content document.
+  Parameters: see common/params.xsl.
+-->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-  xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="tei">
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:epub="http://www.idpf.org/2007/ops"
+  exclude-result-prefixes="xs tei f">
+
+  <xsl:import href="html.xsl"/>
+
+  <xsl:output name="xhtml" method="xhtml" html-version="5" encoding="UTF-8" indent="no" omit-xml-declaration="no" include-content-type="no"/>
+  <xsl:output name="opf" method="xml" encoding="UTF-8" indent="yes"/>
+  <xsl:output name="css" method="text" encoding="UTF-8"/>
+
+  <xsl:variable name="oebps" select="'OEBPS/'"/>
+  <xsl:variable name="has-back" select="exists(/tei:TEI/tei:text/tei:back/node()[not(self::text()[not(normalize-space())])])"/>
+  <xsl:variable name="has-index" select="exists($indexed-entries)"/>
+
+  <!-- The content document of a reading unit (text-01.xhtml …). -->
+  <xsl:function name="f:chunk-file" as="xs:string">
+    <xsl:param name="chunk" as="element()"/>
+    <xsl:sequence select="concat('text-', format-number(index-of($chunks ! generate-id(.), generate-id($chunk))[1], '00'), '.xhtml')"/>
+  </xsl:function>
+
+  <!-- Which content document a node is rendered in. -->
+  <xsl:template match="tei:*" mode="file" priority="0">
+    <xsl:variable name="chunk" select="ancestor-or-self::* intersect $chunks"/>
+    <xsl:sequence select="if (exists($chunk)) then f:chunk-file($chunk[1])
+      else if (ancestor-or-self::tei:front) then 'titlepage.xhtml'
+      else if (ancestor-or-self::tei:back) then 'back.xhtml'
+      else ''"/>
+  </xsl:template>
+  <xsl:template match="tei:person | tei:place | tei:org" mode="file" priority="1">index.xhtml</xsl:template>
+
+  <!-- EPUB semantics on the shared markup (hooks of the common core). -->
+  <!-- EPUB notes are asides at the end of the content document, not print footnotes. -->
+  <xsl:template name="inline-footnote"/>
+  <xsl:template name="noteref-type"><xsl:attribute name="epub:type" select="'noteref'"/></xsl:template>
+  <xsl:template name="note-type">
+    <xsl:attribute name="epub:type" select="'footnote'"/>
+    <xsl:attribute name="role" select="'doc-footnote'"/>
+  </xsl:template>
+  <xsl:template name="endnote-type"><xsl:attribute name="epub:type" select="'endnote'"/></xsl:template>
+  <xsl:template name="index-type"><xsl:attribute name="epub:type" select="'index'"/></xsl:template>
+  <xsl:template name="titlepage-type"><xsl:attribute name="epub:type" select="'titlepage'"/></xsl:template>
+  <xsl:template name="colophon-type"><xsl:attribute name="epub:type" select="'colophon'"/></xsl:template>
+  <xsl:template name="colophon-identifier">
+    <xsl:text>; identifier </xsl:text><xsl:value-of select="$book-id"/>
+  </xsl:template>
+
+  <!-- The book's identifier: a UUID derived by the writer from the TEI. -->
+  <xsl:variable name="book-id" as="xs:string"
+    select="if (matches($uuid, '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')) then concat('urn:uuid:', $uuid)
+            else concat('urn:tei-press:', $slug)"/>
+
   <xsl:template match="/">
-    <xsl:result-document href="OEBPS/text.xhtml" method="xhtml">
-      <html><head><title>x</title></head><body><xsl:for-each select="//tei:p"><p><xsl:value-of select="."/></p></xsl:for-each></body></html>
+    <xsl:if test="$book-id eq concat('urn:tei-press:', $slug)">
+      <xsl:message select="concat('epub:no-uuid: no valid $uuid was given (', $uuid, '); the identifier falls back to ', $book-id, '.')"/>
+    </xsl:if>
+    <xsl:call-template name="page">
+      <xsl:with-param name="file" select="'titlepage.xhtml'"/>
+      <xsl:with-param name="title" select="$full-title"/>
+      <xsl:with-param name="matter" select="'frontmatter'"/>
+      <xsl:with-param name="content">
+        <xsl:call-template name="titlepage"/>
+        <xsl:apply-templates select="/tei:TEI/tei:text/tei:front//tei:note[f:in-phrasing(.)]" mode="notes"/>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:for-each select="$chunks">
+      <xsl:call-template name="page">
+        <xsl:with-param name="file" select="f:chunk-file(.)"/>
+        <xsl:with-param name="title" select="if (self::tei:div) then f:div-label(.) else $full-title"/>
+        <xsl:with-param name="matter" select="'bodymatter'"/>
+        <xsl:with-param name="content">
+          <xsl:apply-templates select="."/>
+          <xsl:apply-templates select=".//tei:note[f:in-phrasing(.)]" mode="notes"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:if test="$has-back">
+      <xsl:call-template name="page">
+        <xsl:with-param name="file" select="'back.xhtml'"/>
+        <xsl:with-param name="title" select="$back-label"/>
+        <xsl:with-param name="matter" select="'backmatter'"/>
+        <xsl:with-param name="content">
+          <xsl:apply-templates select="/tei:TEI/tei:text/tei:back"/>
+          <xsl:apply-templates select="/tei:TEI/tei:text/tei:back//tei:note[f:in-phrasing(.)]" mode="notes"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$has-index">
+      <xsl:call-template name="page">
+        <xsl:with-param name="file" select="'index.xhtml'"/>
+        <xsl:with-param name="title" select="'Index'"/>
+        <xsl:with-param name="matter" select="'backmatter'"/>
+        <xsl:with-param name="content"><xsl:call-template name="index"><xsl:with-param name="level" select="1"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:call-template name="page">
+      <xsl:with-param name="file" select="'colophon.xhtml'"/>
+      <xsl:with-param name="title" select="'About this edition'"/>
+      <xsl:with-param name="matter" select="'backmatter'"/>
+      <xsl:with-param name="content"><xsl:call-template name="colophon"><xsl:with-param name="level" select="1"/></xsl:call-template></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="nav"/>
+    <xsl:call-template name="opf"/>
+    <xsl:result-document href="{$oebps}style.css" format="css">
+      <xsl:value-of select="$css-reading"/>
+      <xsl:text>body { max-width: 40em; }&#10;aside[epub|type~="footnote"] { border-top: 1px solid #bbb; margin-top: 1.5em; padding-top: 0.3em; }&#10;</xsl:text>
     </xsl:result-document>
   </xsl:template>
+
+  <!-- One XHTML content document. -->
+  <xsl:template name="page">
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="matter" as="xs:string"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:result-document href="{$oebps}{$file}" format="xhtml">
+      <html lang="{$language}" xml:lang="{$language}">
+        <head>
+          <meta charset="utf-8"/>
+          <title><xsl:value-of select="$title"/></title>
+          <link rel="stylesheet" type="text/css" href="style.css"/>
+        </head>
+        <body epub:type="{$matter}">
+          <xsl:sequence select="$content"/>
+        </body>
+      </html>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!-- The navigation document: table of contents (every section, the first included) and landmarks. -->
+  <xsl:template name="nav">
+    <xsl:variable name="first-text" select="f:chunk-file($chunks[1])"/>
+    <xsl:result-document href="{$oebps}nav.xhtml" format="xhtml">
+      <html lang="{$language}" xml:lang="{$language}">
+        <head>
+          <meta charset="utf-8"/>
+          <title>Contents</title>
+          <link rel="stylesheet" type="text/css" href="style.css"/>
+        </head>
+        <body epub:type="frontmatter">
+          <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-head">
+            <h1 id="toc-head">Contents</h1>
+            <ol>
+              <li><a href="titlepage.xhtml">Title page</a></li>
+              <xsl:choose>
+                <xsl:when test="$chunks/self::tei:div">
+                  <xsl:apply-templates select="$chunks" mode="toc"/>
+                </xsl:when>
+                <xsl:otherwise><li><a href="{$first-text}"><xsl:value-of select="$main-title"/></a></li></xsl:otherwise>
+              </xsl:choose>
+              <xsl:if test="$has-back"><li><a href="back.xhtml"><xsl:value-of select="$back-label"/></a></li></xsl:if>
+              <xsl:if test="$has-index"><li><a href="index.xhtml">Index</a></li></xsl:if>
+              <li><a href="colophon.xhtml">About this edition</a></li>
+            </ol>
+          </nav>
+          <nav epub:type="landmarks" id="landmarks" hidden="hidden">
+            <h2>Landmarks</h2>
+            <ol>
+              <li><a epub:type="titlepage" href="titlepage.xhtml">Title page</a></li>
+              <li><a epub:type="toc" href="nav.xhtml#toc">Contents</a></li>
+              <li><a epub:type="bodymatter" href="{$first-text}">Text</a></li>
+              <xsl:if test="$has-index"><li><a epub:type="index" href="index.xhtml">Index</a></li></xsl:if>
+              <li><a epub:type="colophon" href="colophon.xhtml">About this edition</a></li>
+            </ol>
+          </nav>
+        </body>
+      </html>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!-- The package document. -->
+  <xsl:template name="opf">
+    <xsl:variable name="source-line" select="f:plain($source-desc/tei:bibl[@type = 'sourceLine'][1])"/>
+    <xsl:variable name="transcribers" select="distinct-values($source-desc//tei:respStmt[matches(f:plain(tei:resp), 'transcri', 'i')]/tei:name/f:plain(.))"/>
+    <xsl:variable name="rights" select="normalize-space(string-join($header/tei:fileDesc/tei:publicationStmt/tei:availability/(tei:p | tei:licence)/f:plain(.), ' '))"/>
+    <xsl:variable name="features" select="('tableOfContents', 'readingOrder', 'structuralNavigation', if ($has-index) then 'index' else ())"/>
+    <xsl:result-document href="{$oebps}content.opf" format="opf">
+      <package xmlns="http://www.idpf.org/2007/opf" xsl:exclude-result-prefixes="#all" version="3.0" unique-identifier="uid" xml:lang="{$language}">
+        <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+          <dc:identifier id="uid"><xsl:value-of select="$book-id"/></dc:identifier>
+          <dc:title id="title"><xsl:value-of select="$main-title"/></dc:title>
+          <meta refines="#title" property="title-type">main</meta>
+          <xsl:if test="$subtitle ne ''">
+            <dc:title id="subtitle"><xsl:value-of select="$subtitle"/></dc:title>
+            <meta refines="#subtitle" property="title-type">subtitle</meta>
+          </xsl:if>
+          <xsl:for-each select="$authors">
+            <dc:creator id="creator-{position()}"><xsl:value-of select="."/></dc:creator>
+            <meta refines="#creator-{position()}" property="role" scheme="marc:relators">aut</meta>
+            <xsl:if test="f:file-as(.) ne ''">
+              <meta refines="#creator-{position()}" property="file-as"><xsl:value-of select="f:file-as(.)"/></meta>
+            </xsl:if>
+          </xsl:for-each>
+          <xsl:for-each select="$transcribers">
+            <dc:contributor id="transcriber-{position()}"><xsl:value-of select="."/></dc:contributor>
+            <meta refines="#transcriber-{position()}" property="role" scheme="marc:relators">trc</meta>
+          </xsl:for-each>
+          <dc:language><xsl:value-of select="$language"/></dc:language>
+          <xsl:if test="$source-date"><dc:date><xsl:value-of select="$source-date"/></dc:date></xsl:if>
+          <xsl:if test="$source-line ne ''"><dc:source><xsl:value-of select="$source-line"/></dc:source></xsl:if>
+          <xsl:for-each select="distinct-values($header/tei:fileDesc/tei:publicationStmt/tei:publisher/f:plain(.))">
+            <dc:publisher><xsl:value-of select="."/></dc:publisher>
+          </xsl:for-each>
+          <xsl:if test="$rights ne ''"><dc:rights><xsl:value-of select="$rights"/></dc:rights></xsl:if>
+          <meta property="dcterms:modified"><xsl:value-of select="$modified-datetime"/></meta>
+          <meta property="schema:accessMode">textual</meta>
+          <meta property="schema:accessModeSufficient">textual</meta>
+          <xsl:for-each select="$features"><meta property="schema:accessibilityFeature"><xsl:value-of select="."/></meta></xsl:for-each>
+          <meta property="schema:accessibilityHazard">none</meta>
+          <meta property="schema:accessibilitySummary">
+            <xsl:value-of select="concat('A text-only publication: the article with its section headings',
+              if (exists($text-notes)) then ', notes linked to and from their references' else '',
+              ', a table of contents',
+              if ($has-index) then ', an index of the persons, places and organisations named, linked to every mention' else '',
+              ', and a colophon on its source. Reading order follows the source. There are no images, audio or video, and no known hazards.')"/>
+          </meta>
+        </metadata>
+        <manifest>
+          <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+          <item id="css" href="style.css" media-type="text/css"/>
+          <item id="titlepage" href="titlepage.xhtml" media-type="application/xhtml+xml"/>
+          <xsl:for-each select="$chunks">
+            <item id="{substring-before(f:chunk-file(.), '.xhtml')}" href="{f:chunk-file(.)}" media-type="application/xhtml+xml"/>
+          </xsl:for-each>
+          <xsl:if test="$has-back"><item id="back" href="back.xhtml" media-type="application/xhtml+xml"/></xsl:if>
+          <xsl:if test="$has-index"><item id="index" href="index.xhtml" media-type="application/xhtml+xml"/></xsl:if>
+          <item id="colophon" href="colophon.xhtml" media-type="application/xhtml+xml"/>
+        </manifest>
+        <spine>
+          <itemref idref="titlepage"/>
+          <itemref idref="nav"/>
+          <xsl:for-each select="$chunks"><itemref idref="{substring-before(f:chunk-file(.), '.xhtml')}"/></xsl:for-each>
+          <xsl:if test="$has-back"><itemref idref="back"/></xsl:if>
+          <xsl:if test="$has-index"><itemref idref="index"/></xsl:if>
+          <itemref idref="colophon"/>
+        </spine>
+      </package>
+    </xsl:result-document>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -1,16 +1,115 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- FIRST VERSION: placeholder print HTML driver, replaced by the common core + driver. -->
+<!--
+  Driver: print-ready HTML. One self-contained HTML5 document (CSS inlined,
+  no external file) with CSS paged media: title page, table of contents with
+  page numbers (target-counter), the text, notes as endnotes, the index of
+  persons, places and organisations, and the colophon.
+
+  What a TEI element means is decided in common/; this driver decides the
+  page: which parts, in what order. The EPUB driver imports this one.
+  Parameters: see common/params.xsl.
+-->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-  xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="tei">
-  <xsl:output method="html" html-version="5" encoding="UTF-8"/>
-  <xsl:param name="slug" as="xs:string" select="'edition'" xmlns:xs="http://www.w3.org/2001/XMLSchema"/>
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all">
+
+  <xsl:import href="common/params.xsl"/>
+  <xsl:import href="common/base.xsl"/>
+  <xsl:import href="common/core.xsl"/>
+  <xsl:import href="common/textstructure.xsl"/>
+  <xsl:import href="common/header.xsl"/>
+  <xsl:import href="common/namesdates.xsl"/>
+  <xsl:import href="common/linking.xsl"/>
+  <xsl:import href="common/css.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
   <xsl:template match="/">
-    <html lang="en"><head><meta charset="utf-8"/><title><xsl:value-of select="//tei:titleStmt/tei:title[1]"/></title></head>
-    <body><xsl:apply-templates select="//tei:body"/></body></html>
+    <html lang="{$language}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="$full-title"/></title>
+        <xsl:for-each select="$authors"><meta name="author" content="{.}"/></xsl:for-each>
+        <meta name="generator" content="{normalize-space(concat('TEI Press ', $tool-version))}"/>
+        <meta name="tei-press:slug" content="{$slug}"/>
+        <style>
+          <xsl:value-of select="$css-reading"/>
+          <xsl:value-of select="concat(substring-before($css-print, '/*RUNNING-TITLE*/'), f:css-string($main-title), substring-after($css-print, '/*RUNNING-TITLE*/'))"/>
+        </style>
+      </head>
+      <body>
+        <xsl:call-template name="titlepage"/>
+        <xsl:call-template name="print-toc"/>
+        <main id="text">
+          <xsl:apply-templates select="/tei:TEI/tei:text/tei:body"/>
+        </main>
+        <xsl:apply-templates select="/tei:TEI/tei:text/tei:back"/>
+        <xsl:call-template name="endnotes"/>
+        <xsl:call-template name="index"/>
+        <xsl:call-template name="colophon"/>
+      </body>
+    </html>
   </xsl:template>
-  <xsl:template match="tei:div"><section><xsl:apply-templates/></section></xsl:template>
-  <xsl:template match="tei:head"><h2><xsl:apply-templates/></h2></xsl:template>
-  <xsl:template match="tei:p"><p><xsl:apply-templates/></p></xsl:template>
-  <xsl:template match="tei:list"><ol><xsl:apply-templates/></ol></xsl:template>
-  <xsl:template match="tei:item"><li><xsl:apply-templates/></li></xsl:template>
+
+  <!-- Contents: every division, then the back matter; page numbers come from target-counter in print. -->
+  <xsl:template name="print-toc">
+    <nav class="toc" id="toc" role="doc-toc" aria-labelledby="toc-head">
+      <h2 id="toc-head">Contents</h2>
+      <ol>
+        <xsl:choose>
+          <xsl:when test="/tei:TEI/tei:text/tei:body/tei:div">
+            <xsl:apply-templates select="/tei:TEI/tei:text/tei:body/tei:div" mode="toc"/>
+          </xsl:when>
+          <xsl:otherwise><li><a href="#text"><xsl:value-of select="$main-title"/></a></li></xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="/tei:TEI/tei:text/tei:back/node()"><li><a href="#{f:id(/tei:TEI/tei:text/tei:back)}"><xsl:value-of select="$back-label"/></a></li></xsl:if>
+        <xsl:if test="exists($text-notes)"><li><a href="#notes">Notes</a></li></xsl:if>
+        <xsl:if test="exists($indexed-entries)"><li><a href="#index">Index</a></li></xsl:if>
+        <li><a href="#colophon">About this edition</a></li>
+      </ol>
+    </nav>
+  </xsl:template>
+
+  <!-- The back matter of the source (its page footer and appendices): a section with an id for the contents. -->
+  <xsl:template match="tei:back" priority="2">
+    <section>
+      <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
+      <xsl:apply-templates/>
+    </section>
+  </xsl:template>
+
+  <!-- How the back matter is named in contents. -->
+  <xsl:variable name="back-label" as="xs:string"
+    select="let $back := /tei:TEI/tei:text/tei:back return if ($back/tei:div[1]/tei:head) then f:plain($back/tei:div[1]/tei:head) else 'From the source page'"/>
+
+  <!-- Notes in print: the reference link (screen) and, right after it, the note
+       itself as a span that Paged.js floats to the foot of the page
+       (float: footnote); on screen the span is hidden and the endnotes serve. -->
+  <xsl:template match="tei:note[f:in-phrasing(.)]" priority="3">
+    <xsl:next-match/>
+    <xsl:call-template name="inline-footnote"/>
+  </xsl:template>
+  <xsl:template name="inline-footnote">
+    <span class="footnote" id="{concat('fn-', f:id(.))}"><xsl:apply-templates mode="footnote"/></span>
+  </xsl:template>
+  <!-- Inside a footnote span only phrasing content may stand: paragraphs become block spans. -->
+  <xsl:template match="tei:p | tei:list | tei:item | tei:quote | tei:head | tei:lg | tei:l" mode="footnote" priority="1">
+    <span class="tei-{local-name()} block"><xsl:apply-templates mode="footnote"/></span>
+  </xsl:template>
+  <xsl:template match="*" mode="footnote" priority="0">
+    <xsl:apply-templates select="."/>
+  </xsl:template>
+
+  <!-- Notes of the text as endnotes, each linking back to its reference. -->
+  <xsl:template name="endnotes">
+    <xsl:if test="exists($text-notes)">
+      <section id="notes" class="endnotes" role="doc-endnotes">
+        <h2>Notes</h2>
+        <xsl:apply-templates select="$text-notes" mode="notes"/>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
 </xsl:stylesheet>

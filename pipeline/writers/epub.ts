@@ -4,6 +4,7 @@
  * use epub-gen-memory: it rewrites chapter markup (dropping attributes such as
  * `data-*` and `datetime`) and stamps a copyright and date of its own.
  */
+import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import type { TransformOutput } from './xslt.js';
 
@@ -17,6 +18,25 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
   </rootfiles>
 </container>
 `;
+
+/** The RFC 4122 URL namespace: our names are the TEI documents themselves. */
+const UUID_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
+
+/**
+ * A name-based (version 5, SHA-1) UUID of the TEI text, for the EPUB's
+ * `dc:identifier`: the same TEI always gives the same identifier, a changed
+ * TEI (text, header or build date) a new one. Never the clock, never random.
+ */
+export function contentUuid(teiXml: string): string {
+  const hash = createHash('sha1')
+    .update(Buffer.from(UUID_NAMESPACE.replace(/-/g, ''), 'hex'))
+    .update(teiXml, 'utf8')
+    .digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50; // version 5
+  hash[8] = (hash[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /** Zips the stylesheet's result documents (paths relative to the EPUB root) into an EPUB. */
 export async function packageEpub(output: TransformOutput, extraFiles: Map<string, string | Uint8Array> = new Map()): Promise<Uint8Array> {

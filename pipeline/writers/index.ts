@@ -5,8 +5,8 @@
  */
 import type { Edition } from '../stages.js';
 import type { OutputFormat, Settings } from '../settings.js';
-import { runStylesheet } from './xslt.js';
-import { packageEpub } from './epub.js';
+import { messageRule, runStylesheet, type TransformOutput } from './xslt.js';
+import { contentUuid, packageEpub } from './epub.js';
 import { validateTei } from '../validate/index.js';
 import { writePdf } from './pdf.js';
 import { writeBag } from './bag.js';
@@ -28,15 +28,40 @@ export interface WriterContext {
 
 export type Writer = (edition: Edition, context: WriterContext) => Promise<OutputFile[]>;
 
+/**
+ * Runs one of the XSLT drivers (html, epub, archive) with the parameters every
+ * driver shares (documented in xslt/common/params.xsl) and reports the
+ * stylesheet's messages as warnings on the edition, each rule once with a count.
+ */
+function render(name: 'html' | 'epub' | 'archive', edition: Edition, slug: string, settings: Settings, extra: Record<string, string> = {}): TransformOutput {
+  const date = editionDate(edition, settings);
+  const output = runStylesheet(name, edition.teiXml!, {
+    slug,
+    'tool-version': settings.toolVersion,
+    // Only a full date makes a dcterms:modified; otherwise the stylesheet takes the TEI's own edition date.
+    modified: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '',
+    ...extra,
+  });
+  const counts = new Map<string, number>();
+  for (const message of output.messages) counts.set(message, (counts.get(message) ?? 0) + 1);
+  for (const [message, count] of counts) {
+    const { ruleId, reason } = messageRule(message);
+    edition.log.warn(ruleId, `${name}: ${reason}${count > 1 ? ` (${count} times)` : ''}`);
+  }
+  return output;
+}
+
 export const writers: Record<OutputFormat, Writer> = {
   tei: async (edition, { slug }) => [{ name: `${slug}.tei.xml`, data: edition.teiXml! }],
-  html: async (edition, { slug }) => [{ name: `${slug}.html`, data: runStylesheet('html', edition.teiXml!, { slug }).principal }],
+  html: async (edition, { slug, settings }) => [{ name: `${slug}.html`, data: render('html', edition, slug, settings).principal }],
   archive: async (edition, { slug, settings }) => {
-    const archive = runStylesheet('archive', edition.teiXml!, { slug }).principal;
+    const archive = render('archive', edition, slug, settings).principal;
     await validateTei(archive, edition.log, { teiAll: settings.teiAll, label: `${slug}.archive.tei.xml` });
     return [{ name: `${slug}.archive.tei.xml`, data: archive }];
   },
-  epub: async (edition, { slug }) => [{ name: `${slug}.epub`, data: await packageEpub(runStylesheet('epub', edition.teiXml!, { slug })) }],
+  epub: async (edition, { slug, settings }) => [
+    { name: `${slug}.epub`, data: await packageEpub(render('epub', edition, slug, settings, { uuid: contentUuid(edition.teiXml!) })) },
+  ],
   review: async (edition, { slug }) => {
     const items = reviewItemsOf(edition);
     const title = titleOfTei(edition.tei);

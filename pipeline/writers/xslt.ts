@@ -29,11 +29,31 @@ function loadSef(name: string): unknown {
 export interface TransformOutput {
   principal: string;
   documents: Map<string, string>;
+  /**
+   * The stylesheet's `xsl:message`s, in order. By the project's convention a
+   * message starts with its rule id (`render:unknown-element: …`); writers
+   * surface them as warnings (see {@link messageRule}).
+   */
+  messages: string[];
+}
+
+/** A stylesheet message split into its rule id and reason (`xslt:message` when it names no rule). */
+export function messageRule(message: string): { ruleId: string; reason: string } {
+  const match = /^([a-z][a-z0-9-]*:[a-z0-9-]+):\s*(.*)$/s.exec(message.trim());
+  return match ? { ruleId: match[1]!, reason: match[2]! } : { ruleId: 'xslt:message', reason: message.trim() };
+}
+
+/** The text of what SaxonJS hands to `deliverMessage` (a document fragment, or a string). */
+function messageText(message: unknown): string {
+  if (typeof message === 'string') return message;
+  const text = (message as { textContent?: unknown } | null)?.textContent;
+  return typeof text === 'string' ? text : String(message);
 }
 
 /** Transforms serialised TEI with the stylesheet `xslt/<name>.xsl`. */
 export function runStylesheet(name: string, source: string, params: Record<string, unknown> = {}): TransformOutput {
   const documents = new Map<string, string>();
+  const messages: string[] = [];
   const base = 'file:///out/';
   const result = SaxonJS.transform(
     {
@@ -42,7 +62,9 @@ export function runStylesheet(name: string, source: string, params: Record<strin
       destination: 'serialized',
       stylesheetParams: params,
       baseOutputURI: base,
-      deliverMessage: () => undefined,
+      deliverMessage: (message: unknown) => {
+        messages.push(messageText(message));
+      },
       deliverResultDocument: (target: unknown) => ({
         destination: 'serialized',
         save: (_resolved: unknown, text: string) => {
@@ -53,5 +75,5 @@ export function runStylesheet(name: string, source: string, params: Record<strin
     },
     'sync',
   );
-  return { principal: result.principalResult ?? '', documents };
+  return { principal: result.principalResult ?? '', documents, messages };
 }

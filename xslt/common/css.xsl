@@ -1,0 +1,100 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The style sheets (CSS) of the reading editions, kept here as text so that
+  the print HTML can inline them (it must reference no external file) and the
+  EPUB can write them to OEBPS/style.css.
+    $css-reading  type and layout for screens and e-readers (both outputs)
+    $css-print    CSS paged media for the print HTML (pagedjs and Chromium print)
+-->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:tei-press:functions"
+  exclude-result-prefixes="#all">
+
+  <!-- A CSS string literal holding any text. -->
+  <xsl:function name="f:css-string" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="concat('&quot;', replace(replace($text, '\\', '\\\\'), '&quot;', '\\&quot;'), '&quot;')"/>
+  </xsl:function>
+
+  <xsl:variable name="css-reading" as="xs:string"><![CDATA[
+html { font-family: Charter, "Bitstream Charter", "Iowan Old Style", Georgia, "DejaVu Serif", serif; line-height: 1.5; color: #1b1b1b; }
+body { margin: 0 auto; padding: 0 1em; }
+h1, h2, h3, h4, h5, h6 { font-weight: normal; line-height: 1.25; page-break-after: avoid; break-after: avoid; hyphens: manual; }
+h1 { font-size: 1.8em; margin: 1.2em 0 0.6em; }
+h2 { font-size: 1.35em; margin: 1.6em 0 0.6em; }
+h3 { font-size: 1.15em; margin: 1.4em 0 0.5em; }
+h4, h5, h6 { font-size: 1em; font-style: italic; margin: 1.2em 0 0.4em; }
+p { margin: 0 0 0.75em; orphans: 2; widows: 2; }
+blockquote { margin: 1em 1.5em; font-size: 0.95em; }
+ul, ol { margin: 0.5em 0 1em; padding-left: 1.8em; }
+li { margin-bottom: 0.4em; }
+ol.labelled { list-style: none; padding-left: 1.8em; }
+ol.labelled .item-n { display: inline-block; min-width: 1.8em; margin-left: -1.8em; }
+dl dt { font-weight: bold; margin-top: 0.6em; }
+dl dd { margin: 0 0 0.3em 1.5em; }
+cite { font-style: italic; }
+a { color: #1f4e79; }
+a.tei-persName, a.tei-placeName, a.tei-orgName, a.tei-rs, a.tei-name { color: inherit; text-decoration: underline dotted #8a8a8a; }
+a.noteref { text-decoration: none; }
+sup { line-height: 0; font-size: 0.75em; }
+.titlepage { text-align: center; margin: 2em 0 3em; }
+.titlepage .tei-titlePart { display: block; }
+.titlepage .tei-titlePart.type-sub, .titlepage [data-type="sub"] { font-size: 0.7em; font-style: italic; margin-top: 0.3em; }
+.titlepage .tei-byline { font-size: 1.15em; margin-top: 1.5em; }
+.titlepage .tei-docDate { font-style: italic; }
+.titlepage .source-line { font-size: 0.9em; margin-top: 2em; }
+nav.toc ol, nav#toc ol { list-style: none; padding-left: 0; }
+nav.toc ol ol, nav#toc ol ol { padding-left: 1.2em; }
+.tei-back { margin-top: 2em; font-size: 0.9em; }
+aside.tei-note { font-size: 0.9em; margin: 0.5em 0; }
+aside.tei-note p { margin: 0 0 0.4em; }
+.note-backlink { margin-right: 0.4em; }
+.index-entries { list-style: none; padding-left: 0; }
+.index-entry { padding-left: 1.5em; text-indent: -1.5em; margin-bottom: 0.35em; }
+.index-dates, .index-variants, .index-detail, .index-idno { font-size: 0.9em; }
+.index-intro { font-style: italic; }
+.colophon { font-size: 0.9em; }
+.revisions { list-style: none; padding-left: 0; }
+]]></xsl:variable>
+
+  <xsl:variable name="css-print" as="xs:string"><![CDATA[
+html { background: #fdfdfb; }
+@media screen { .footnote { display: none; } }
+body { max-width: 36em; padding: 2em 1.25em 4em; font-size: 1.0625rem; hyphens: auto; }
+nav.toc a { text-decoration: none; color: inherit; }
+.endnotes, .index, .colophon { margin-top: 3em; border-top: 1px solid #ccc; padding-top: 1em; }
+
+@page {
+  size: A5;
+  margin: 20mm 16mm 22mm 16mm;
+  @top-left { content: /*RUNNING-TITLE*/; font-size: 8pt; font-style: italic; color: #555; }
+  @top-right { content: string(section-title); font-size: 8pt; font-style: italic; color: #555; }
+  @bottom-center { content: counter(page); font-size: 9pt; }
+}
+@page :first {
+  @top-left { content: none; }
+  @top-right { content: none; }
+  @bottom-center { content: none; }
+}
+h1.doc-title, #text h2 { string-set: section-title content(text); }
+
+@media print {
+  html { background: none; }
+  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; line-height: 1.42; text-align: justify; }
+  h1, h2, h3, h4, h5, h6 { text-align: left; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  p, li, blockquote { orphans: 3; widows: 3; }
+  li, .index-entry, aside.tei-note { break-inside: avoid; }
+  .titlepage { break-after: page; page-break-after: always; padding-top: 30%; margin: 0; }
+  nav.toc { break-after: page; page-break-after: always; }
+  nav.toc a::after { content: "   " target-counter(attr(href), page); }
+  .tei-back, .endnotes, .index, .colophon { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }
+  a { color: inherit; text-decoration: none; }
+  .index-mention .mention-n { display: none; }
+  .index-mention::after { content: target-counter(attr(href), page); }
+  a.noteref, .endnotes { display: none; }
+  .footnote { float: footnote; font-size: 8.5pt; line-height: 1.3; text-align: left; }
+  .footnote .block { display: block; }
+}
+]]></xsl:variable>
+
+</xsl:stylesheet>

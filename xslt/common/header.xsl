@@ -1,0 +1,155 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI module "header": what the teiHeader says, as plain metadata (titles,
+  authors, language, dates for the OPF and <title>) and as the two pages made
+  from it: the title page and the colophon (source, transcriber, last update,
+  rights as known, how this edition was made, revision history).
+-->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all">
+
+  <xsl:variable name="header" select="/tei:TEI/tei:teiHeader"/>
+  <xsl:variable name="title-stmt" select="$header/tei:fileDesc/tei:titleStmt"/>
+  <xsl:variable name="source-desc" select="$header/tei:fileDesc/tei:sourceDesc"/>
+
+  <!-- Main title (several main lines are one title), subtitle, and both. -->
+  <xsl:variable name="main-title" as="xs:string"
+    select="(string-join($title-stmt/tei:title[not(@type = ('sub', 'alt', 'short'))]/f:plain(.), ' ')[. ne ''], '[Untitled]')[1]"/>
+  <xsl:variable name="subtitle" as="xs:string" select="string-join($title-stmt/tei:title[@type = 'sub']/f:plain(.), ' ')"/>
+  <xsl:variable name="full-title" as="xs:string" select="if ($subtitle ne '') then concat($main-title, ': ', $subtitle) else $main-title"/>
+  <xsl:variable name="authors" as="xs:string*" select="$title-stmt/tei:author/f:plain(.)[. ne '']"/>
+  <xsl:variable name="language" as="xs:string"
+    select="($header/tei:profileDesc/tei:langUsage/tei:language/@ident, /tei:TEI/@xml:lang, 'en')[normalize-space()][1]"/>
+
+  <!-- The source's date in W3CDTF (YYYY, YYYY-MM or YYYY-MM-DD): from the printed
+       source's imprint, else the dateline of the text. Never the page's update date. -->
+  <xsl:variable name="source-date" as="xs:string?"
+    select="(($source-desc/tei:biblStruct/tei:monogr/tei:imprint/tei:date, /tei:TEI/tei:text/tei:front//tei:docDate)/(@when, @from, @notBefore))
+            [matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')][1]"/>
+
+  <!-- The edition's fixed date, as an xs:dateTime string for dcterms:modified. -->
+  <xsl:variable name="edition-date" as="xs:string?"
+    select="($header/tei:fileDesc/tei:publicationStmt/tei:date/@when)[matches(., '^\d{4}-\d{2}-\d{2}')][1]"/>
+  <xsl:variable name="modified-datetime" as="xs:string"
+    select="if (matches($modified, '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$')) then $modified
+            else if (matches($modified, '^\d{4}-\d{2}-\d{2}$')) then concat($modified, 'T00:00:00Z')
+            else if ($edition-date) then concat(substring($edition-date, 1, 10), 'T00:00:00Z')
+            else error(xs:QName('f:no-date'), 'The TEI has no edition date (publicationStmt/date/@when) and no $modified was given; a build date is needed for dcterms:modified.')"/>
+
+  <!-- ===== Title page ===== -->
+  <xsl:template name="titlepage">
+    <section id="titlepage" class="titlepage">
+      <xsl:call-template name="titlepage-type"/>
+      <xsl:choose>
+        <xsl:when test="/tei:TEI/tei:text/tei:front/tei:docTitle">
+          <xsl:apply-templates select="/tei:TEI/tei:text/tei:front/node()"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <h1 class="doc-title"><xsl:value-of select="$full-title"/></h1>
+          <xsl:if test="exists($authors)"><p class="tei-byline"><xsl:value-of select="string-join($authors, ', ')"/></p></xsl:if>
+          <xsl:apply-templates select="/tei:TEI/tei:text/tei:front/node()"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="$source-desc/tei:bibl[@type = 'sourceLine']">
+        <p class="source-line"><xsl:apply-templates/></p>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+  <!-- Hook for EPUB's epub:type="titlepage". -->
+  <xsl:template name="titlepage-type"/>
+
+  <!-- ===== Colophon ===== -->
+  <xsl:template name="colophon">
+    <xsl:param name="level" as="xs:integer" select="2"/>
+    <section id="colophon" class="colophon" role="doc-colophon">
+      <xsl:call-template name="colophon-type"/>
+      <xsl:element name="h{$level}" namespace="http://www.w3.org/1999/xhtml">About this edition</xsl:element>
+      <dl>
+        <dt>Title</dt><dd><xsl:value-of select="$full-title"/></dd>
+        <xsl:if test="exists($authors)"><dt>Author</dt><dd><xsl:value-of select="string-join($authors, '; ')"/></dd></xsl:if>
+        <xsl:for-each select="$source-desc/tei:biblStruct">
+          <dt>First published</dt><dd><xsl:apply-templates select="." mode="colophon"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="$source-desc/tei:bibl[@type = 'sourceLine']">
+          <dt>Source line</dt><dd><xsl:apply-templates/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="$source-desc/tei:bibl[not(@type = 'sourceLine')]">
+          <dt>Transcribed from</dt>
+          <dd>
+            <xsl:for-each select="tei:publisher"><xsl:apply-templates/>. </xsl:for-each>
+            <xsl:for-each select="tei:note"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each>
+          </dd>
+          <xsl:for-each select="tei:respStmt[tei:name]">
+            <dt>Transcriber</dt><dd><xsl:value-of select="string-join(tei:name/f:plain(.), ', ')"/></dd>
+          </xsl:for-each>
+          <xsl:for-each select="tei:date">
+            <dt>Source page last updated</dt><dd><xsl:apply-templates select="."/></dd>
+          </xsl:for-each>
+          <xsl:for-each select="(tei:title, tei:ref, tei:ptr, tei:idno)">
+            <dt>Reference</dt><dd><xsl:apply-templates select="."/></dd>
+          </xsl:for-each>
+        </xsl:for-each>
+        <xsl:for-each select="$title-stmt/tei:respStmt">
+          <dt><xsl:value-of select="f:plain(tei:resp)"/></dt><dd><xsl:value-of select="string-join(tei:name/f:plain(.), ', ')"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt">
+          <dt>This edition</dt>
+          <dd>
+            <xsl:value-of select="string-join(tei:publisher/f:plain(.), ', ')"/>
+            <xsl:for-each select="tei:date"><xsl:text>, </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
+            <xsl:for-each select="tei:idno"><xsl:text>; </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
+            <xsl:call-template name="colophon-identifier"/>
+          </dd>
+          <xsl:for-each select="tei:availability">
+            <dt>Rights</dt><dd><xsl:for-each select="tei:p | tei:licence"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each></dd>
+          </xsl:for-each>
+        </xsl:for-each>
+        <dt>How this edition was made</dt>
+        <dd>
+          <xsl:for-each select="$header/tei:encodingDesc/tei:projectDesc/tei:p"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each>
+          <xsl:for-each select="$header/tei:encodingDesc/tei:editorialDecl/*/tei:p"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each>
+          <xsl:text>The reading editions (EPUB and print HTML) were made from the TEI by XSLT 3.0 stylesheets run in SaxonJS</xsl:text>
+          <xsl:if test="$tool-version ne ''"> (TEI Press <xsl:value-of select="$tool-version"/>)</xsl:if>
+          <xsl:text>.</xsl:text>
+        </dd>
+        <xsl:if test="$header/tei:revisionDesc/tei:change">
+          <dt>Revision history</dt>
+          <dd>
+            <ul class="revisions">
+              <xsl:for-each select="$header/tei:revisionDesc/tei:change">
+                <li>
+                  <xsl:if test="f:is-html-date(@when)"><time datetime="{@when}"><xsl:value-of select="@when"/></time>: </xsl:if>
+                  <xsl:apply-templates/>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </dd>
+        </xsl:if>
+      </dl>
+    </section>
+  </xsl:template>
+  <!-- Hooks for EPUB: epub:type on the colophon, and the book's identifier. -->
+  <xsl:template name="colophon-type"/>
+  <xsl:template name="colophon-identifier"/>
+
+  <!-- The printed source, as a reference: Author, “Title”, Journal, Vol. 2, No. 7, date, pp. 217–221. -->
+  <xsl:template match="tei:biblStruct" mode="colophon" priority="1">
+    <xsl:variable name="parts" as="item()*">
+      <xsl:for-each select="tei:analytic/tei:title"><span class="tei-title">“<xsl:apply-templates/>”</span></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:title"><cite class="tei-title"><xsl:apply-templates/></cite></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:imprint/(tei:pubPlace | tei:publisher)"><xsl:apply-templates select="."/></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:biblScope[@unit = ('volume', 'vol')]"><span>Vol. <xsl:apply-templates/></span></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:biblScope[@unit = ('issue', 'number', 'no')]"><span>No. <xsl:apply-templates/></span></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:imprint/tei:date"><xsl:apply-templates select="."/></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:biblScope[not(@unit = ('volume', 'vol', 'issue', 'number', 'no'))]"><xsl:apply-templates select="."/></xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="$parts">
+      <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+      <xsl:sequence select="."/>
+    </xsl:for-each>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,182 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI module "namesdates": mentions of persons, places and organisations,
+  dates, and the register entries (listPerson, listPlace, listOrg in standOff)
+  as an index. Register entries are never rendered in the body: they appear
+  only as index entries (mode "index"), for the entries the text mentions.
+
+  A mention keeps every attribute (@ref as data-ref, @cert as data-cert …);
+  it links to its index entry when @ref="#id" names an entry this document
+  carries. Nested mentions ("Trotsky's Red Army") cannot both be links (HTML
+  forbids a link in a link): the innermost ones link, the outer one keeps its
+  id and data-ref and is still listed in the index.
+-->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all">
+
+  <!-- The indexed register entries a mention points to (in @ref order). -->
+  <xsl:function name="f:entries-of" as="element()*">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:for-each select="tokenize(normalize-space($mention/@ref), ' ')[starts-with(., '#')]">
+      <xsl:sequence select="$indexed-entries[@xml:id eq substring(current(), 2)]"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- True when a mention renders as a link to its entry (see the note on nesting above). -->
+  <xsl:function name="f:mention-links" as="xs:boolean">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="exists(f:entries-of($mention))
+      and empty($mention/descendant::*[@ref][exists(f:entries-of(.))])
+      and empty($mention/ancestor::*[self::tei:ref or self::tei:ptr])"/>
+  </xsl:function>
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name" priority="1">
+    <xsl:variable name="entries" select="f:entries-of(.)"/>
+    <xsl:choose>
+      <xsl:when test="f:mention-links(.)">
+        <a href="{f:href($entries[1])}">
+          <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
+          <xsl:apply-templates/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span>
+          <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="if (exists($entries)) then f:id(.) else @xml:id"/></xsl:call-template>
+          <xsl:apply-templates/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Dates: <time datetime> only for values HTML accepts (a year, month or day);
+       ranges and other values keep their attributes as data-when/data-from/data-to. -->
+  <xsl:template match="tei:date" priority="1">
+    <xsl:element name="{if (f:is-html-date(@when)) then 'time' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:call-template name="tei-attributes"/>
+      <xsl:if test="f:is-html-date(@when)"><xsl:attribute name="datetime" select="@when"/></xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <!-- The source's own dateline keeps its date machine-readable too. -->
+  <xsl:template match="tei:docDate[f:is-html-date(@when)]" priority="3">
+    <xsl:element name="{if (f:in-phrasing(.)) then 'span' else 'p'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:call-template name="tei-attributes"/>
+      <time datetime="{@when}"><xsl:apply-templates/></time>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Register entries are not reading text. -->
+  <xsl:template match="tei:standOff | tei:listPerson | tei:listPlace | tei:listOrg" priority="1"/>
+
+  <!-- ===== The index ===== -->
+
+  <!-- The index of persons, places and organisations, as back matter. -->
+  <xsl:template name="index">
+    <xsl:param name="level" as="xs:integer" select="2"/>
+    <xsl:if test="exists($indexed-entries)">
+      <section id="index" class="index" role="doc-index">
+        <xsl:call-template name="index-type"/>
+        <xsl:element name="h{$level}" namespace="http://www.w3.org/1999/xhtml">Index</xsl:element>
+        <p class="index-intro">Persons, places and organisations named in the text, with what the edition's registers record of them.
+          The numbers lead to each mention.</p>
+        <xsl:for-each-group select="$indexed-entries" group-by="local-name()">
+          <xsl:sort select="index-of(('person', 'place', 'org'), current-grouping-key())"/>
+          <section class="index-group index-{current-grouping-key()}">
+            <xsl:element name="h{$level + 1}" namespace="http://www.w3.org/1999/xhtml">
+              <xsl:value-of select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}(current-grouping-key())"/>
+            </xsl:element>
+            <ul class="index-entries">
+              <xsl:apply-templates select="current-group()" mode="index">
+                <xsl:sort select="lower-case(f:sort-key(.))"/>
+                <xsl:sort select="@xml:id"/>
+              </xsl:apply-templates>
+            </ul>
+          </section>
+        </xsl:for-each-group>
+      </section>
+    </xsl:if>
+  </xsl:template>
+  <!-- Hook for EPUB's epub:type on the index. -->
+  <xsl:template name="index-type"/>
+
+  <!-- The preferred name of an entry. -->
+  <xsl:function name="f:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName)"/>
+    <xsl:sequence select="(f:plain(($names[@type = ('preferred', 'reg', 'main', 'standard')], $names)[1]), string($entry/@xml:id))[. ne ''][1]"/>
+  </xsl:function>
+
+  <!-- Sorting key: a person's surname when the register gives it, else the last word of the name. -->
+  <xsl:function name="f:sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" select="f:entry-name($entry)"/>
+    <xsl:variable name="surname" select="f:plain(($entry/tei:persName//tei:surname)[1])"/>
+    <xsl:sequence select="if ($surname ne '') then concat($surname, ' ', $name)
+      else if ($entry/self::tei:person) then concat(tokenize($name, ' ')[last()], ' ', $name)
+      else replace($name, '^(The|the) ', '')"/>
+  </xsl:function>
+
+  <!-- A year or date of a register event (birth, death, floruit, founding). -->
+  <xsl:function name="f:event-date" as="xs:string">
+    <xsl:param name="event" as="element()?"/>
+    <xsl:sequence select="if (empty($event)) then ''
+      else if ($event/@when) then replace(string($event/@when), '^(-?\d{4}).*$', '$1')
+      else if ($event/(@from | @notBefore)) then replace(string(($event/@from, $event/@notBefore)[1]), '^(-?\d{4}).*$', '$1')
+      else f:plain($event)"/>
+  </xsl:function>
+
+  <!-- A link to the authority an id belongs to, where its address is known. -->
+  <xsl:function name="f:idno-url" as="xs:string?">
+    <xsl:param name="idno" as="element()"/>
+    <xsl:variable name="v" select="normalize-space($idno)"/>
+    <xsl:variable name="t" select="lower-case(string($idno/@type))"/>
+    <xsl:sequence select="
+      if (matches($v, '^https?://')) then $v
+      else if ($t eq 'wikidata' and matches($v, '^Q\d+$')) then concat('https://www.wikidata.org/wiki/', $v)
+      else if ($t eq 'viaf' and matches($v, '^\d+$')) then concat('https://viaf.org/viaf/', $v)
+      else if ($t eq 'geonames' and matches($v, '^\d+$')) then concat('https://www.geonames.org/', $v)
+      else ()"/>
+  </xsl:function>
+
+  <!-- One index entry: the name, what the register records, and every mention. -->
+  <xsl:template match="tei:person | tei:place | tei:org" mode="index" priority="1">
+    <xsl:variable name="name" select="f:entry-name(.)"/>
+    <xsl:variable name="variants" select="distinct-values((tei:persName | tei:placeName | tei:orgName)/f:plain(.)[. ne $name])"/>
+    <xsl:variable name="life" select="if (tei:birth or tei:death) then concat(f:event-date(tei:birth[1]), '–', f:event-date(tei:death[1]))
+      else if (tei:floruit) then concat('fl. ', f:event-date(tei:floruit[1])) else ''"/>
+    <li>
+      <xsl:call-template name="tei-attributes"><xsl:with-param name="class" select="'index-entry'"/></xsl:call-template>
+      <span class="index-name"><xsl:value-of select="$name"/></span>
+      <xsl:if test="$life ne ''"><xsl:text> </xsl:text><span class="index-dates">(<xsl:value-of select="$life"/>)</span></xsl:if>
+      <xsl:if test="exists($variants)"><xsl:text>; </xsl:text><span class="index-variants">also <xsl:value-of select="string-join($variants, ', ')"/></span></xsl:if>
+      <xsl:for-each select="(tei:occupation | tei:roleName | tei:note | tei:desc | tei:country | tei:location/tei:geo)[normalize-space()]">
+        <xsl:text>; </xsl:text>
+        <span class="index-detail index-{local-name()}">
+          <xsl:if test="self::tei:geo">coordinates </xsl:if>
+          <xsl:value-of select="f:plain(.)"/>
+        </span>
+      </xsl:for-each>
+      <xsl:for-each select="tei:idno[normalize-space()]">
+        <xsl:text>; </xsl:text>
+        <xsl:variable name="url" select="f:idno-url(.)"/>
+        <span class="index-idno" data-type="{@type}">
+          <xsl:value-of select="f:idno-label(@type)"/><xsl:text> </xsl:text>
+          <xsl:choose>
+            <xsl:when test="exists($url)"><a href="{$url}"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
+            <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+          </xsl:choose>
+        </span>
+      </xsl:for-each>
+      <xsl:text>: </xsl:text>
+      <span class="index-mentions">
+        <xsl:for-each select="key('mentions', string(@xml:id))">
+          <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+          <a class="index-mention pageref" href="{f:href(.)}"><span class="mention-n"><xsl:value-of select="position()"/></span></a>
+        </xsl:for-each>
+      </span>
+    </li>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,39 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Every stylesheet parameter of TEI Press, documented in this one place.
+  The drivers (html.xsl, epub.xsl, archive.xsl) import this module and never
+  declare a parameter of their own; the TypeScript writers
+  (pipeline/writers/index.ts) pass them. Everything that would make two builds
+  differ (clock, random ids) comes in here from outside, resolved once.
+
+  | name          | type       | default | meaning                                                        |
+  |===============|============|=========|================================================================|
+  | slug          | xs:string  | 'edition' | the edition's file-name stem (`<slug>.epub`, …); used in     |
+  |               |            |         | the print HTML's `<meta name="tei-press:slug">`                |
+  | uuid          | xs:string  | ''      | EPUB: the UUID of `dc:identifier` (`urn:uuid:…`), derived by   |
+  |               |            |         | the writer from a SHA-1 of the TEI (pipeline/writers/epub.ts). |
+  |               |            |         | Empty: the EPUB falls back to `urn:tei-press:<slug>` and warns. |
+  | modified      | xs:string  | ''      | EPUB `dcterms:modified` (`YYYY-MM-DDThh:mm:ssZ`) and the date  |
+  |               |            |         | of the archival `change`. Empty: the TEI's own edition date    |
+  |               |            |         | (`publicationStmt/date/@when`) at midnight UTC.                |
+  | tool-version  | xs:string  | ''      | TEI Press version, named in colophons and the archival change. |
+  | schema-rng    | xs:string  | 'tei-press.rng' | archive: href of the project's RELAX NG schema in the  |
+  |               |            |         | `xml-model` instruction (relative: deposited next to the file). |
+  | schema-sch    | xs:string  | 'tei-press.sch' | archive: href of the project's Schematron rules.       |
+  | tei-all-url   | xs:string  | the TEI Consortium's tei_all.rng URL | archive: href of tei_all. |
+  | index-min-mentions | xs:integer | 1  | a register entry is listed in the index when it has at   |
+  |               |            |         | least this many mentions in the text.                          |
+-->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" exclude-result-prefixes="#all">
+
+  <xsl:param name="slug" as="xs:string" select="'edition'"/>
+  <xsl:param name="uuid" as="xs:string" select="''"/>
+  <xsl:param name="modified" as="xs:string" select="''"/>
+  <xsl:param name="tool-version" as="xs:string" select="''"/>
+  <xsl:param name="schema-rng" as="xs:string" select="'tei-press.rng'"/>
+  <xsl:param name="schema-sch" as="xs:string" select="'tei-press.sch'"/>
+  <xsl:param name="tei-all-url" as="xs:string" select="'https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng'"/>
+  <xsl:param name="index-min-mentions" as="xs:integer" select="1"/>
+
+</xsl:stylesheet>

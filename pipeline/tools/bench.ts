@@ -1,0 +1,314 @@
+/**
+ * The benchmark (`npm run bench`; issue 4, item 6). It measures, with every
+ * output and validation on:
+ *
+ * 1. per-stage times on a sample of articles, in this thread, warm: each TEI
+ *    stage (read, enrichment, serialisation), TEI validation, each XSLT run,
+ *    the EPUB zip, the archival TEI's validation and the other writers;
+ * 2. whole-corpus throughput: a generated corpus of article-sized texts (at
+ *    least 200; plain text and ETOL-style HTML, made deterministically from
+ *    the seed and the corpus in `../shared/corpus`) built by the batch builder
+ *    on worker threads, in a child process whose peak RSS (all threads) is read
+ *    from the kernel;
+ * 3. a cold one-article CLI run (a new Node process, as a user runs it).
+ *
+ * Options: `--articles N` (default 200), `--sample N` (default 12),
+ * `--jobs N` (default: every core), `--keep` (keep the temporary folder).
+ * Speed is measured here and only here, never in tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { MessageLog } from '../messages.js';
+import { DEFAULT_FORMATS, PROJECT_ROOT, resolveSettings } from '../settings.js';
+import { teiStages, type Edition } from '../stages.js';
+import { validateTei } from '../validate/index.js';
+import { runStylesheet } from '../writers/xslt.js';
+import { packageEpub } from '../writers/epub.js';
+import { writers, type OutputFile } from '../writers/index.js';
+import { readText } from '../readers/text.js';
+import { textOf, type Element } from '../tei/tree.js';
+import { buildEditions } from '../build.js';
+
+const HERE = fileURLToPath(import.meta.url);
+const SEED = path.join(PROJECT_ROOT, 'seeds', 'wright-1941-soviet-union-at-war.txt');
+const CORPUS = path.resolve(PROJECT_ROOT, '..', 'shared', 'corpus');
+/** Size of a generated article, as the issue's target assumes. */
+const ARTICLE_BYTES = 35_000;
+
+// ---------------------------------------------------------------------------
+// The generated corpus
+
+/** A small deterministic PRNG (mulberry32), so that every run benchmarks the same corpus. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The parts of a real article a variant is made from. */
+interface BaseArticle {
+  breadcrumb?: string;
+  author?: string;
+  title: string;
+  dateLine?: string;
+  infoLines: string[];
+  updated?: string;
+}
+
+function baseArticles(): { bases: BaseArticle[]; paragraphs: string[]; heads: string[] } {
+  const files = [SEED, ...(existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => name.endsWith('.txt')).sort().map((name) => path.join(CORPUS, name)) : [])];
+  const bases: BaseArticle[] = [];
+  const paragraphs: string[] = [];
+  const heads: string[] = [];
+  for (const file of files) {
+    const { meta, body } = readText(readFileSync(file, 'utf8'), new MessageLog(file));
+    if (meta.title.length === 0) continue;
+    bases.push({
+      breadcrumb: meta.breadcrumbs[0]?.text.trim(),
+      author: meta.authors[0]?.text.trim(),
+      title: meta.title.map((line) => line.text.trim()).join(' '),
+      dateLine: meta.dateLine?.text.trim(),
+      infoLines: [meta.source?.line.text.trim(), meta.transcription?.line.text.trim()].filter((line): line is string => !!line),
+      updated: meta.lastUpdated?.text.trim(),
+    });
+    const visit = (element: Element) => {
+      if (element.name === 'p') {
+        const text = textOf(element).replace(/\s+/g, ' ').trim();
+        // Long plain paragraphs only: no note markers, no list numbers, so that every variant reads cleanly.
+        if (text.length > 200 && !/\[\d+\]|\{#|\]\(/.test(text)) paragraphs.push(text);
+      } else if (element.name === 'head') heads.push(textOf(element).trim());
+      for (const child of element.children) if (child.type === 'element') visit(child);
+    };
+    body.forEach(visit);
+  }
+  return { bases, paragraphs, heads };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Writes `count` article-sized variants (every fourth as an ETOL-style HTML page) into `dir`; returns their total size. */
+export function generateCorpus(dir: string, count: number): number {
+  const { bases, paragraphs, heads } = baseArticles();
+  mkdirSync(dir, { recursive: true });
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    const next = random(i + 1);
+    const base = bases[i % bases.length]!;
+    const title = `${base.title}, Part ${i + 1}`;
+    const parts: ({ p: string } | { head: string })[] = [];
+    let size = 0;
+    while (size < ARTICLE_BYTES) {
+      if (parts.length > 0 && parts.length % 9 === 0 && heads.length) {
+        const head = heads[Math.floor(next() * heads.length)]!;
+        parts.push({ head });
+        size += head.length;
+      }
+      const p = paragraphs[Math.floor(next() * paragraphs.length)]!;
+      parts.push({ p });
+      size += Buffer.byteLength(p) + 2;
+    }
+    const name = `article-${String(i + 1).padStart(4, '0')}`;
+    let data: string;
+    if (i % 4 === 3) {
+      data = [
+        '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">',
+        `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>${escapeHtml(title)}</title></head><body>`,
+        base.breadcrumb ? `<p class="linkback">${escapeHtml(base.breadcrumb)}</p>\n<hr class="section">` : '',
+        base.author ? `<h2>${escapeHtml(base.author)}</h2>` : '',
+        `<h1>${escapeHtml(title)}</h1>`,
+        base.dateLine ? `<h3>${escapeHtml(base.dateLine)}</h3>` : '',
+        '<hr class="end">',
+        base.infoLines.length ? `<p class="information">${base.infoLines.map(escapeHtml).join('<br>\n')}</p>\n<hr class="end">` : '',
+        ...parts.map((part) => ('head' in part ? `<p>&nbsp;</p>\n<h4>${escapeHtml(part.head)}</h4>` : `<p>${escapeHtml(part.p)}</p>`)),
+        base.updated ? `<hr class="section">\n<p class="updat">${escapeHtml(base.updated)}</p>` : '',
+        '</body></html>',
+        '',
+      ].join('\n');
+      writeFileSync(path.join(dir, `${name}.htm`), data);
+    } else {
+      const header = [base.breadcrumb, base.author, title, base.dateLine].filter(Boolean).join('\n\n');
+      const body = parts.map((part) => ('head' in part ? `\u00A0\n\n${part.head}` : part.p)).join('\n\n');
+      data = `${header}\n\n\n${base.infoLines.join('\n')}\n\n\n${body}\n\n\n${base.updated ?? ''}\n`;
+      writeFileSync(path.join(dir, `${name}.txt`), data);
+    }
+    total += Buffer.byteLength(data);
+  }
+  return total;
+}
+
+// ---------------------------------------------------------------------------
+// Per-stage times
+
+type Times = Map<string, number[]>;
+
+function time<T>(times: Times, name: string, action: () => T): T {
+  const start = performance.now();
+  const result = action();
+  const list = times.get(name) ?? [];
+  list.push(performance.now() - start);
+  times.set(name, list);
+  return result;
+}
+
+async function timeAsync<T>(times: Times, name: string, action: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await action();
+  const list = times.get(name) ?? [];
+  list.push(performance.now() - start);
+  times.set(name, list);
+  return result;
+}
+
+/** Runs every stage and writer on each file, timing each; the first file warms up and is not counted. */
+async function stageTimes(files: string[]): Promise<Times> {
+  const settings = resolveSettings({ formats: DEFAULT_FORMATS });
+  const times: Times = new Map();
+  for (const [index, file] of files.entries()) {
+    const scratch: Times = index === 0 ? new Map() : times;
+    const edition: Edition = { path: file, bytes: readFileSync(file), log: new MessageLog(file) };
+    for (const stage of teiStages) await timeAsync(scratch, `stage: ${stage.name || 'anonymous'}`, async () => stage(edition, settings));
+    await timeAsync(scratch, 'validate TEI (schema + rules)', () => validateTei(edition.teiXml!, edition.log, { label: 'TEI' }));
+    const slug = 'bench';
+    const html = time(scratch, 'XSLT html (print)', () => runStylesheet('html', edition.teiXml!, { slug }));
+    const epub = time(scratch, 'XSLT epub', () => runStylesheet('epub', edition.teiXml!, { slug }));
+    await timeAsync(scratch, 'EPUB zip', () => packageEpub(epub));
+    const archive = time(scratch, 'XSLT archive', () => runStylesheet('archive', edition.teiXml!, { slug }));
+    await timeAsync(scratch, 'validate archival TEI', () => validateTei(archive.principal, edition.log, { label: 'archive' }));
+    const outputs: OutputFile[] = [{ name: `${slug}.html`, data: html.principal }];
+    for (const format of DEFAULT_FORMATS.filter((name) => !['tei', 'html', 'epub', 'archive'].includes(name))) {
+      await timeAsync(scratch, `writer ${format}`, () => writers[format](edition, { slug, settings, outputs }));
+    }
+  }
+  return times;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+// ---------------------------------------------------------------------------
+// Whole corpus, in a child process (its peak RSS is all of its threads)
+
+interface CorpusRun {
+  seconds: number;
+  built: number;
+  skipped: number;
+  failed: number;
+  workers: number;
+  maxRssMb: number;
+  firstErrors: string[];
+}
+
+async function corpusRunChild(input: string, out: string, jobs: number): Promise<void> {
+  const start = performance.now();
+  const batch = await buildEditions([input], { outDir: out, jobs, force: true, formats: DEFAULT_FORMATS });
+  const seconds = (performance.now() - start) / 1000;
+  const count = (status: string) => batch.editions.filter((edition) => edition.status === status).length;
+  const firstErrors = batch.editions
+    .flatMap((edition) => edition.messages.filter((message) => message.severity === 'error').map((message) => `${path.basename(message.file)}: ${message.reason.slice(0, 160)} [${message.ruleId}]`))
+    .slice(0, 5);
+  const result: CorpusRun = {
+    seconds,
+    built: count('built'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+    workers: batch.workers,
+    // ru_maxrss counts every thread of the process, the workers included (kilobytes on Linux).
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    firstErrors,
+  };
+  process.stdout.write(`BENCH-RESULT ${JSON.stringify(result)}\n`);
+}
+
+function runCorpus(input: string, out: string, jobs: number): CorpusRun {
+  const child = spawnSync(process.execPath, [HERE, '--corpus-child', input, out, String(jobs)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const line = child.stdout.split('\n').find((text) => text.startsWith('BENCH-RESULT '));
+  if (!line) throw new Error(`the corpus run failed: ${child.stderr.slice(0, 2000)}`);
+  return JSON.parse(line.slice('BENCH-RESULT '.length)) as CorpusRun;
+}
+
+// ---------------------------------------------------------------------------
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  const value = at === -1 ? undefined : Number(process.argv[at + 1]);
+  return value !== undefined && Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--corpus-child') {
+    await corpusRunChild(process.argv[3]!, process.argv[4]!, Number(process.argv[5]));
+    return;
+  }
+  const articles = Math.max(option('--articles', 200), 1);
+  const sample = option('--sample', 12);
+  const jobs = option('--jobs', availableParallelism());
+  if (!existsSync(path.join(PROJECT_ROOT, 'build', 'xslt', 'html.sef.json'))) throw new Error('run "npm run build" first: the compiled stylesheets are missing');
+  const work = mkdtempSync(path.join(tmpdir(), 'tei-press-bench-'));
+  const corpus = path.join(work, 'corpus');
+  const say = (text: string) => process.stdout.write(text + '\n');
+
+  say(`TEI Press benchmark — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${jobs} worker threads`);
+  const bytes = generateCorpus(corpus, articles);
+  const files = readdirSync(corpus).sort().map((name) => path.join(corpus, name));
+  say(`Generated corpus: ${articles} articles (${Math.round(bytes / articles / 1000)} KB each on average, every fourth as ETOL-style HTML) in ${corpus}`);
+  say(`Formats: ${DEFAULT_FORMATS.join(', ')}; every TEI file validated\n`);
+
+  // 1. Per-stage times.
+  const times = await stageTimes(files.slice(0, sample + 1));
+  say(`Per-stage times, warm, one thread, median of ${sample} articles (ms):`);
+  let total = 0;
+  for (const [name, values] of times) {
+    const value = median(values);
+    total += value;
+    say(`  ${pad(name, 34)} ${value.toFixed(1).padStart(8)}`);
+  }
+  say(`  ${pad('total per article', 34)} ${total.toFixed(1).padStart(8)}  (≈ ${(1000 / total).toFixed(1)} articles/s per core)\n`);
+
+  // 2. Whole corpus.
+  const run = runCorpus(corpus, path.join(work, 'out'), jobs);
+  const rate = articles / run.seconds;
+  say(`Whole corpus: ${articles} articles in ${run.seconds.toFixed(1)} s = ${rate.toFixed(1)} articles/s on ${run.workers || 1} thread(s); ${run.built} built, ${run.failed} failed`);
+  say(`  peak RSS of the build process (all threads): ${run.maxRssMb.toFixed(0)} MB`);
+  for (const error of run.firstErrors) say(`  failed: ${error}`);
+
+  // 3. Cold one-article CLI run.
+  const cold: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const out = path.join(work, `cold-${i}`);
+    const start = performance.now();
+    const child = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'build', 'cli.js'), 'build', SEED, '--out', out], { encoding: 'utf8' });
+    cold.push((performance.now() - start) / 1000);
+    if (child.status !== 0 && i === 0) say(`  (the cold run exited ${child.status}: ${child.stderr.split('\n').find((line) => / error: /.test(line)) ?? ''})`);
+  }
+  say(`Cold one-article CLI run (the seed, all default outputs): median ${median(cold).toFixed(2)} s of 3 (${cold.map((value) => value.toFixed(2)).join(', ')})\n`);
+
+  say('Targets (issue 4, on 2 cores):');
+  say(`  ≥ 20 articles/s of 35 KB:          ${rate.toFixed(1)}  ${rate >= 20 ? 'met' : 'NOT met'}`);
+  say(`  peak RSS ≤ 1 GB for 1,000 articles: ${run.maxRssMb.toFixed(0)} MB for ${articles}  ${articles >= 1000 ? (run.maxRssMb <= 1024 ? 'met' : 'NOT met') : '(run with --articles 1000 to check)'}`);
+  say(`  cold one-article CLI ≤ 1.5 s:       ${median(cold).toFixed(2)} s  ${median(cold) <= 1.5 ? 'met' : 'NOT met'}`);
+  if (process.argv.includes('--keep')) say(`\nKept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).message ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -166,9 +166,13 @@ function isSeparator(block: Block): boolean {
 /** Says once which code or embedded content was left out, so nobody wonders where it went. */
 function reportDropped(body: HtmlElement, log: MessageLog): void {
   const dropped = new Map<string, HtmlElement>();
+  const insideDropped = (element: HtmlElement) => {
+    for (let parent = element.parentNode; isElement(parent); parent = parent.parentNode) if (DROPPED_ELEMENTS.has(parent.tagName)) return true;
+    return false;
+  };
   descendants(body, (element) => {
-    if (DROPPED_ELEMENTS.has(element.tagName) && !dropped.has(element.tagName)) dropped.set(element.tagName, element);
-    if (element.tagName === 'img' && !dropped.has('img')) dropped.set('img', element);
+    if (DROPPED_ELEMENTS.has(element.tagName) && !dropped.has(element.tagName) && !insideDropped(element)) dropped.set(element.tagName, element);
+    if (element.tagName === 'img' && !dropped.has('img') && !insideDropped(element)) dropped.set('img', element);
   });
   for (const [tagName, element] of dropped) {
     if (tagName === 'img') {

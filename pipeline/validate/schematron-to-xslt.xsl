@@ -54,7 +54,7 @@
       <axsl:template match="/">
         <axsl:variable name="results" as="map(*)*">
           <xsl:for-each select="sch:pattern">
-            <axsl:apply-templates select="." mode="pattern-{position()}"/>
+            <axsl:apply-templates select="descendant-or-self::node()/({string-join(sch:rule/@context ! ('(' || . || ')'), ' | ')})" mode="pattern-{position()}"/>
           </xsl:for-each>
         </axsl:variable>
         <axsl:sequence select="array {{ $results }}"/>
@@ -70,20 +70,19 @@
       <xsl:for-each select="sch:pattern">
         <xsl:variable name="mode" select="'pattern-' || position()"/>
         <xsl:variable name="pattern-id" select="string((@id, 'pattern-' || position())[1])"/>
-        <!-- Visit attributes only in patterns with a rule that can fire on one: each walk costs time on every document. -->
-        <xsl:variable name="children" select="if (sch:rule/@context[matches(replace(replace(., '\[[^\[\]]*\]', ''), '\[[^\[\]]*\]', ''), '(^|[|/(]\s*)(@|attribute::|attribute\()')]) then '@* | *' else '*'"/>
-        <!-- Walk every element and attribute; rules fire on the nodes they match. -->
-        <axsl:template match="document-node() | *" mode="{$mode}" priority="-10">
-          <axsl:apply-templates select="{$children}" mode="{$mode}"/>
-        </axsl:template>
-        <axsl:template match="@* | text() | comment() | processing-instruction()" mode="{$mode}" priority="-10"/>
+        <!--
+          Rules fire only on the nodes their contexts select: the main template
+          selects them for each pattern in one path expression (in document order,
+          each node once) and hands them to the rule templates, which do not recurse. Walking the whole
+          tree through apply-templates for every pattern cost several times more.
+          The first rule of a pattern that matches a node wins (by priority).
+        -->
         <xsl:for-each select="sch:rule">
           <axsl:template match="{@context}" mode="{$mode}" priority="{1000 - position()}">
             <xsl:apply-templates select="sch:let"/>
             <xsl:apply-templates select="sch:assert | sch:report">
               <xsl:with-param name="pattern-id" select="$pattern-id"/>
             </xsl:apply-templates>
-            <axsl:apply-templates select="{$children}" mode="{$mode}"/>
           </axsl:template>
         </xsl:for-each>
       </xsl:for-each>

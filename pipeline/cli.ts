@@ -17,7 +17,7 @@ const HELP = `tei-press — turn archive articles into TEI P5 editions, EPUB 3, 
 
 Usage:
   tei-press build INPUT… [--out DIR] [--formats LIST] [--from FORMAT] [--build-date DATE] [--tei-all PATH]
-                         [--jobs N] [--force]
+                         [--registers DIR]… [--jobs N] [--force]
   tei-press validate FILE… [--tei-all PATH]
   tei-press verify-bag DIR…
   tei-press --help | --version
@@ -38,6 +38,8 @@ Options:
   --from FORMAT      read inputs as this format instead of detecting it: ${Object.keys(readers).join(', ')}
   --build-date DATE  the edition's date (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the page's last update
   --tei-all PATH     also validate TEI against this tei_all.rng with Jing
+  --registers DIR    a folder of your own TEI registers (listPerson, listPlace, listOrg), merged after
+                     ours (an entry with the same xml:id replaces ours); may be given more than once
   --jobs N           worker threads for a batch (default: one per core); 1 builds in one thread
   --force            rebuild every input, also those unchanged since the last build
   -h, --help         show this help
@@ -67,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
         from: { type: 'string' },
         'build-date': { type: 'string' },
         'tei-all': { type: 'string' },
+        registers: { type: 'string', multiple: true },
         jobs: { type: 'string' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -109,6 +112,7 @@ async function main(argv: string[]): Promise<number> {
         from: values.from as InputFormat | undefined,
         buildDate,
         teiAll: values['tei-all'],
+        registers: values.registers,
         jobs,
         force: values.force,
       },

@@ -22,7 +22,7 @@
  * - A `short` register name ("Communist Party", "General Staff") is linked
  *   only when the same document names the entry in full somewhere.
  */
-import { el, type Element, type Root } from '../tei/tree.js';
+import { el, walkElements, type Element, type Root } from '../tei/tree.js';
 import type { Edition, Stage } from '../stages.js';
 import { matcherFor, type NameMatch, type NameMatcher } from './entities-matcher.js';
 import { findUnknownNames } from './entities-unknown.js';
@@ -253,6 +253,15 @@ export function recognizeEntities(tei: Root, register: Register, options: Entity
         }
         return { start: span.start, end: span.end, name: NAME_ELEMENT[span.kind], attrs: { ref: span.ref ? `#${span.ref}` : undefined, cert: span.cert }, inner: span.inner };
       });
+    });
+  }
+
+  // Speakers named by earlier stages (`q/@who`) must resolve in the document too.
+  for (const region of regions) {
+    walkElements(region, (element) => {
+      for (const token of String(element.attributes.who ?? '').split(/\s+/)) {
+        if (token.startsWith('#') && register.entries.has(token.slice(1))) used.add(token.slice(1));
+      }
     });
   }
 

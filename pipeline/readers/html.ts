@@ -145,15 +145,16 @@ export function readHtml(text: string, log: MessageLog): ReadResult {
     }
     target.children.push(...content);
   }
-  for (const note of new Set(context.notes.byReference.values())) {
-    if (!context.placed.has(note)) {
-      log.warn('html:note-unplaced', `note ${note.label} has a reference that could not be placed; its text is kept where it stands`, placeOfNode(note.anchor));
-    }
+  // A note whose reference stands outside the body (in a heading of the header, say) is kept in a notes section at the back.
+  const unplaced = [...new Set(context.notes.byReference.values())].filter((note) => !context.placed.has(note));
+  for (const note of unplaced) {
+    log.warn('html:note-unplaced', `note ${note.label} is referred to from outside the text (e.g. the title); it is kept in a notes section at the end`, placeOfNode(note.anchor));
   }
+  const back = unplaced.length ? [el('div', { type: 'notes' }, ...unplaced.map((note) => noteElement(note, context)))] : undefined;
   const sections = divs.filter((div) => div.children.length > 0);
   assignIds(sections);
   if (sections.length === 0) log.warn('read:no-body', 'no text was found after the header of the page', placeOfNode(body));
-  return { meta, body: sections };
+  return back ? { meta, body: sections, back } : { meta, body: sections };
 }
 
 /** A paragraph holding nothing but (no-break) spaces, as pages use to set parts apart. */
@@ -479,6 +480,11 @@ function noteAt(reference: HtmlElement, context: Context): ElementContent {
     context.log.info('html:note-repeated', `note ${note.label} is referred to more than once; it is placed at its first reference`, placeOfNode(reference));
     return { type: 'text', value: `[${note.label}]` };
   }
+  return noteElement(note, context);
+}
+
+/** The TEI `note` of a page note; marks it placed. */
+function noteElement(note: PageNote, context: Context): Element {
   context.placed.add(note);
   const paragraphs = note.blocks.map((block) => stripMarker(tidy(inline(childrenOf(block), context)), note.label));
   const tei = el('note', { place: 'end', n: note.label },

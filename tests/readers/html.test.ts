@@ -249,3 +249,14 @@ describe('scripts, styles and event handlers', () => {
     expect([...attributes].filter((key) => !allowed.has(key))).toEqual([]);
   });
 });
+
+describe('notes referred to from the header', () => {
+  it('keeps them in a notes section at the back, never drops them', () => {
+    const { result, log } = readString(
+      '<h2>A. Writer</h2><h1>A Title<sup><a href="#n1">1</a></sup></h1><hr><p>Body text of the page, long enough to be text.</p><h4>Notes</h4><p><a name="n1">1.</a> Written in prison.</p>',
+    );
+    expect(result.back?.map((div) => textOf(div))).toEqual(['Written in prison.']);
+    expect(textOf(el('body', {}, ...result.body))).not.toContain('Written in prison');
+    expect(log.messages.map((message) => message.ruleId)).toContain('html:note-unplaced');
+  });
+});

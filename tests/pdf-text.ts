@@ -170,3 +170,16 @@ export function numberAfter(pages: readonly PdfPage[], entry: string): number | 
   }
   return undefined;
 }
+
+/** In the text of some pages, the page numbers listed after `entry`, as in an index line `Entry: 3, 7, 12`. */
+export function numbersAfter(pages: readonly PdfPage[], entry: string): number[] | undefined {
+  const wanted = squeeze(entry);
+  for (const page of pages) {
+    for (const line of page.lines) {
+      if (!line.startsWith(wanted)) continue;
+      const match = /^[\s,:]*(\d+(?:\s*,\s*\d+)*)\s*$/.exec(line.slice(wanted.length));
+      if (match) return match[1]!.split(',').map((n) => Number(n.trim()));
+    }
+  }
+  return undefined;
+}

@@ -22,7 +22,7 @@ import { buildEditions } from '../pipeline/build.js';
 import { verifyBag } from '../pipeline/bag/verify.js';
 import { MessageLog } from '../pipeline/messages.js';
 import { DEFAULT_CHROMIUM } from '../pipeline/settings.js';
-import { fontsOf, numberAfter, pageCount, pageWhereHeadingStands, pageWithFolio, readPdfPages, squeeze, type PdfPage } from './pdf-text.js';
+import { fontsOf, numberAfter, numbersAfter, pageCount, pageWhereHeadingStands, readPdfPages, squeeze, type PdfPage } from './pdf-text.js';
 
 const CHROMIUM = process.env.TEI_PRESS_CHROMIUM ?? DEFAULT_CHROMIUM;
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -54,14 +54,23 @@ function paragraph(part: number, index: number, length = 90): string {
   for (let i = 0; i < length; i++) words.push(WORDS[(part * 7 + index * 3 + i * 5) % WORDS.length]!);
   return words.join(' ');
 }
-const PLACES: Record<string, [part: number, paragraph: number]> = { Zagreb: [1, 3], Yerevan: [2, 6], Xanthi: [3, 9] };
+/** Where each place is named: [part, paragraph], in document order; Zagreb twice in one paragraph. */
+const PLACES: Record<string, [part: number, paragraph: number][]> = {
+  Zagreb: [[1, 3], [1, 3], [1, 8]],
+  Yerevan: [[2, 6]],
+  Xanthi: [[0, 1], [3, 9]],
+};
 
 function fixtureHtml(): string {
   const body = PARTS.map((title, part) => {
     const short = part === SHORT_PART;
     const paragraphs = Array.from({ length: short ? 40 : 11 }, (_, index) => {
       let text = paragraph(part, index, short ? 16 + (index % 5) : 90);
-      for (const [place, [p, i]] of Object.entries(PLACES)) if (p === part && i === index) text += ` near <span id="ix-${place}">${place}</span>`;
+      for (const [place, mentions] of Object.entries(PLACES)) {
+        mentions.forEach(([p, i], n) => {
+          if (p === part && i === index) text += ` near <span id="ix-${place}-${n}">${place}</span>`;
+        });
+      }
       if (part === 2 && index === 2) text += ' ANCHORWORD<span class="note">A note at the foot of the page about KILOWORD.</span> and more';
       return `<p>${text}.</p>`;
     }).join('\n');
@@ -70,7 +79,7 @@ function fixtureHtml(): string {
   const contents = PARTS.map((title, part) => `<li><a href="#part-${part}">${title}</a></li>`).join('');
   const index = Object.keys(PLACES)
     .sort()
-    .map((place) => `<li><a class="ix" href="#ix-${place}">${place}</a></li>`)
+    .map((place) => `<li>${place}: <span class="index-mentions">${PLACES[place]!.map((_, n) => `<a class="pageref" href="#ix-${place}-${n}"></a>`).join(', ')}</span></li>`)
     .join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Renderer fixture</title>
@@ -88,7 +97,7 @@ section { break-before: page; }
 nav a::after { content: "   " target-counter(attr(href), page); }
 a { color: black; text-decoration: none; }
 .index { break-before: page; }
-.index a::after { content: ", " target-counter(attr(href), page); }
+.index a.pageref::after { content: target-counter(attr(href), page); }
 .note { float: footnote; font-size: 8pt; }
 </style></head>
 <body>
@@ -141,13 +150,16 @@ withChromium('the renderer (Paged.js in Chromium) on a small print document', ()
     }
   });
 
-  it('gives in the index the page on which each place is named', () => {
+  it('gives in the index each page on which a place is named, once', () => {
     const indexPage = pages.find((page) => page.lines.includes('Index of places'))!;
     for (const place of Object.keys(PLACES)) {
-      const listed = numberAfter([indexPage], place)!;
-      expect(listed, place).toBeGreaterThan(1);
-      expect(pageWithFolio(pages, listed)!.lines.join(' '), place).toContain(`near ${place}`);
+      const named = pages.filter((page) => page !== indexPage && page.lines.join(' ').includes(`near ${place}`)).map((page) => page.folio);
+      expect(named.length, place).toBeGreaterThan(0);
+      expect(numbersAfter([indexPage], place), place).toEqual(named);
     }
+    // Two mentions of Zagreb in one paragraph: the page is listed once, without a stray comma.
+    expect(PLACES.Zagreb!.length).toBeGreaterThan(numbersAfter([indexPage], 'Zagreb')!.length);
+    expect(indexPage.lines.join(' ')).not.toMatch(/,\s*,|,\s*$/);
   });
 
   it('sets the note at the foot of the page that calls it', () => {
@@ -289,6 +301,39 @@ withChromium('the seed as PDF', () => {
       expect(start, `"${heading}" in the text`).toBeDefined();
       expect(listed, `"${heading}" starts on page ${start!.index} (folio ${start!.folio})`).toBe(start!.folio);
     }
+  });
+
+  it('gives in the index, once each and in order, pages that really name each entry', () => {
+    const html = readFileSync(path.join(folder, `${SLUG}.html`), 'utf8');
+    const unhyphenate = (text: string): string => text.replace(/[-\u00AD]\s*/g, '');
+    const textOfId = (id: string): string | undefined => {
+      const match = new RegExp(`<([a-z]+)[^>]*\\bid="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
+      return match ? squeeze(match[2]!.replace(/<[^>]+>/g, '')) : undefined;
+    };
+    const entries = [...html.matchAll(/<li[^>]*class="[^"]*index-entry[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].map((match) => ({
+      name: squeeze(/class="index-name">([^<]*)</.exec(match[1]!)?.[1] ?? ''),
+      forms: [...match[1]!.matchAll(/href="#([^"]+)"/g)].map((ref) => textOfId(ref[1]!)).filter((form): form is string => Boolean(form)),
+    })).filter((entry) => entry.name && entry.forms.length);
+    expect(entries.length, 'index entries in the print HTML').toBeGreaterThan(10);
+    const indexStart = pages.findIndex((page) => page.lines.some((line) => line === 'Index'));
+    const indexText = squeeze(pages.slice(indexStart > 0 ? indexStart : 0).map((page) => page.lines.join(' ')).join(' '));
+    let checked = 0;
+    // Entries come in the same order as in the HTML; a name may also occur inside an earlier entry ("the first Moscow trial").
+    let cursor = 0;
+    for (const entry of entries) {
+      const at = indexText.indexOf(entry.name, cursor);
+      expect(at, `index entry ${entry.name}`).toBeGreaterThanOrEqual(0);
+      cursor = at + entry.name.length;
+      const listed = /:\s*(\d+(?:\s*,\s*\d+)*)/.exec(indexText.slice(at))![1]!.split(',').map((n) => Number(n));
+      expect(listed, entry.name).toEqual([...new Set(listed)].sort((x, y) => x - y));
+      for (const folio of listed) {
+        const page = pages.find((candidate) => candidate.folio === folio && candidate.index < indexStart + 1)!;
+        const text = unhyphenate(page.lines.join(' '));
+        expect(entry.forms.some((form) => text.includes(unhyphenate(form))), `page ${folio} names ${entry.name} (${entry.forms[0]})`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 
   it('embeds every font', () => {

@@ -141,6 +141,7 @@ export async function renderPdf(files: readonly OutputFile[], htmlName: string, 
     for (const message of scriptErrors) options.log.warn('pdf:script-error', `Paged.js reported an error while laying out ${htmlName}: ${message}`);
     await page.evaluate(renameRandomIds);
     await page.evaluate(unjustifySplitContainers);
+    await page.evaluate(mergeRepeatedPageRefs);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     return normalisePdf(pdf, options.date);
   } finally {
@@ -255,6 +256,33 @@ function unjustifySplitContainers(): void {
   for (const element of Array.from(document.querySelectorAll('[data-align-last-split-element]'))) {
     const holdsBlocks = Array.from(element.children).some((child) => !getComputedStyle(child).display.startsWith('inline'));
     if (holdsBlocks) element.removeAttribute('data-align-last-split-element');
+  }
+}
+
+/**
+ * Runs in the page, after layout: an index lists every mention, so a name
+ * said three times on page 12 would read "12, 12, 12". Among sibling links of
+ * class `pageref` (the print HTML's mark for a link shown as a page number),
+ * a link whose target is on the same page as the previous one is dropped,
+ * with the separator before it. Only text is removed after layout, so lines
+ * can only get shorter and no page can overflow.
+ */
+function mergeRepeatedPageRefs(): void {
+  const pageOf = (element: Element | null): string | undefined => element?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber;
+  const containers = new Set(Array.from(document.querySelectorAll('a.pageref[href^="#"]')).map((link) => link.parentElement));
+  for (const container of containers) {
+    if (!container) continue;
+    let previous: string | undefined;
+    for (const link of Array.from(container.querySelectorAll<HTMLAnchorElement>(':scope > a.pageref[href^="#"]'))) {
+      const page = pageOf(document.getElementById(decodeURIComponent(link.getAttribute('href')!.slice(1))));
+      if (page !== undefined && page === previous) {
+        const separator = link.previousSibling;
+        if (separator?.nodeType === Node.TEXT_NODE && /^[\s,;]*$/.test(separator.textContent ?? '')) separator.remove();
+        link.remove();
+        continue;
+      }
+      previous = page;
+    }
   }
 }
 

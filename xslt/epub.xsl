@@ -185,7 +185,7 @@
 
   <!-- The package document. -->
   <xsl:template name="opf">
-    <xsl:variable name="source-line" select="f:plain($source-desc/tei:bibl[@type = 'sourceLine'][1])"/>
+    <xsl:variable name="source-text" select="f:plain($source-line/node())"/>
     <xsl:variable name="transcribers" select="distinct-values($source-desc//tei:respStmt[matches(f:plain(tei:resp), 'transcri', 'i')]/tei:name/f:plain(.))"/>
     <xsl:variable name="rights" select="normalize-space(string-join($header/tei:fileDesc/tei:publicationStmt/tei:availability/(tei:p | tei:licence)/f:plain(.), ' '))"/>
     <xsl:variable name="features" select="('tableOfContents', 'readingOrder', 'structuralNavigation', if ($has-index) then 'index' else ())"/>
@@ -212,7 +212,7 @@
           </xsl:for-each>
           <dc:language><xsl:value-of select="$language"/></dc:language>
           <xsl:if test="$source-date"><dc:date><xsl:value-of select="$source-date"/></dc:date></xsl:if>
-          <xsl:if test="$source-line ne ''"><dc:source><xsl:value-of select="$source-line"/></dc:source></xsl:if>
+          <xsl:if test="$source-text ne ''"><dc:source><xsl:value-of select="$source-text"/></dc:source></xsl:if>
           <xsl:for-each select="distinct-values($header/tei:fileDesc/tei:publicationStmt/tei:publisher/f:plain(.))">
             <dc:publisher><xsl:value-of select="."/></dc:publisher>
           </xsl:for-each>

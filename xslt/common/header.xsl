@@ -13,6 +13,8 @@
   <xsl:variable name="header" select="/tei:TEI/tei:teiHeader"/>
   <xsl:variable name="title-stmt" select="$header/tei:fileDesc/tei:titleStmt"/>
   <xsl:variable name="source-desc" select="$header/tei:fileDesc/tei:sourceDesc"/>
+  <!-- The source page's own line on where the text was first printed ("From Fourth International, …"). -->
+  <xsl:variable name="source-line" as="element()?" select="($source-desc//*[@type = 'sourceLine'])[1]"/>
 
   <!-- Main title (several main lines are one title), subtitle, and both. -->
   <xsl:variable name="main-title" as="xs:string"
@@ -52,7 +54,7 @@
           <xsl:apply-templates select="/tei:TEI/tei:text/tei:front/node()"/>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:for-each select="$source-desc/tei:bibl[@type = 'sourceLine']">
+      <xsl:for-each select="$source-line">
         <p class="source-line"><xsl:apply-templates/></p>
       </xsl:for-each>
     </section>
@@ -72,23 +74,23 @@
         <xsl:for-each select="$source-desc/tei:biblStruct">
           <dt>First published</dt><dd><xsl:apply-templates select="." mode="colophon"/></dd>
         </xsl:for-each>
-        <xsl:for-each select="$source-desc/tei:bibl[@type = 'sourceLine']">
+        <xsl:for-each select="$source-line">
           <dt>Source line</dt><dd><xsl:apply-templates/></dd>
         </xsl:for-each>
         <xsl:for-each select="$source-desc/tei:bibl[not(@type = 'sourceLine')]">
           <dt>Transcribed from</dt>
           <dd>
             <xsl:for-each select="tei:publisher"><xsl:apply-templates/>. </xsl:for-each>
-            <xsl:for-each select="tei:note"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each>
+            <xsl:for-each select="tei:note[not(@type = 'sourceLine')]"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each>
           </dd>
           <xsl:for-each select="tei:respStmt[tei:name]">
-            <dt>Transcriber</dt><dd><xsl:value-of select="string-join(tei:name/f:plain(.), ', ')"/></dd>
+            <dt><xsl:value-of select="(f:plain(tei:resp)[. ne ''], 'Transcription')[1]"/></dt><dd><xsl:value-of select="string-join(tei:name/f:plain(.), ', ')"/></dd>
           </xsl:for-each>
           <xsl:for-each select="tei:date">
             <dt>Source page last updated</dt><dd><xsl:apply-templates select="."/></dd>
           </xsl:for-each>
-          <xsl:for-each select="(tei:title, tei:ref, tei:ptr, tei:idno)">
-            <dt>Reference</dt><dd><xsl:apply-templates select="."/></dd>
+          <xsl:for-each select="(tei:ref, tei:ptr, tei:idno)">
+            <dt>Address</dt><dd><xsl:apply-templates select="."/></dd>
           </xsl:for-each>
         </xsl:for-each>
         <xsl:for-each select="$title-stmt/tei:respStmt">

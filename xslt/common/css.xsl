@@ -76,7 +76,7 @@ nav.toc a { text-decoration: none; color: inherit; }
   @top-right { content: none; }
   @bottom-center { content: none; }
 }
-h1.doc-title, #text h2 { string-set: section-title content(text); }
+h1.doc-title, #text h2, section.tei-back h2, section.endnotes h2, section.index h2, section.colophon h2 { string-set: section-title content(text); }
 
 @media print {
   html { background: none; }
@@ -86,9 +86,10 @@ h1.doc-title, #text h2 { string-set: section-title content(text); }
   li, .index-entry, aside.tei-note { break-inside: avoid; }
   .titlepage { break-after: page; page-break-after: always; padding-top: 30%; margin: 0; }
   nav.toc { break-after: page; page-break-after: always; }
-  nav.toc a::after { content: "   " target-counter(attr(href), page); }
+  nav.toc a::after { content: target-counter(attr(href), page); float: right; padding-left: 0.6em; }
   .tei-back, .endnotes, .index, .colophon { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }
-  a { color: inherit; text-decoration: none; }
+  a, a.tei-persName, a.tei-placeName, a.tei-orgName, a.tei-rs, a.tei-name { color: inherit; text-decoration: none; }
+  .index, .colophon, nav.toc { text-align: left; }
   .index-mention .mention-n { display: none; }
   .index-mention::after { content: target-counter(attr(href), page); }
   a.noteref, .endnotes { display: none; }

@@ -42,7 +42,8 @@ sup { line-height: 0; font-size: 0.75em; }
 .titlepage .tei-titlePart.type-sub, .titlepage [data-type="sub"] { font-size: 0.7em; font-style: italic; margin-top: 0.3em; }
 .titlepage .tei-byline { font-size: 1.15em; margin-top: 1.5em; }
 .titlepage .tei-docDate { font-style: italic; }
-.titlepage .source-line { font-size: 0.9em; margin-top: 2em; }
+.titlepage .source-line, .titlepage .tei-docImprint { font-size: 0.9em; margin-top: 2em; }
+.titlepage .front-matter { font-size: 0.8em; margin-top: 3em; color: #444; }
 nav.toc ol, nav#toc ol { list-style: none; padding-left: 0; }
 nav.toc ol ol, nav#toc ol ol { padding-left: 1.2em; }
 .tei-back { margin-top: 2em; font-size: 0.9em; }

@@ -41,22 +41,30 @@
             else error(xs:QName('f:no-date'), 'The TEI has no edition date (publicationStmt/date/@when) and no $modified was given; a build date is needed for dcterms:modified.')"/>
 
   <!-- ===== Title page ===== -->
+  <!-- The source's title block leads (title, byline, dateline, imprint, each
+       as the source has it); the rest of the front (breadcrumbs, transcription
+       and information lines) follows in source order, smaller. -->
   <xsl:template name="titlepage">
+    <xsl:variable name="front" select="/tei:TEI/tei:text/tei:front"/>
+    <xsl:variable name="lead" select="$front/(tei:docTitle | tei:byline | tei:docAuthor | tei:docDate | tei:docEdition | tei:docImprint)"/>
     <section id="titlepage" class="titlepage">
       <xsl:call-template name="titlepage-type"/>
       <xsl:choose>
-        <xsl:when test="/tei:TEI/tei:text/tei:front/tei:docTitle">
-          <xsl:apply-templates select="/tei:TEI/tei:text/tei:front/node()"/>
+        <xsl:when test="$front/tei:docTitle">
+          <xsl:apply-templates select="$front/tei:docTitle, $front/(tei:byline | tei:docAuthor), $front/(tei:docDate | tei:docEdition | tei:docImprint)"/>
         </xsl:when>
         <xsl:otherwise>
           <h1 class="doc-title"><xsl:value-of select="$full-title"/></h1>
-          <xsl:if test="exists($authors)"><p class="tei-byline"><xsl:value-of select="string-join($authors, ', ')"/></p></xsl:if>
-          <xsl:apply-templates select="/tei:TEI/tei:text/tei:front/node()"/>
+          <xsl:if test="exists($authors) and empty($front/(tei:byline | tei:docAuthor))"><p class="tei-byline"><xsl:value-of select="string-join($authors, ', ')"/></p></xsl:if>
+          <xsl:apply-templates select="$front/(tei:byline | tei:docAuthor), $front/(tei:docDate | tei:docEdition | tei:docImprint)"/>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:for-each select="$source-line">
-        <p class="source-line"><xsl:apply-templates/></p>
-      </xsl:for-each>
+      <xsl:if test="$source-line and not(contains(normalize-space($front), normalize-space($source-line)))">
+        <p class="source-line"><xsl:apply-templates select="$source-line/node()"/></p>
+      </xsl:if>
+      <xsl:if test="$front/(* except $lead)">
+        <div class="front-matter"><xsl:apply-templates select="$front/(node() except $lead)"/></div>
+      </xsl:if>
     </section>
   </xsl:template>
   <!-- Hook for EPUB's epub:type="titlepage". -->

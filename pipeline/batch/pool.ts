@@ -18,6 +18,9 @@ export type PoolReply = { type: 'result'; result: JobResult } | { type: 'crash';
 /** The compiled worker script (`npm run build` makes it). */
 export const WORKER_SCRIPT = path.join(PROJECT_ROOT, 'build', 'batch', 'worker.js');
 
+/** The old-generation heap limit of each worker, in MB. */
+export const WORKER_HEAP_MB = 384;
+
 /** Something that builds inputs: a pool of threads, or the main thread itself. */
 export interface Builder {
   run(request: JobRequest): Promise<JobResult>;
@@ -56,7 +59,10 @@ export function createPool(size: number, settings: Settings): Builder {
   };
 
   const start = (): Slot => {
-    const slot: Slot = { worker: new Worker(WORKER_SCRIPT, { workerData: { settings } }) };
+    // A bounded heap makes V8 collect garbage before a worker grows past what one
+    // article needs (SaxonJS, the stylesheets and one edition's trees take far
+    // less), which keeps a long batch's memory flat; see the benchmark.
+    const slot: Slot = { worker: new Worker(WORKER_SCRIPT, { workerData: { settings }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) };
     slot.worker.on('message', (reply: PoolReply) => {
       if (reply.type === 'closed') return;
       const busy = slot.busy;

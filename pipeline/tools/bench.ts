@@ -209,12 +209,20 @@ interface CorpusRun {
   failed: number;
   workers: number;
   maxRssMb: number;
+  /** RSS in MB at each tenth of the batch. */
+  trajectory: number[];
   firstErrors: string[];
 }
 
 async function corpusRunChild(input: string, out: string, jobs: number): Promise<void> {
   const start = performance.now();
-  const batch = await buildEditions([input], { outDir: out, jobs, force: true, formats: DEFAULT_FORMATS });
+  // RSS (all threads) at each tenth of the batch, to see whether memory grows with the number of articles.
+  const trajectory: number[] = [];
+  const batch = await buildEditions([input], { outDir: out, jobs, force: true, formats: DEFAULT_FORMATS }, {
+    onProgress: ({ done, total }) => {
+      if (done % Math.max(1, Math.round(total / 10)) === 0) trajectory.push(Math.round(process.memoryUsage.rss() / 1024 / 1024));
+    },
+  });
   const seconds = (performance.now() - start) / 1000;
   const count = (status: string) => batch.editions.filter((edition) => edition.status === status).length;
   const firstErrors = batch.editions
@@ -228,6 +236,7 @@ async function corpusRunChild(input: string, out: string, jobs: number): Promise
     workers: batch.workers,
     // ru_maxrss counts every thread of the process, the workers included (kilobytes on Linux).
     maxRssMb: process.resourceUsage().maxRSS / 1024,
+    trajectory,
     firstErrors,
   };
   process.stdout.write(`BENCH-RESULT ${JSON.stringify(result)}\n`);
@@ -286,7 +295,7 @@ async function main(): Promise<void> {
   const run = runCorpus(corpus, path.join(work, 'out'), jobs);
   const rate = articles / run.seconds;
   say(`Whole corpus: ${articles} articles in ${run.seconds.toFixed(1)} s = ${rate.toFixed(1)} articles/s on ${run.workers || 1} thread(s); ${run.built} built, ${run.failed} failed`);
-  say(`  peak RSS of the build process (all threads): ${run.maxRssMb.toFixed(0)} MB`);
+  say(`  peak RSS of the build process (all threads): ${run.maxRssMb.toFixed(0)} MB; RSS at each tenth of the batch: ${run.trajectory.join(', ')} MB`);
   for (const error of run.firstErrors) say(`  failed: ${error}`);
 
   // 3. Cold one-article CLI run.

@@ -77,7 +77,8 @@ nav.toc a { text-decoration: none; color: inherit; }
   @top-right { content: none; }
   @bottom-center { content: none; }
 }
-h1.doc-title, #text h2, section.tei-back h2, section.endnotes h2, section.index h2, section.colophon h2 { string-set: section-title content(text); }
+/* Running heads name the text's sections only: tests/pdf.test.ts expects back-matter pages to keep the last section's head. */
+h1.doc-title, #text h2 { string-set: section-title content(text); }
 
 @media print {
   html { background: none; }

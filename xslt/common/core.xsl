@@ -174,12 +174,14 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- A note standing between blocks (an endnote the source gathered in its
-       back matter, pointed to by a ref): rendered where it stands. -->
+  <!-- A note standing between blocks: an endnote the source gathered in its
+       back matter (pointed to by a ref), or a line of the source page kept as
+       a note (breadcrumbs, transcription lines in front). Rendered where it stands. -->
   <xsl:template match="tei:note[not(f:in-phrasing(.))]" priority="2">
+    <xsl:variable name="endnote" select="exists(ancestor::tei:back) or @type = ('endnote', 'footnote')"/>
     <div>
-      <xsl:call-template name="tei-attributes"><xsl:with-param name="class" select="'endnote'"/></xsl:call-template>
-      <xsl:call-template name="endnote-type"/>
+      <xsl:call-template name="tei-attributes"><xsl:with-param name="class" select="if ($endnote) then 'endnote' else ()"/></xsl:call-template>
+      <xsl:if test="$endnote"><xsl:call-template name="endnote-type"/></xsl:if>
       <xsl:choose>
         <xsl:when test="tei:p | tei:list | tei:quote | tei:table | tei:lg"><xsl:apply-templates/></xsl:when>
         <xsl:otherwise><p><xsl:apply-templates/></p></xsl:otherwise>

@@ -30,6 +30,8 @@
 
   <!-- Elements carrying an xml:id, to tell whether a pointer resolves inside this document. -->
   <xsl:key name="xml-id" match="*[@xml:id]" use="string(@xml:id)"/>
+  <!-- Register entries by id. -->
+  <xsl:key name="register-entry" match="tei:listPerson/tei:person | tei:listPlace/tei:place | tei:listOrg/tei:org" use="string(@xml:id)"/>
   <!-- Mentions of register entries, by the entry's id: every text element whose @ref points at "#id". -->
   <xsl:key name="mentions" match="tei:text//*[@ref]"
     use="for $t in tokenize(normalize-space(@ref), ' ')[starts-with(., '#')] return substring($t, 2)"/>
@@ -54,13 +56,21 @@
 
   <!-- The id a node has in the output: its xml:id, else one made from its
        name and its position among the text's elements of that name (stable
-       across builds, and unaffected by changes to the header or registers). -->
+       across builds, and unaffected by changes to the header or registers).
+       The made ids are computed once, in one pass, into a map. -->
+  <xsl:variable name="made-ids" as="map(xs:string, xs:string)">
+    <xsl:map>
+      <xsl:for-each-group select="/tei:TEI/tei:text//*" group-by="local-name()">
+        <xsl:for-each select="current-group()">
+          <xsl:map-entry key="generate-id()" select="concat('tp-', local-name(), '-', position())"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
   <xsl:function name="f:id" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="if ($node/@xml:id) then string($node/@xml:id)
-      else concat('tp-', local-name($node), '-',
-        count($node/preceding::*[node-name() eq node-name($node)][ancestor::tei:text])
-        + count($node/ancestor::*[node-name() eq node-name($node)][ancestor::tei:text]) + 1)"/>
+      else ($made-ids(generate-id($node)), concat('tp-', local-name($node), '-', count($node/preceding::*) + count($node/ancestor::*) + 1))[1]"/>
   </xsl:function>
 
   <!-- The output file a node is rendered in; '' in one-file outputs (drivers decide, in mode "file"). -->

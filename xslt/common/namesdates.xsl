@@ -19,8 +19,9 @@
   <!-- The indexed register entries a mention points to (in @ref order). -->
   <xsl:function name="f:entries-of" as="element()*">
     <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="root" select="root($mention)"/>
     <xsl:for-each select="tokenize(normalize-space($mention/@ref), ' ')[starts-with(., '#')]">
-      <xsl:sequence select="$indexed-entries[@xml:id eq substring(current(), 2)]"/>
+      <xsl:sequence select="key('register-entry', substring(., 2), $root)[count(key('mentions', string(@xml:id), $root)) ge $index-min-mentions]"/>
     </xsl:for-each>
   </xsl:function>
 

@@ -21,7 +21,7 @@
   |               |            |         | `xml-model` instruction (relative: deposited next to the file). |
   | schema-sch    | xs:string  | 'tei-press.sch' | archive: href of the project's Schematron rules.       |
   | tei-all-url   | xs:string  | the TEI Consortium's tei_all.rng URL | archive: href of tei_all. |
-  | index-min-mentions | xs:integer | 1  | a register entry is listed in the index when it has at   |
+  | index-min-mentions | xs:numeric | 1  | a register entry is listed in the index when it has at   |
   |               |            |         | least this many mentions in the text.                          |
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -34,6 +34,6 @@
   <xsl:param name="schema-rng" as="xs:string" select="'tei-press.rng'"/>
   <xsl:param name="schema-sch" as="xs:string" select="'tei-press.sch'"/>
   <xsl:param name="tei-all-url" as="xs:string" select="'https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng'"/>
-  <xsl:param name="index-min-mentions" as="xs:integer" select="1"/>
+  <xsl:param name="index-min-mentions" as="xs:numeric" select="1"/>
 
 </xsl:stylesheet>

@@ -19,7 +19,7 @@ export type PoolReply = { type: 'result'; result: JobResult } | { type: 'crash';
 export const WORKER_SCRIPT = path.join(PROJECT_ROOT, 'build', 'batch', 'worker.js');
 
 /** The old-generation heap limit of each worker, in MB. */
-export const WORKER_HEAP_MB = 384;
+export const WORKER_HEAP_MB = 256;
 
 /** Something that builds inputs: a pool of threads, or the main thread itself. */
 export interface Builder {
@@ -61,7 +61,7 @@ export function createPool(size: number, settings: Settings): Builder {
   const start = (): Slot => {
     // A bounded heap makes V8 collect garbage before a worker grows past what one
     // article needs (SaxonJS, the stylesheets and one edition's trees take far
-    // less), which keeps a long batch's memory flat; see the benchmark.
+    // less: about 55 MB live after a build), which keeps a long batch's memory flat; see the benchmark.
     const slot: Slot = { worker: new Worker(WORKER_SCRIPT, { workerData: { settings }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) };
     slot.worker.on('message', (reply: PoolReply) => {
       if (reply.type === 'closed') return;

@@ -210,6 +210,12 @@ describe('EPUB package and navigation', () => {
     expect(strings(opf, '//opf:meta[@property="dcterms:modified"]')).toEqual(['2016-05-28T00:00:00Z']);
     expect(strings(opf, '//dc:rights')).toEqual(['Rights unknown.']);
   });
+  it('dates a text from a book by when it was written, not by the book’s imprint', () => {
+    const book = teiDoc({ sourceDate: '1965', body: '<div><p>x</p></div>' })
+      .replace('level="j"', 'level="m"')
+      .replace('<profileDesc>', '<profileDesc><creation><date when="1920-06-05">5 June, 1920</date></creation>');
+    expect(strings(render('epub', book).documents.get('OEBPS/content.opf')!, '//dc:date')).toEqual(['1920-06-05']);
+  });
   it('gives no file-as for a corporate author', () => {
     const corporate = render('epub', teiDoc({ author: 'The Editors', body: '<div><p>x</p></div>' })).documents.get('OEBPS/content.opf')!;
     expect(strings(corporate, '//opf:meta[@property="file-as"]')).toEqual([]);

@@ -25,11 +25,19 @@
   <xsl:variable name="language" as="xs:string"
     select="($header/tei:profileDesc/tei:langUsage/tei:language/@ident, /tei:TEI/@xml:lang, 'en')[normalize-space()][1]"/>
 
-  <!-- The source's date in W3CDTF (YYYY, YYYY-MM or YYYY-MM-DD): from the printed
-       source's imprint, else the dateline of the text. Never the page's update date. -->
-  <xsl:variable name="source-date" as="xs:string?"
-    select="(($source-desc/tei:biblStruct/tei:monogr/tei:imprint/tei:date, /tei:TEI/tei:text/tei:front//tei:docDate)/(@when, @from, @notBefore))
-            [matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')][1]"/>
+  <!-- The text's date in W3CDTF (YYYY, YYYY-MM or YYYY-MM-DD), for the one dc:date:
+       the issue of the periodical that printed it; else when it was written
+       (profileDesc/creation); else its dateline; else the imprint of the book
+       that holds it (a 1965 Collected Works is not the date of a 1920 text).
+       Never the page's update date. -->
+  <xsl:variable name="source-date" as="xs:string?">
+    <xsl:variable name="imprint-dates" select="$source-desc/tei:biblStruct/tei:monogr/tei:imprint/tei:date"/>
+    <xsl:sequence select="(($imprint-dates[../../tei:title[@level = 'j']],
+                             $header/tei:profileDesc/tei:creation//tei:date,
+                             /tei:TEI/tei:text/tei:front//tei:docDate,
+                             $imprint-dates) ! (@when, @from, @notBefore))
+                           [matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')][1]"/>
+  </xsl:variable>
 
   <!-- The edition's fixed date, as an xs:dateTime string for dcterms:modified. -->
   <xsl:variable name="edition-date" as="xs:string?"

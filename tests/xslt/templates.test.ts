@@ -4,7 +4,10 @@
  * (the compiled SEF files in build/xslt).
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { render, strings, teiDoc, textOf } from './helpers.js';
 
 /** The EPUB content document holding the body of a one-section TEI. */
@@ -245,6 +248,9 @@ describe('EPUB package and navigation', () => {
   });
 });
 
+const TEI_ALL = path.resolve('../shared/schemas/tei_all.rng');
+const haveJing = existsSync(TEI_ALL) && spawnSync('jing', []).error === undefined;
+
 describe('archival TEI', () => {
   const rich = readFileSync('tests/xslt/rich.tei.xml', 'utf8');
   const archive = render('archive', rich.replace('<TEI ', '<TEI xmlns:tp="urn:tei-press:internal" tp:line="3" '), { modified: '2020-02-04', 'tool-version': '9.9' }).principal;
@@ -261,6 +267,13 @@ describe('archival TEI', () => {
     expect(strings(archive, '//tei:revisionDesc/tei:change[1]')[0]).toContain('TEI Press 9.9');
     expect(strings(archive, 'count(//tei:revisionDesc/tei:change)')).toEqual(['2']);
   });
+  it.skipIf(!haveJing)(`stays valid against tei_all (Jing)${haveJing ? '' : ' — skipped: jing or ../shared/schemas/tei_all.rng missing'}`, () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tei-press-archive-')), 'rich.archive.tei.xml');
+    writeFileSync(file, archive);
+    const run = spawnSync('jing', [TEI_ALL, file], { encoding: 'utf8' });
+    expect(run.stdout, run.stdout).toBe('');
+    expect(run.status).toBe(0);
+  }, 60_000);
   it('keeps every xml:id and the text', () => {
     expect(strings(archive, '//@xml:id')).toEqual(strings(rich, '//@xml:id'));
     expect(strings(archive, 'normalize-space(//tei:text)')).toEqual(strings(rich, 'normalize-space(//tei:text)'));

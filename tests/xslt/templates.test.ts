@@ -199,7 +199,7 @@ describe('EPUB package and navigation', () => {
     title: 'The <hi rend="italic">War</hi>',
     author: 'John G. Wright',
     sourceDate: '1941-08',
-    body: '<div><p>The opening words of an untitled first section go on.</p></div><div><head>Second</head><p>x</p></div>',
+    body: '<div><p>The opening words of an untitled first section go on.</p></div><div><head>Second</head><p>x</p></div><div><p>THE YOUTH. The youth is a force.</p></div>',
   });
   const output = render('epub', tei, { modified: '2016-05-28' });
   const opf = output.documents.get('OEBPS/content.opf')!;
@@ -239,7 +239,7 @@ describe('EPUB package and navigation', () => {
   });
   it('lists every section in the toc, the untitled first one by its first words', () => {
     expect(strings(nav, '//h:nav[@epub:type="toc"]//h:a/normalize-space()')).toEqual([
-      'Title page', 'The opening words of an untitled first section …', 'Second', 'About this edition',
+      'Title page', 'The opening words of an untitled first section …', 'Second', 'THE YOUTH', 'About this edition',
     ]);
     expect(strings(nav, '//h:nav[@epub:type="landmarks"]//h:a/@epub:type')).toEqual(['titlepage', 'toc', 'bodymatter', 'colophon']);
   });

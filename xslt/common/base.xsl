@@ -98,8 +98,12 @@
   <xsl:function name="f:div-label" as="xs:string">
     <xsl:param name="div" as="element()"/>
     <xsl:variable name="head" select="f:plain($div/tei:head[1])"/>
-    <xsl:variable name="words" select="tokenize(f:plain(($div//tei:p)[1]), ' ')[. ne '']"/>
+    <xsl:variable name="first" select="f:plain(($div//tei:p)[1])"/>
+    <xsl:variable name="words" select="tokenize($first, ' ')[. ne '']"/>
+    <!-- A run-in heading in capitals ("THE YOUTH. The youth constitutes …") names its section. -->
+    <xsl:variable name="run-in" select="if (matches($first, '^\p{Lu}[\p{Lu}\d ,’''\-]*\p{Lu}\.\s')) then substring-before($first, '. ') else ''"/>
     <xsl:sequence select="if ($head ne '') then $head
+      else if ($run-in ne '') then $run-in
       else if (exists($words)) then concat(string-join(subsequence($words, 1, 8), ' '), if (count($words) gt 8) then ' …' else '')
       else concat('Section ', count($div/preceding-sibling::tei:div) + 1)"/>
   </xsl:function>

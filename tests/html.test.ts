@@ -68,7 +68,7 @@ describe('the print HTML of the seed', () => {
 
   it('ends with the index (page references by target-counter) and the colophon', () => {
     expect(html).toMatch(/<section id="index" class="index" role="doc-index"><h2>Index<\/h2>/);
-    expect(html).toMatch(/<a class="index-mention pageref" href="#tp-persName-\d+">/);
+    expect(html).toMatch(/<a class="index-mention pageref" href="#tp-persName-\d+" aria-label="[^"]+, mention \d+">/);
     expect(html).toMatch(/<section id="colophon" class="colophon" role="doc-colophon">/);
     expect(html.indexOf('id="index"')).toBeLessThan(html.indexOf('id="colophon"'));
   });

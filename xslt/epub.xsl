@@ -47,6 +47,11 @@
   <!-- EPUB semantics on the shared markup (hooks of the common core). -->
   <!-- EPUB notes are asides at the end of the content document, not print footnotes. -->
   <xsl:template name="inline-footnote"/>
+  <xsl:template name="lang-attributes">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:attribute name="lang" select="$lang"/>
+    <xsl:attribute name="xml:lang" select="$lang"/>
+  </xsl:template>
   <xsl:template name="noteref-type"><xsl:attribute name="epub:type" select="'noteref'"/></xsl:template>
   <xsl:template name="note-type">
     <xsl:attribute name="epub:type" select="'footnote'"/>

@@ -18,7 +18,7 @@ function epubText(tei: string, params: Record<string, string> = {}): string {
 describe('attributes stay traceable to the TEI', () => {
   it('maps xml:id to id, xml:lang to lang, every other attribute to data-*, and the element name to a class', () => {
     const xhtml = epubText(teiDoc({ body: '<div><p xml:id="p1" xml:lang="de" rend="indent" n="4">Text</p></div>' }));
-    expect(strings(xhtml, '//h:p[@id="p1"] ! (@lang, @class, @data-n, @data-rend)')).toEqual(['de', 'tei-p rend-indent', '4', 'indent']);
+    expect(strings(xhtml, '//h:p[@id="p1"] ! (@lang, @xml:lang, @class, @data-n, @data-rend)')).toEqual(['de', 'de', 'tei-p rend-indent', '4', 'indent']);
   });
   it('writes data-* names without upper case (notBefore → data-not-before)', () => {
     const xhtml = epubText(teiDoc({ body: '<div><p><date notBefore="1940" notAfter="1941">around 1940</date></p></div>' }));
@@ -71,7 +71,7 @@ describe('names and registers (namesdates)', () => {
   });
   it('gives the print index page references by target-counter', () => {
     const html = render('html', tei).principal;
-    expect(html).toMatch(/<a class="index-mention pageref" href="#tp-persName-1">/);
+    expect(html).toMatch(/<a class="index-mention pageref" href="#tp-persName-1" aria-label="Joseph Stalin, mention 1">/);
     expect(html).toMatch(/\.index-mention::after \{ content: target-counter\(attr\(href\), page\)/);
   });
   it('has no index when there are no registers', () => {

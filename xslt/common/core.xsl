@@ -22,10 +22,16 @@
     <xsl:attribute name="class" select="string-join((concat('tei-', local-name()),
       for $r in tokenize(normalize-space(@rend), ' ') return concat('rend-', $r), $class), ' ')"/>
     <xsl:if test="$id"><xsl:attribute name="id" select="$id"/></xsl:if>
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:call-template name="lang-attributes"><xsl:with-param name="lang" select="string(@xml:lang)"/></xsl:call-template></xsl:if>
     <xsl:for-each select="@*[not(namespace-uri() eq 'http://www.w3.org/XML/1998/namespace')]">
       <xsl:attribute name="{f:data-name(local-name())}" select="."/>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- The language of an element: lang (HTML); the EPUB driver adds xml:lang for XML reading systems. -->
+  <xsl:template name="lang-attributes">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:attribute name="lang" select="$lang"/>
   </xsl:template>
 
   <!-- Paragraphs. A TEI p may hold a list or table, which an HTML p may not: then a div. -->

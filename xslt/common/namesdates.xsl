@@ -174,7 +174,7 @@
       <span class="index-mentions">
         <xsl:for-each select="key('mentions', string(@xml:id))">
           <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
-          <a class="index-mention pageref" href="{f:href(.)}"><span class="mention-n"><xsl:value-of select="position()"/></span></a>
+          <a class="index-mention pageref" href="{f:href(.)}" aria-label="{concat($name, ', mention ', position())}"><span class="mention-n"><xsl:value-of select="position()"/></span></a>
         </xsl:for-each>
       </span>
     </li>

@@ -89,12 +89,14 @@ h1.doc-title, #text h2 { string-set: section-title content(text); }
   .titlepage { break-after: page; page-break-after: always; padding-top: 30%; margin: 0; }
   nav.toc { break-after: page; page-break-after: always; }
   nav.toc a::after { content: target-counter(attr(href), page); float: right; padding-left: 0.6em; }
-  .tei-back, .endnotes, .index, .colophon { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }
+  /* Not on the hidden endnotes: Paged.js would still break the page for them and leave it blank. */
+  .tei-back, .index, .colophon { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }
   a, a.tei-persName, a.tei-placeName, a.tei-orgName, a.tei-rs, a.tei-name { color: inherit; text-decoration: none; }
   .index, .colophon, nav.toc { text-align: left; }
   .index-mention .mention-n { display: none; }
   .index-mention::after { content: target-counter(attr(href), page); }
-  a.noteref, .endnotes { display: none; }
+  /* In print the notes stand at the foot of their page, so the endnotes (and their contents entry) are the screen's. */
+  a.noteref, .endnotes, nav.toc .toc-notes { display: none; }
   .footnote { float: footnote; font-size: 8.5pt; line-height: 1.3; text-align: left; }
   .footnote .block { display: block; }
 }

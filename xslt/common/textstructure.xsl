@@ -43,7 +43,8 @@
   <xsl:template match="tei:docTitle" priority="1">
     <h1><xsl:call-template name="tei-attributes"><xsl:with-param name="class" select="'doc-title'"/></xsl:call-template>
       <xsl:for-each select="tei:titlePart">
-        <xsl:if test="position() gt 1"><br/></xsl:if>
+        <!-- The space keeps the parts apart where the heading is read as text (running heads, plain text). -->
+        <xsl:if test="position() gt 1"><xsl:text> </xsl:text><br/></xsl:if>
         <xsl:apply-templates select="."/>
       </xsl:for-each>
     </h1>

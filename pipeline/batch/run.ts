@@ -76,7 +76,7 @@ export async function runBatch(files: readonly string[], settings: Settings, opt
   const threads = Math.min(options.jobs, toBuild);
   const useWorkers = threads > 1 && canUseWorkers();
   const builder = useWorkers ? createPool(threads, settings) : mainThreadBuilder(settings);
-  const pending = files.map((input, index) => (skippable[index] ? undefined : builder.run({ index, input })));
+  const pending: (Promise<JobResult> | undefined)[] = files.map((input, index) => (skippable[index] ? undefined : builder.run({ index, input })));
 
   const editions: EditionResult[] = [];
   const taken = new Set<string>();
@@ -98,6 +98,8 @@ export async function runBatch(files: readonly string[], settings: Settings, opt
         result = await builder.run({ index, input, slug });
       } else {
         result = await pending[index]!;
+        // Let go of the settled promise: it holds the edition's files, and a long batch must not keep them all.
+        pending[index] = undefined;
         if (result.status === 'built') {
           const slug = settleSlug(result.baseSlug!, taken);
           if (slug !== result.slug) result = await builder.run({ index, input, slug });
@@ -108,13 +110,15 @@ export async function runBatch(files: readonly string[], settings: Settings, opt
         const slug = result.slug!;
         taken.add(slug);
         try {
+          const names = result.files.map((file) => file.name);
           edition.outputs = await writeEditionFolder(settings.outDir, slug, result.files);
+          result.files = [];
           edition.status = 'built';
           manifest.entries[absolute[index]!] = {
             key: keys[index] ?? '',
             baseSlug: result.baseSlug!,
             slug,
-            files: result.files.map((file) => file.name),
+            files: names,
             summary: result.summary!,
           };
         } catch (error) {

@@ -24,7 +24,8 @@ Usage:
 
 build      Builds each input file (or every .txt/.html file in each folder, or each file a
            quoted glob such as 'pages/*.htm' matches) into DIR/<slug>/:
-           <slug>.tei.xml, <slug>.epub, <slug>.html and <slug>.archive.tei.xml;
+           <slug>.tei.xml, <slug>.epub, <slug>.html, <slug>.archive.tei.xml and the
+           review report for editors <slug>.review.html/.json;
            with --formats, also <slug>.pdf and the deposit bag <slug>-bag/.
            Inputs are built in parallel; inputs unchanged since the last build into DIR
            are skipped. DIR/index.html lists every edition and who they mention.

@@ -32,8 +32,6 @@ export const ExitCode = {
   failed: 1,
   /** The command line was wrong. */
   usage: 2,
-  /** The output folder could not be written. */
-  output: 3,
 } as const;
 
 /** A fatal problem with one input: the build of that input stops, the batch goes on. */

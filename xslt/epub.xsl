@@ -27,6 +27,12 @@
   <xsl:variable name="oebps" select="'OEBPS/'"/>
   <xsl:variable name="has-back" select="exists(/tei:TEI/tei:text/tei:back/node()[not(self::text()[not(normalize-space())])])"/>
   <xsl:variable name="has-index" select="exists($indexed-entries)"/>
+  <!-- Page breaks of the print source, where the TEI records them (the plain-text and HTML
+       transcriptions we read give none, so today's editions have no page list). -->
+  <xsl:variable name="page-breaks" as="element()*" select="/tei:TEI/tei:text//tei:pb[normalize-space(@n)][ancestor::tei:body or ancestor::tei:back]"/>
+  <!-- Endnotes standing as blocks (a notes section in the back, or a note typed as such). -->
+  <xsl:variable name="block-endnotes" as="element()*"
+    select="/tei:TEI/tei:text//tei:note[not(f:in-phrasing(.))][exists(ancestor::tei:back) or @type = ('endnote', 'footnote')]"/>
 
   <!-- The content document of a reading unit (text-01.xhtml …). -->
   <xsl:function name="f:chunk-file" as="xs:string">
@@ -61,6 +67,16 @@
   <xsl:template name="index-type"><xsl:attribute name="epub:type" select="'index'"/></xsl:template>
   <xsl:template name="titlepage-type"><xsl:attribute name="epub:type" select="'titlepage'"/></xsl:template>
   <xsl:template name="colophon-type"><xsl:attribute name="epub:type" select="'colophon'"/></xsl:template>
+  <xsl:template name="endnotes-type"><xsl:attribute name="epub:type" select="'endnotes'"/></xsl:template>
+  <!-- A numbered page break of the print source: a page-list target (DPUB-ARIA doc-pagebreak, named by its number). -->
+  <xsl:template match="tei:pb[. intersect $page-breaks]" priority="3">
+    <span>
+      <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
+      <xsl:attribute name="epub:type" select="'pagebreak'"/>
+      <xsl:attribute name="role" select="'doc-pagebreak'"/>
+      <xsl:attribute name="aria-label" select="normalize-space(@n)"/>
+    </span>
+  </xsl:template>
   <xsl:template name="colophon-identifier">
     <xsl:text>; identifier </xsl:text><xsl:value-of select="$book-id"/>
   </xsl:template>
@@ -110,14 +126,14 @@
         <xsl:with-param name="file" select="'index.xhtml'"/>
         <xsl:with-param name="title" select="'Index'"/>
         <xsl:with-param name="matter" select="'backmatter'"/>
-        <xsl:with-param name="content"><xsl:call-template name="index"><xsl:with-param name="level" select="1"/></xsl:call-template></xsl:with-param>
+        <xsl:with-param name="content"><xsl:call-template name="index"/></xsl:with-param>
       </xsl:call-template>
     </xsl:if>
     <xsl:call-template name="page">
       <xsl:with-param name="file" select="'colophon.xhtml'"/>
       <xsl:with-param name="title" select="'About this edition'"/>
       <xsl:with-param name="matter" select="'backmatter'"/>
-      <xsl:with-param name="content"><xsl:call-template name="colophon"><xsl:with-param name="level" select="1"/></xsl:call-template></xsl:with-param>
+      <xsl:with-param name="content"><xsl:call-template name="colophon"/></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="nav"/>
     <xsl:call-template name="opf"/>
@@ -159,7 +175,7 @@
         </head>
         <body epub:type="frontmatter">
           <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-head">
-            <h1 id="toc-head">Contents</h1>
+            <h2 id="toc-head">Contents</h2>
             <ol>
               <li><a href="titlepage.xhtml">Title page</a></li>
               <xsl:choose>
@@ -173,6 +189,14 @@
               <li><a href="colophon.xhtml">About this edition</a></li>
             </ol>
           </nav>
+          <xsl:if test="exists($page-breaks)">
+            <nav epub:type="page-list" id="page-list" role="doc-pagelist" aria-labelledby="page-list-head" hidden="hidden">
+              <h2 id="page-list-head">Pages of the print source</h2>
+              <ol>
+                <xsl:for-each select="$page-breaks"><li><a href="{f:href(.)}"><xsl:value-of select="normalize-space(@n)"/></a></li></xsl:for-each>
+              </ol>
+            </nav>
+          </xsl:if>
           <nav epub:type="landmarks" id="landmarks" hidden="hidden">
             <h2>Landmarks</h2>
             <ol>
@@ -188,12 +212,34 @@
     </xsl:result-document>
   </xsl:template>
 
+  <!-- The accessibility summary, said from what the book contains. No WCAG conformance is claimed
+       (no dcterms:conformsTo): automated checks (epubcheck, Ace) cover part of WCAG 2 AA only, and
+       no person has evaluated the rest (e.g. whether section labels made from opening words are
+       descriptive, or whether foreign words the transcription does not mark carry their language). -->
+  <xsl:variable name="accessibility-summary" as="xs:string"
+    select="string-join((
+      'A text-only publication, with no images, audio or video: the article',
+      if (exists(/tei:TEI/tei:text/tei:body//tei:div/tei:head)) then ' with its section headings' else ' as continuous text',
+      if (exists($text-notes)) then ', notes linked to and from their references' else '',
+      if (exists($block-endnotes)) then ', the notes of the source at the back' else '',
+      ', a table of contents',
+      if ($has-index) then ', an index of the persons, places and organisations named, linked to every mention' else '',
+      ', and a colophon on its source. Reading order follows the source; headings and navigation mark its structure. ',
+      if (exists($page-breaks))
+      then concat('The page breaks of the print source (', $source-page-label, ') are marked in the text and listed in a page list. ')
+      else 'The transcription records no page breaks of the print source, so there is no page list; the table of contents and the index link to sections and mentions instead. ',
+      'No known hazards. Not evaluated by a person against WCAG 2 AA, so no conformance is claimed.'), '')"/>
+  <xsl:variable name="source-page-label" as="xs:string" select="let $s := f:plain($source-line/node()) return if ($s ne '') then $s else 'as transcribed'"/>
+
   <!-- The package document. -->
   <xsl:template name="opf">
     <xsl:variable name="source-text" select="f:plain($source-line/node())"/>
     <xsl:variable name="transcribers" select="distinct-values($source-desc//tei:respStmt[matches(f:plain(tei:resp), 'transcri', 'i')]/tei:name/f:plain(.))"/>
     <xsl:variable name="rights" select="normalize-space(string-join($header/tei:fileDesc/tei:publicationStmt/tei:availability/(tei:p | tei:licence)/f:plain(.), ' '))"/>
-    <xsl:variable name="features" select="('tableOfContents', 'readingOrder', 'structuralNavigation', if ($has-index) then 'index' else ())"/>
+    <!-- Only what the book really has: no images are ever rendered (accessMode textual, no alternativeText);
+         page navigation only where the TEI records the print source's page breaks. -->
+    <xsl:variable name="features" select="('tableOfContents', 'readingOrder', 'structuralNavigation',
+      if ($has-index) then 'index' else (), if (exists($page-breaks)) then ('pageBreakMarkers', 'pageNavigation') else ())"/>
     <xsl:result-document href="{$oebps}content.opf" format="opf">
       <package xmlns="http://www.idpf.org/2007/opf" xsl:exclude-result-prefixes="#all" version="3.0" unique-identifier="uid" xml:lang="{$language}">
         <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -227,13 +273,7 @@
           <meta property="schema:accessModeSufficient">textual</meta>
           <xsl:for-each select="$features"><meta property="schema:accessibilityFeature"><xsl:value-of select="."/></meta></xsl:for-each>
           <meta property="schema:accessibilityHazard">none</meta>
-          <meta property="schema:accessibilitySummary">
-            <xsl:value-of select="concat('A text-only publication: the article with its section headings',
-              if (exists($text-notes)) then ', notes linked to and from their references' else '',
-              ', a table of contents',
-              if ($has-index) then ', an index of the persons, places and organisations named, linked to every mention' else '',
-              ', and a colophon on its source. Reading order follows the source. There are no images, audio or video, and no known hazards.')"/>
-          </meta>
+          <meta property="schema:accessibilitySummary"><xsl:value-of select="$accessibility-summary"/></meta>
         </metadata>
         <manifest>
           <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>

@@ -66,8 +66,9 @@ describe('names and registers (namesdates)', () => {
   it('leaves out entries the text never mentions', () => {
     expect(index).not.toContain('Nobody Named');
   });
-  it('groups the index: persons, places, organisations', () => {
-    expect(strings(index, '//h:section[contains(@class, "index-group")]/h:h2')).toEqual(['Persons', 'Places', 'Organisations']);
+  it('groups the index: persons, places, organisations (h3 under the index\'s h2: the book\'s outline has the title alone at h1)', () => {
+    expect(strings(index, '//h:section[@id = "index"]/h:h2')).toEqual(['Index']);
+    expect(strings(index, '//h:section[contains(@class, "index-group")]/h:h3')).toEqual(['Persons', 'Places', 'Organisations']);
   });
   it('gives the print index page references by target-counter', () => {
     const html = render('html', tei).principal;

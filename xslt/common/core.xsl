@@ -217,7 +217,7 @@
 
   <!-- The note's body, with a link back to its reference. -->
   <xsl:template match="tei:note" mode="notes" priority="1">
-    <xsl:variable name="backlink"><a class="note-backlink" href="{concat(f:file(.), '#ref-', f:id(.))}"><xsl:value-of select="f:note-label(.)"/></a><xsl:text> </xsl:text></xsl:variable>
+    <xsl:variable name="backlink"><a class="note-backlink" href="{concat(f:file(.), '#ref-', f:id(.))}" role="doc-backlink"><xsl:value-of select="f:note-label(.)"/></a><xsl:text> </xsl:text></xsl:variable>
     <aside>
       <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
       <xsl:call-template name="note-type"/>

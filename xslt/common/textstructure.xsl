@@ -14,9 +14,16 @@
     <section>
       <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
       <xsl:if test="tei:head"><xsl:attribute name="aria-labelledby" select="concat(f:id(.), '-head')"/></xsl:if>
+      <!-- A section of the source's notes is the endnotes of DPUB-ARIA. -->
+      <xsl:if test="@type = 'notes'">
+        <xsl:attribute name="role" select="'doc-endnotes'"/>
+        <xsl:call-template name="endnotes-type"/>
+      </xsl:if>
       <xsl:apply-templates/>
     </section>
   </xsl:template>
+  <!-- Hook for EPUB's epub:type="endnotes". -->
+  <xsl:template name="endnotes-type"/>
 
   <!-- Headings: the level follows the depth of divisions (a top-level section is h2, under the title's h1). -->
   <xsl:template match="tei:div/tei:head" priority="2">

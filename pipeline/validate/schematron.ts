@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import SaxonJS from 'saxon-js';
+import { SaxonJS } from '../saxon.js';
 
 /** The compiled rules (`build/schematron/tei-press.sef.json`). */
 export const SCHEMATRON_SEF = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'schematron', 'tei-press.sef.json');

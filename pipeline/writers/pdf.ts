@@ -18,7 +18,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+// playwright-core is imported on first use: it costs ~0.7 s to load, and most builds make no PDF.
+import type { Browser } from 'playwright-core';
 import type { MessageLog } from '../messages.js';
 import type { OutputFile } from './index.js';
 
@@ -58,7 +59,9 @@ function printBrowser(executable: string): Promise<Browser> {
   }
   if (!browser) {
     // launch() gives the browser a fresh, temporary user-data-dir and removes it on close.
-    const launched = chromium.launch({ executablePath: executable, headless: true, args: CHROMIUM_ARGS });
+    const launched = import('playwright-core').then(({ chromium }) =>
+      chromium.launch({ executablePath: executable, headless: true, args: CHROMIUM_ARGS }),
+    );
     browser = { executable, launched };
     const forget = (): void => {
       if (browser?.launched === launched) browser = undefined;

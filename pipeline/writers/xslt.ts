@@ -5,7 +5,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import SaxonJS from 'saxon-js';
+import { SaxonJS } from '../saxon.js';
 
 /** Folder of the compiled stylesheets (`build/xslt`). */
 export const SEF_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'xslt');

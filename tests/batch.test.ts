@@ -7,42 +7,17 @@
  * corpus index lists every edition and the register who is mentioned where.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CLI, runCli as run, SMALL_ARTICLE as TEXT_ARTICLE } from './cli-helpers.js';
 import { renderCorpusIndex } from '../pipeline/batch/corpus.js';
 import { summarize } from '../pipeline/batch/summary.js';
 import { settleSlug } from '../pipeline/batch/run.js';
 import { el, type Root } from '../pipeline/tei/tree.js';
 
-const CLI = path.resolve('build/cli.js');
 
-function run(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
-const TEXT_ARTICLE = [
-  'Jane Doe',
-  '',
-  'A Short Article',
-  '',
-  '(March 1945)',
-  '',
-  '',
-  'From Fourth International, Vol. 6 No. 3, March 1945, pp. 80–81.',
-  'Transcribed & marked up by Einde O’Callaghan for the Encyclopaedia of Trotskyism On-Line (ETOL).',
-  '',
-  '',
-  'The first paragraph of the article says something about the workers’ movement in the spring of the year.',
-  '',
-  'The second paragraph ends the article with a call to action and a final remark of some length.',
-  '',
-  '',
-  'Last updated: 1 March 2010',
-  '',
-].join('\n');
 
 const HTML_ARTICLE = `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">
 <html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>Richard Roe: On Branch Meetings</title></head>

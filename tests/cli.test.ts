@@ -5,19 +5,14 @@
  * inputs of the same call still built.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CLI, runCli as run, SMALL_ARTICLE } from './cli-helpers.js';
 
-const CLI = path.resolve('build/cli.js');
 const SEED = path.resolve('seeds/wright-1941-soviet-union-at-war.txt');
 const SLUG = 'wright-1941-soviet-union-at-war';
 
-function run(args: string[], cwd = process.cwd()) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** The corpus files a build writes beside the edition folders: the corpus index and the incremental-build manifest. */
 const CORPUS_FILES = new Set(['index.html', '.tei-press-manifest.json']);
@@ -31,27 +26,6 @@ function scratch(): string {
   return mkdtempSync(path.join(tmpdir(), 'tei-press-cli-'));
 }
 
-/** A short article in the seed's shape, to build quickly next to bad inputs. */
-const SMALL_ARTICLE = [
-  'Jane Doe',
-  '',
-  'A Short Article',
-  '',
-  '(March 1945)',
-  '',
-  '',
-  'From Fourth International, Vol. 6 No. 3, March 1945, pp. 80–81.',
-  'Transcribed & marked up by Einde O’Callaghan for the Encyclopaedia of Trotskyism On-Line (ETOL).',
-  '',
-  '',
-  'The first paragraph of the article says something about the workers’ movement in the spring of the year.',
-  '',
-  'The second paragraph ends the article with a call to action and a final remark of some length.',
-  '',
-  '',
-  'Last updated: 1 March 2010',
-  '',
-].join('\n');
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error('build/cli.js is missing: run "npm run build" first (npm ci runs it)');

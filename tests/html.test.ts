@@ -66,6 +66,28 @@ describe('the print HTML of the seed', () => {
     for (const head of strings(tei, '//tei:body/tei:div/tei:head ! normalize-space(.)')) expect(contents).toContain(head);
   });
 
+  it('is set as a book: centred title, running heads for the back matter, colophon fields kept with their values, no entity underlines', () => {
+    const print = html.slice(html.indexOf('@media print'));
+    expect(print).toMatch(/\.titlepage h1 \{ text-align: center;/);
+    // One string-set rule (Paged.js keeps one selector per string) names the text's sections and the book's parts.
+    const stringSets = [...html.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{ string-set: section-title content\(text\); \}/g)];
+    expect(stringSets).toHaveLength(1);
+    expect(stringSets[0]![1]!.split(',').map((selector) => selector.trim())).toEqual(
+      expect.arrayContaining(['h1.doc-title', 'nav.toc h2', '#text h2', '.tei-back h2', '.index h2', '.colophon h2']));
+    // The untitled back matter is headed by its contents name, so its running head can name it.
+    expect(html).toMatch(/<section class="tei-back" id="([^"]+)" aria-labelledby="\1-head">\s*<h2 class="back-head" id="\1-head">From the source page<\/h2>/);
+    // Every colophon field stands in a div with exactly its value.
+    const colophon = html.slice(html.indexOf('<section id="colophon"'));
+    const groups = [...colophon.matchAll(/<div class="colophon-entry( long)?">(<dt>[\s\S]*?<\/dd>)<\/div>/g)];
+    expect(groups.length).toBeGreaterThan(8);
+    expect(groups.length).toBe([...colophon.matchAll(/<dt>/g)].length);
+    for (const group of groups) expect([...group[2]!.matchAll(/<dt>/g)].length * 10 + [...group[2]!.matchAll(/<dd>/g)].length, group[2]).toBe(11);
+    expect(print).toMatch(/\.colophon dt \{ break-after: avoid;/);
+    expect(print).toMatch(/\.colophon-entry \{ break-inside: avoid;/);
+    expect(print).toMatch(/a, a\.tei-persName, a\.tei-placeName, a\.tei-orgName, a\.tei-rs, a\.tei-name \{ color: inherit; text-decoration: none; \}/);
+    expect(print).toMatch(/\.index, \.colophon, nav\.toc \{ text-align: left;/);
+  });
+
   it('ends with the index (page references by target-counter) and the colophon', () => {
     expect(html).toMatch(/<section id="index" class="index" role="doc-index"><h2>Index<\/h2>/);
     expect(html).toMatch(/<a class="index-mention pageref" href="#tp-persName-\d+" aria-label="[^"]+, mention \d+">/);

@@ -279,16 +279,40 @@ withChromium('the seed as PDF', () => {
     expect(headings.length).toBeGreaterThanOrEqual(4);
   });
 
+  /** The seed's back matter: its untitled page footer (named as in contents), the index, the colophon; each starts a page. */
+  const BACK_PARTS = ['From the source page', 'Index', 'About this edition'];
+  /** Where each back-matter part starts (after the last section of the text). */
+  const backStarts = (): number[] => {
+    const lastSection = pageWhereHeadingStands(pages, headings[headings.length - 1]!, 2)!.index;
+    return BACK_PARTS.map((part) => pageWhereHeadingStands(pages, part, lastSection)?.index ?? Number.NaN);
+  };
+
   it('prints each section title as the running head of its pages', () => {
     const starts = headings.map((heading) => pageWhereHeadingStands(pages, heading, 2)?.index);
     expect(starts.every((start) => start !== undefined), `every heading found: ${starts.join(', ')}`).toBe(true);
+    const backStart = backStarts()[0]!;
     for (const page of pages) {
-      if (page.index < starts[0]!) continue;
+      if (page.index < starts[0]! || page.index >= backStart) continue;
       const current = starts.filter((start) => start! <= page.index).length - 1;
       // On the page where a section starts, the head may name it or the section it follows.
       const allowed = [headings[current]!, starts[current] === page.index && current > 0 ? headings[current - 1]! : headings[current]!];
       expect(allowed.some((title) => page.head.includes(title)), `page ${page.index} head "${page.head}"`).toBe(true);
     }
+  });
+
+  it('heads the back matter with its own part, each part starting a page, to the last page', () => {
+    const starts = backStarts();
+    expect(starts.every((start) => Number.isInteger(start)), `back matter found on pages ${starts.join(', ')}`).toBe(true);
+    expect(starts, 'the parts in order').toEqual([...starts].sort((a, b) => a - b));
+    const lastSection = headings[headings.length - 1]!;
+    for (const page of pages.filter((candidate) => candidate.index >= starts[0]!)) {
+      const part = BACK_PARTS[starts.filter((start) => start <= page.index).length - 1]!;
+      // Each part begins on a new page, so the head is that part's from its first page on, never the last section's.
+      expect(page.head, `page ${page.index}`).toContain(part);
+      expect(page.head, `page ${page.index}`).not.toContain(lastSection);
+      expect(BACK_PARTS.filter((other) => other !== part && page.head.includes(other)), `page ${page.index} head "${page.head}"`).toEqual([]);
+    }
+    expect(pages[pages.length - 1]!.head).toContain('About this edition');
   });
 
   it('gives in the table of contents the pages where the sections really start', () => {

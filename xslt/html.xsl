@@ -76,6 +76,11 @@
   <xsl:template match="tei:back" priority="2">
     <section>
       <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
+      <!-- Untitled back matter (a page footer) is headed by its name in contents, so that its page says what it is. -->
+      <xsl:if test="not(tei:div[1]/tei:head)">
+        <xsl:attribute name="aria-labelledby" select="concat(f:id(.), '-head')"/>
+        <h2 class="back-head" id="{f:id(.)}-head"><xsl:value-of select="$back-label"/></h2>
+      </xsl:if>
       <xsl:apply-templates/>
     </section>
   </xsl:template>

@@ -77,13 +77,15 @@ nav.toc a { text-decoration: none; color: inherit; }
   @top-right { content: none; }
   @bottom-center { content: none; }
 }
-/* Running heads name the text's sections only: tests/pdf.test.ts expects back-matter pages to keep the last section's head. */
-h1.doc-title, #text h2 { string-set: section-title content(text); }
+/* Running heads: the section of the text, or the part of the book (contents, back matter, index,
+   colophon) in force. Paged.js 0.4.3 keeps one selector per named string, so all are in this one rule (and no ">": the print HTML would escape it). */
+h1.doc-title, nav.toc h2, #text h2, .tei-back h2, .index h2, .colophon h2 { string-set: section-title content(text); }
 
 @media print {
   html { background: none; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; line-height: 1.42; text-align: justify; }
   h1, h2, h3, h4, h5, h6 { text-align: left; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  .titlepage h1 { text-align: center; hyphens: manual; }
   p, li, blockquote { orphans: 3; widows: 3; }
   li, .index-entry, aside.tei-note { break-inside: avoid; }
   .titlepage { break-after: page; page-break-after: always; padding-top: 30%; margin: 0; }
@@ -92,7 +94,11 @@ h1.doc-title, #text h2 { string-set: section-title content(text); }
   /* Not on the hidden endnotes: Paged.js would still break the page for them and leave it blank. */
   .tei-back, .index, .colophon { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }
   a, a.tei-persName, a.tei-placeName, a.tei-orgName, a.tei-rs, a.tei-name { color: inherit; text-decoration: none; }
-  .index, .colophon, nav.toc { text-align: left; }
+  .index, .colophon, nav.toc { text-align: left; hyphens: manual; }
+  /* A colophon field and its value stay together; a long value may still run on to the next page. */
+  .colophon dt { break-after: avoid; page-break-after: avoid; }
+  .colophon-entry { break-inside: avoid; page-break-inside: avoid; }
+  .colophon-entry.long { break-inside: auto; page-break-inside: auto; }
   .index-mention .mention-n { display: none; }
   .index-mention::after { content: target-counter(attr(href), page); }
   /* In print the notes stand at the foot of their page, so the endnotes (and their contents entry) are the screen's. */

@@ -84,7 +84,8 @@
     <section id="colophon" class="colophon" role="doc-colophon">
       <xsl:call-template name="colophon-type"/>
       <xsl:element name="h{$level}" namespace="http://www.w3.org/1999/xhtml">About this edition</xsl:element>
-      <dl>
+      <!-- Each field (dt) with its value (dd) in a div, so that print can keep them together. -->
+      <xsl:variable name="fields" as="element()*">
         <dt>Title</dt><dd><xsl:value-of select="$full-title"/></dd>
         <xsl:if test="exists($authors)"><dt>Author</dt><dd><xsl:value-of select="string-join($authors, '; ')"/></dd></xsl:if>
         <xsl:for-each select="$source-desc/tei:biblStruct">
@@ -145,6 +146,14 @@
             </ul>
           </dd>
         </xsl:if>
+      </xsl:variable>
+      <dl>
+        <xsl:for-each-group select="$fields" group-starting-with="*[local-name() eq 'dt']">
+          <!-- A value of more than some ten lines may break across pages rather than leave a gap. -->
+          <div class="{if (string-length(string-join(current-group()/string(.))) gt 600) then 'colophon-entry long' else 'colophon-entry'}">
+            <xsl:sequence select="current-group()"/>
+          </div>
+        </xsl:for-each-group>
       </dl>
     </section>
   </xsl:template>

@@ -12,7 +12,7 @@ import type { Message } from './messages.js';
 import { resolveSettings, type Options, type Settings } from './settings.js';
 import { teiStages, type Edition } from './stages.js';
 import type { OutputFile } from './writers/index.js';
-import { validateTei } from './validate/index.js';
+import { prepareValidation, validateTei } from './validate/index.js';
 import { runBatch, settleSlug, type BatchHooks } from './batch/run.js';
 import { runJob } from './batch/job.js';
 
@@ -128,6 +128,8 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
 
 /** Runs the TEI stages on one input and validates the result. */
 export async function buildTei(edition: Edition, settings: Settings): Promise<void> {
+  // The schema compiles in its own thread while the stages run.
+  prepareValidation();
   for (const stage of teiStages) await stage(edition, settings);
   await validateTei(edition.teiXml!, edition.log, { teiAll: settings.teiAll, label: 'TEI' });
 }

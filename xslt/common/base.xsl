@@ -38,7 +38,7 @@
 
   <!-- The register entries this document carries (standOff, back or header lists). -->
   <xsl:variable name="register-entries" as="element()*"
-    select="//(tei:listPerson/tei:person | tei:listPlace/tei:place | tei:listOrg/tei:org)[@xml:id]"/>
+    select="/descendant::*[self::tei:person[parent::tei:listPerson] or self::tei:place[parent::tei:listPlace] or self::tei:org[parent::tei:listOrg]][@xml:id]"/>
 
   <!-- Entries that make it into the index: those mentioned in the text. -->
   <xsl:variable name="indexed-entries" as="element()*"
@@ -69,11 +69,15 @@
   </xsl:variable>
   <xsl:function name="f:id" as="xs:string">
     <xsl:param name="node" as="element()"/>
+    <xsl:variable name="made" select="$made-ids(generate-id($node))"/>
     <xsl:sequence select="if ($node/@xml:id) then string($node/@xml:id)
-      else ($made-ids(generate-id($node)), concat('tp-', local-name($node), '-', count($node/preceding::*) + count($node/ancestor::*) + 1))[1]"/>
+      else if (exists($made)) then $made
+      else concat('tp-', local-name($node), '-', count($node/preceding::*) + count($node/ancestor::*) + 1)"/>
   </xsl:function>
 
   <!-- The output file a node is rendered in; '' in one-file outputs (drivers decide, in mode "file"). -->
+  <!-- One-file outputs: every node is in the one file (without this, the mode's shallow-skip would walk the node's whole subtree to find nothing). -->
+  <xsl:template match="*" mode="file" priority="-5"/>
   <xsl:function name="f:file" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <xsl:variable name="file" as="xs:string*"><xsl:apply-templates select="$node" mode="file"/></xsl:variable>
@@ -133,7 +137,8 @@
   <!-- A TEI attribute name as an HTML data-* name: data attributes take no upper case (notBefore → data-not-before). -->
   <xsl:function name="f:data-name" as="xs:string">
     <xsl:param name="name" as="xs:string"/>
-    <xsl:sequence select="concat('data-', lower-case(replace($name, '([a-z])([A-Z])', '$1-$2')))"/>
+    <!-- Most names are lower case already: no regular expression for them. -->
+    <xsl:sequence select="concat('data-', if (lower-case($name) eq $name) then $name else lower-case(replace($name, '([a-z])([A-Z])', '$1-$2')))"/>
   </xsl:function>
 
   <!-- "John G. Wright" → "Wright, John G." for sorting (EPUB file-as); empty

@@ -212,7 +212,8 @@
   <!-- A note's number: its @n, else its position among the notes of the text. -->
   <xsl:function name="f:note-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="if ($note/@n) then string($note/@n) else string(count($note/preceding::tei:note[ancestor::tei:text][f:in-phrasing(.)]) + 1)"/>
+    <!-- The notes before it among $text-notes (the same as its preceding notes in running text of the text), not rescanning the document per note. -->
+    <xsl:sequence select="if ($note/@n) then string($note/@n) else string(count($text-notes[. &lt;&lt; $note] except $note/ancestor::*) + 1)"/>
   </xsl:function>
 
   <!-- The note's body, with a link back to its reference. -->

@@ -19,11 +19,19 @@
   <!-- The indexed register entries a mention points to (in @ref order). -->
   <xsl:function name="f:entries-of" as="element()*">
     <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="root" select="root($mention)"/>
-    <xsl:for-each select="tokenize(normalize-space($mention/@ref), ' ')[starts-with(., '#')]">
-      <xsl:sequence select="key('register-entry', substring(., 2), $root)[count(key('mentions', string(@xml:id), $root)) ge $index-min-mentions]"/>
-    </xsl:for-each>
+    <xsl:sequence select="for $t in tokenize(normalize-space($mention/@ref), ' ')[starts-with(., '#')] return $index-entries-by-id(substring($t, 2))"/>
   </xsl:function>
+  <!-- The register entries with enough mentions to be indexed, by id (as key('register-entry') gives them):
+       made once, since every mention asks for its entries several times. -->
+  <xsl:variable name="index-entries-by-id" as="map(xs:string, element()*)">
+    <xsl:map>
+      <xsl:for-each-group select="/descendant::*[self::tei:person[parent::tei:listPerson] or self::tei:place[parent::tei:listPlace] or self::tei:org[parent::tei:listOrg]]" group-by="string(@xml:id)">
+        <xsl:if test="count(key('mentions', current-grouping-key())) ge $index-min-mentions">
+          <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+        </xsl:if>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
 
   <!-- True when a mention renders as a link to its entry (see the note on nesting above). -->
   <xsl:function name="f:mention-links" as="xs:boolean">

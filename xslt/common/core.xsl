@@ -19,8 +19,9 @@
   <xsl:template name="tei-attributes">
     <xsl:param name="id" as="xs:string?" select="@xml:id"/>
     <xsl:param name="class" as="xs:string*" select="()"/>
-    <xsl:attribute name="class" select="string-join((concat('tei-', local-name()),
-      for $r in tokenize(normalize-space(@rend), ' ') return concat('rend-', $r), $class), ' ')"/>
+    <!-- Most elements have neither @rend nor an extra class: their class is made without tokenizing and joining. -->
+    <xsl:attribute name="class" select="if (empty(@rend) and empty($class)) then concat('tei-', local-name())
+      else string-join((concat('tei-', local-name()), for $r in tokenize(normalize-space(@rend), ' ') return concat('rend-', $r), $class), ' ')"/>
     <xsl:if test="$id"><xsl:attribute name="id" select="$id"/></xsl:if>
     <xsl:if test="@xml:lang"><xsl:call-template name="lang-attributes"><xsl:with-param name="lang" select="string(@xml:lang)"/></xsl:call-template></xsl:if>
     <xsl:for-each select="@*[not(namespace-uri() eq 'http://www.w3.org/XML/1998/namespace')]">

@@ -69,11 +69,14 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
   let duplicateIds = false;
   let starts: number[] | undefined;
 
-  const [rngProblems, jingProblems] = await Promise.all([
+  // RELAX NG (in its worker) and Jing (a process) run while the Schematron rules run here.
+  const external = Promise.all([
     validateRng(xml, loadProjectSchema()),
     options.teiAll ? validateWithJing(xml, options.teiAll) : Promise.resolve([]),
   ]);
-  for (const problem of validateSchematron(xml)) {
+  const schematronProblems = validateSchematron(xml);
+  const [rngProblems, jingProblems] = await external;
+  for (const problem of schematronProblems) {
     if (problem.role === 'warning' || problem.role === 'info') {
       starts ??= elementStarts(xml);
       const place = placeOf(xml, starts, problem.element);

@@ -15,31 +15,20 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { teiOfText } from './readers/tei-of-text.js';
+import { normalise, stripMarkup } from './xslt/helpers.js';
 
 const SEED = 'seeds/wright-1941-soviet-union-at-war.txt';
 const CORPUS = path.resolve('../shared/corpus');
 const FIXTURES = 'tests/fixtures/text';
 const TEI_ALL = path.resolve('../shared/schemas/tei_all.rng');
 
-const normalise = (text: string) => text.replace(/[\s\u00A0]+/g, ' ').trim();
-
 /** The character data of one element of serialised XML: tags removed, references decoded, white space normalised. */
 function textOfElement(xml: string, name: string): string {
   const start = xml.indexOf(`<${name}>`) >= 0 ? xml.indexOf(`<${name}>`) : xml.indexOf(`<${name} `);
   const end = xml.indexOf(`</${name}>`, start);
   if (start < 0 || end < 0) return '';
-  const inner = xml.slice(start, end);
-  return normalise(
-    inner
-      .replace(/<[^>]*>/g, '')
-      .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-      .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, '&'),
-  );
+  // Every element is kept: a TEI `title` holds text of the article.
+  return stripMarkup(xml.slice(start, end));
 }
 
 /** Each non-blank line of the source, whitespace-normalised, with its line number. */

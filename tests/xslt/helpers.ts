@@ -70,9 +70,13 @@ export function strings(xml: string | unknown, expression: string): string[] {
 
 /** The text of HTML or XML markup: tags removed, character references decoded, white space normalised. */
 export function textOf(markup: string): string {
+  return stripMarkup(markup.replace(/<(style|script|title)\b[^>]*>[\s\S]*?<\/\1>/g, ' '));
+}
+
+/** The character data of markup, every element kept: tags removed, references decoded, white space normalised. */
+export function stripMarkup(markup: string): string {
   return normalise(
     markup
-      .replace(/<(style|script|title)\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
       .replace(/<[^>]*>/g, '')
       .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
       .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))

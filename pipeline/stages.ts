@@ -11,6 +11,7 @@ import { markQuotations } from './enrich/quotes.js';
 import { markDates } from './enrich/dates.js';
 import { markEntities } from './enrich/entities.js';
 import type { Root } from './tei/tree.js';
+import { parseXml, type SaxonDocument } from './saxon.js';
 import type { ReadResult } from './model.js';
 import type { MessageLog } from './messages.js';
 import type { Settings } from './settings.js';
@@ -28,6 +29,14 @@ export interface Edition {
   tei?: Root;
   /** The serialised TEI, once the tree is final. */
   teiXml?: string;
+  /** `teiXml` parsed by SaxonJS, shared by every stylesheet that reads it (see {@link teiDocument}). */
+  teiDocument?: SaxonDocument;
+}
+
+/** The serialised TEI as SaxonJS's tree, parsed on first use and then shared (validation and every XSLT writer read it). */
+export function teiDocument(edition: Edition): SaxonDocument {
+  edition.teiDocument ??= parseXml(edition.teiXml!);
+  return edition.teiDocument;
 }
 
 export type Stage = (edition: Edition, settings: Settings) => void | Promise<void>;

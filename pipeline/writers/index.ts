@@ -10,7 +10,7 @@ import { contentUuid, packageEpub } from './epub.js';
 import { validateTei } from '../validate/index.js';
 import { writePdf } from './pdf.js';
 import { writeBag } from './bag.js';
-import { editionDate } from '../stages.js';
+import { editionDate, teiDocument } from '../stages.js';
 import { reviewHtml, reviewItemsOf, reviewJson, titleOfTei } from '../enrich/review.js';
 
 /** One file of an edition, with its name inside the edition folder. */
@@ -35,7 +35,7 @@ export type Writer = (edition: Edition, context: WriterContext) => Promise<Outpu
  */
 function render(name: 'html' | 'epub' | 'archive', edition: Edition, slug: string, settings: Settings, extra: Record<string, string> = {}): TransformOutput {
   const date = editionDate(edition, settings);
-  const output = runStylesheet(name, edition.teiXml!, {
+  const output = runStylesheet(name, teiDocument(edition), {
     slug,
     'tool-version': settings.toolVersion,
     // Only a full date makes a dcterms:modified; otherwise the stylesheet takes the TEI's own edition date.

@@ -5,7 +5,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SaxonJS } from '../saxon.js';
+import { SaxonJS, type SaxonDocument } from '../saxon.js';
 
 /** Folder of the compiled stylesheets (`build/xslt`). */
 export const SEF_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'xslt');
@@ -50,15 +50,18 @@ function messageText(message: unknown): string {
   return typeof text === 'string' ? text : String(message);
 }
 
-/** Transforms serialised TEI with the stylesheet `xslt/<name>.xsl`. */
-export function runStylesheet(name: string, source: string, params: Record<string, unknown> = {}): TransformOutput {
+/**
+ * Transforms TEI with the stylesheet `xslt/<name>.xsl`: serialised, or a
+ * document parsed once with `parseXml` and shared between stylesheets.
+ */
+export function runStylesheet(name: string, source: string | SaxonDocument, params: Record<string, unknown> = {}): TransformOutput {
   const documents = new Map<string, string>();
   const messages: string[] = [];
   const base = 'file:///out/';
   const result = SaxonJS.transform(
     {
       stylesheetInternal: loadSef(name),
-      sourceText: source,
+      ...(typeof source === 'string' ? { sourceText: source } : { sourceNode: source }),
       destination: 'serialized',
       stylesheetParams: params,
       baseOutputURI: base,

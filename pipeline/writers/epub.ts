@@ -46,7 +46,9 @@ export async function packageEpub(output: TransformOutput, extraFiles: Map<strin
   zip.file('META-INF/container.xml', CONTAINER, { date: ZIP_DATE, createFolders: false });
   const files = new Map<string, string | Uint8Array>([...output.documents, ...extraFiles]);
   for (const name of [...files.keys()].sort()) {
-    zip.file(name, files.get(name)!, { date: ZIP_DATE, createFolders: false });
+    const data = files.get(name)!;
+    // Encoded by Node (native) rather than by JSZip's own UTF-8 encoder: the same bytes, about twice as fast.
+    zip.file(name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data, { date: ZIP_DATE, createFolders: false });
   }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 }, mimeType: 'application/epub+zip' });
 }

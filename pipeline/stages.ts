@@ -6,12 +6,12 @@
 import { decodeInput } from './readers/decode.js';
 import { detectFormat, readers, type InputFormat } from './readers/index.js';
 import { assembleTei } from './tei/assemble.js';
-import { serializeTei } from './tei/serialize.js';
+import { layoutTei, writeLayout } from './tei/serialize.js';
 import { markQuotations } from './enrich/quotes.js';
 import { markDates } from './enrich/dates.js';
 import { markEntities } from './enrich/entities.js';
 import type { Root } from './tei/tree.js';
-import { parseXml, type SaxonDocument } from './saxon.js';
+import { parseXml, saxonDocumentOf, type SaxonDocument, type XastNode } from './saxon.js';
 import type { ReadResult } from './model.js';
 import type { MessageLog } from './messages.js';
 import type { Settings } from './settings.js';
@@ -29,13 +29,19 @@ export interface Edition {
   tei?: Root;
   /** The serialised TEI, once the tree is final. */
   teiXml?: string;
-  /** `teiXml` parsed by SaxonJS, shared by every stylesheet that reads it (see {@link teiDocument}). */
+  /** The nodes `teiXml` was written from (see `layoutTei`). */
+  teiLayout?: Root['children'];
+  /** `teiXml` as SaxonJS's tree, shared by every stylesheet that reads it (see {@link teiDocument}). */
   teiDocument?: SaxonDocument;
 }
 
-/** The serialised TEI as SaxonJS's tree, parsed on first use and then shared (validation and every XSLT writer read it). */
+/**
+ * The serialised TEI as SaxonJS's tree, made on first use and then shared
+ * (validation and every XSLT writer read it): built from the nodes it was
+ * written from, the same tree as parsing `teiXml` gives (tests/saxon-tree.test.ts).
+ */
 export function teiDocument(edition: Edition): SaxonDocument {
-  edition.teiDocument ??= parseXml(edition.teiXml!);
+  edition.teiDocument ??= (edition.teiLayout && saxonDocumentOf(edition.teiLayout as XastNode[])) || parseXml(edition.teiXml!);
   return edition.teiDocument;
 }
 
@@ -70,7 +76,8 @@ export const assemble: Stage = (edition, settings) => {
 };
 
 export const serialize: Stage = (edition) => {
-  edition.teiXml = serializeTei(edition.tei!);
+  edition.teiLayout = layoutTei(edition.tei!);
+  edition.teiXml = writeLayout(edition.teiLayout);
 };
 
 /** The stages that turn input bytes into serialised TEI, in order. */

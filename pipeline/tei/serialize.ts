@@ -17,11 +17,24 @@ const MIXED = new Set([
   'gloss', 'l', 'cell', 'address', 'addrLine', 'email', 'ptr', 'num', 'measure', 'time', 'seg', 'w',
 ]);
 
+/**
+ * The document as it is written: its top-level nodes (no text between them),
+ * with whitespace indenting element-only content. {@link serializeTei} writes
+ * exactly this tree, and `saxonDocumentOf` (pipeline/saxon.ts) builds the same
+ * tree for SaxonJS without parsing the text again.
+ */
+export function layoutTei(root: Root): Root['children'] {
+  return root.children.filter((child) => child.type !== 'text').map((child) => indentNode(child, 0));
+}
+
 /** Returns the document as an XML string with an XML declaration and a final newline. */
 export function serializeTei(root: Root): string {
-  const parts = root.children
-    .filter((child) => child.type !== 'text')
-    .map((child) => toXml(indentNode(child, 0), { closeEmptyElements: true, tightClose: true }));
+  return writeLayout(layoutTei(root));
+}
+
+/** Writes nodes laid out by {@link layoutTei} as an XML document. */
+export function writeLayout(nodes: Root['children']): string {
+  const parts = nodes.map((child) => toXml(child, { closeEmptyElements: true, tightClose: true }));
   return `<?xml version="1.0" encoding="UTF-8"?>\n${parts.join('\n')}\n`;
 }
 

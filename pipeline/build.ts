@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Message } from './messages.js';
 import { resolveSettings, type Options, type Settings } from './settings.js';
-import { teiStages, type Edition } from './stages.js';
+import { teiDocument, teiStages, type Edition } from './stages.js';
 import type { OutputFile } from './writers/index.js';
 import { prepareValidation, validateTei } from './validate/index.js';
 import { runBatch, settleSlug, type BatchHooks } from './batch/run.js';
@@ -131,7 +131,8 @@ export async function buildTei(edition: Edition, settings: Settings): Promise<vo
   // The schema compiles in its own thread while the stages run.
   prepareValidation();
   for (const stage of teiStages) await stage(edition, settings);
-  await validateTei(edition.teiXml!, edition.log, { teiAll: settings.teiAll, label: 'TEI' });
+  // The Schematron rules read the same SaxonJS tree the XSLT writers then share.
+  await validateTei(edition.teiXml!, edition.log, { teiAll: settings.teiAll, label: 'TEI', document: () => teiDocument(edition) });
 }
 
 /**

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { InputError, MessageLog, type Message } from '../pipeline/messages.js';
 import { validateTei } from '../pipeline/validate/index.js';
+import { parseXml } from '../pipeline/saxon.js';
 import { elementStarts, placeAt } from '../pipeline/validate/places.js';
 import { BODY, HEADER, OUTSIDE_SUBSET, STANDOFF, VALID, teiDocument } from './validate-docs.js';
 
@@ -115,6 +116,32 @@ describe('validateTei: the project schema', () => {
     const messages = await check('<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <teiHeader>\n</TEI>\n');
     expect(rules(messages)).toEqual(['schema:invalid', 'schema:well-formed']);
     expect(messages[0]!.place?.line).toBe(3);
+  });
+
+  it('refuses XML that SaxonJS refuses and fast-xml-parser lets through (an undeclared entity), at its line', async () => {
+    const xml = VALID.replace('<p xml:id="p3">See', '<p xml:id="p3">See &nbsp;');
+    const messages = await check(xml);
+    expect(rules(messages)).toEqual(['schema:invalid', 'schema:well-formed']);
+    expect(messages[0]!.reason).toMatch(/unknown entity &nbsp;/i);
+    expect(messages[0]!.place?.line).toBe(placeOfTag(xml, /<p xml:id="p3">/).line);
+  });
+
+  it('refuses XML that SaxonJS lets through and fast-xml-parser refuses (a repeated attribute) with only that message', async () => {
+    const xml = VALID.replace('<p xml:id="p3">', '<p xml:id="p3" n="1" n="2">');
+    const messages = await check(xml);
+    expect(rules(messages)).toEqual(['schema:invalid', 'schema:well-formed']);
+    expect(messages[0]!.reason).toMatch(/Attribute 'n' is repeated/);
+    expect(messages[0]!.place?.line).toBe(placeOfTag(xml, /<p xml:id="p3"/).line);
+  });
+
+  it('gives the same messages when the caller hands over SaxonJS\'s tree of the text', async () => {
+    const xml = teiDocument({ body: BODY.replace('<p xml:id="p3">', '<p xml:id="p1">') });
+    const shared = new MessageLog('doc.tei.xml');
+    await expect(validateTei(xml, shared, { document: () => parseXml(xml) })).rejects.toThrow(InputError);
+    const own = new MessageLog('doc.tei.xml');
+    await expect(validateTei(xml, own)).rejects.toThrow(InputError);
+    expect(shared.messages.map((message) => [message.ruleId, message.reason, message.place])).toEqual(own.messages.map((message) => [message.ruleId, message.reason, message.place]));
+    expect(rules(own.messages)).toEqual(['schema:rng', 'schema:sch:unique-id']);
   });
 
   it('with a label, names the document and puts its positions in the text', async () => {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import type { MessageLog, Place } from '../messages.js';
+import { parseXml, type SaxonDocument } from '../saxon.js';
 import { prepareRng, validateRng } from './rng.js';
 import { validateSchematron } from './schematron.js';
 import { validateWithJing } from './jing.js';
@@ -31,6 +32,13 @@ export interface ValidateOptions {
    * document is the log's file, and positions become the messages' places.
    */
   label?: string;
+  /**
+   * Gives the document as SaxonJS's tree, for the Schematron rules; it must be
+   * the tree of `xml` (e.g. `() => teiDocument(edition)`, so that validation and
+   * the XSLT writers share one). Called once; may throw when `xml` is not
+   * well-formed. Default: SaxonJS parses `xml`.
+   */
+  document?: () => SaxonDocument;
 }
 
 let projectSchema: string | undefined;
@@ -60,22 +68,33 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
     if (label) log.error(ruleId, `${label}${place ? `:${place.line}:${place.column ?? 1}` : ''}: ${reason}`);
     else log.error(ruleId, reason, place);
   };
-  const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) {
-    report('schema:well-formed', `not well-formed XML: ${wellFormed.err.msg}`, { line: wellFormed.err.line, column: wellFormed.err.col });
-    log.fail('schema:invalid', `${label ?? 'the document'} is not well-formed XML; nothing more was checked`);
+  // Well-formedness: SaxonJS's parse (which the Schematron rules need anyway)
+  // and libxml2's (in the RELAX NG worker) decide it. fast-xml-parser runs only
+  // on a document one of them refused, for its clear line:col message.
+  function notWellFormed(fallback?: { message: string; place?: Place }): never {
+    const wellFormed = XMLValidator.validate(xml);
+    if (wellFormed !== true) report('schema:well-formed', `not well-formed XML: ${wellFormed.err.msg}`, { line: wellFormed.err.line, column: wellFormed.err.col });
+    else report('schema:well-formed', `not well-formed XML: ${fallback!.message}`, fallback!.place);
+    return log.fail('schema:invalid', `${label ?? 'the document'} is not well-formed XML; nothing more was checked`);
+  }
+  // RELAX NG (in its worker) and Jing (a process) run while SaxonJS parses and runs the Schematron rules here.
+  const rng = validateRng(xml, loadProjectSchema());
+  let document: SaxonDocument;
+  try {
+    document = options.document ? options.document() : parseXml(xml);
+  } catch (error) {
+    rng.catch(() => undefined);
+    notWellFormed(saxonParseError(error));
   }
   let problems = 0;
   let duplicateIds = false;
   let starts: number[] | undefined;
-
-  // RELAX NG (in its worker) and Jing (a process) run while the Schematron rules run here.
-  const external = Promise.all([
-    validateRng(xml, loadProjectSchema()),
-    options.teiAll ? validateWithJing(xml, options.teiAll) : Promise.resolve([]),
-  ]);
-  const schematronProblems = validateSchematron(xml);
+  const external = Promise.all([rng, options.teiAll ? validateWithJing(xml, options.teiAll) : Promise.resolve([])]);
+  const schematronProblems = validateSchematron(document);
   const [rngProblems, jingProblems] = await external;
+  // libxml2 refused it: if that is because it is not well-formed (SaxonJS's
+  // parser lets a few things through, e.g. a repeated attribute), say only that.
+  if (rngProblems.length > 0 && XMLValidator.validate(xml) !== true) notWellFormed();
   for (const problem of schematronProblems) {
     if (problem.role === 'warning' || problem.role === 'info') {
       starts ??= elementStarts(xml);
@@ -121,4 +140,12 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
   if (problems > 0) {
     log.fail('schema:invalid', `${label ?? 'the document'} is not valid: ${problems} problem${problems === 1 ? '' : 's'} (listed above)`);
   }
+}
+
+/** SaxonJS's parser message ("… at line 0 column 8", 0-based line) as a message and place. */
+function saxonParseError(error: unknown): { message: string; place?: Place } {
+  const text = String((error as { message?: unknown } | null)?.message ?? error);
+  const match = / at line (\d+) column (\d+)$/.exec(text);
+  if (!match) return { message: text };
+  return { message: text.slice(0, match.index), place: { line: Number(match[1]) + 1, column: Number(match[2]) } };
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SaxonJS } from '../saxon.js';
+import { SaxonJS, type SaxonDocument } from '../saxon.js';
 
 /** The compiled rules (`build/schematron/tei-press.sef.json`). */
 export const SCHEMATRON_SEF = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'schematron', 'tei-press.sef.json');
@@ -35,8 +35,9 @@ function loadSef(): unknown {
   return sef;
 }
 
-/** Checks a well-formed document against the Schematron rules. */
-export function validateSchematron(xml: string): SchematronProblem[] {
-  const result = SaxonJS.transform({ stylesheetInternal: loadSef(), sourceText: xml, destination: 'serialized', deliverMessage: () => undefined }, 'sync');
+/** Checks a well-formed document (its text, or SaxonJS's tree of it) against the Schematron rules. */
+export function validateSchematron(source: string | SaxonDocument): SchematronProblem[] {
+  const input = typeof source === 'string' ? { sourceText: source } : { sourceNode: source };
+  const result = SaxonJS.transform({ stylesheetInternal: loadSef(), ...input, destination: 'serialized', deliverMessage: () => undefined }, 'sync');
   return JSON.parse(result.principalResult ?? '[]') as SchematronProblem[];
 }

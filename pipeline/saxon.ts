@@ -1,12 +1,13 @@
 /**
- * SaxonJS, loaded with `require`: it is a 2.4 MB CommonJS file, and importing
- * it from an ES module makes Node scan the whole file for named exports first,
- * which costs a few hundred milliseconds at every start.
+ * SaxonJS, loaded as CommonJS: it is a 2.4 MB file, and importing it from an
+ * ES module makes Node scan the whole file for named exports first, which
+ * costs a few hundred milliseconds at every start. It is loaded from V8's code
+ * cache when `npm run build` made one (see saxon-load.ts).
  */
-import { createRequire } from 'node:module';
 import type SaxonJSModule from 'saxon-js';
+import { loadSaxonJS } from './saxon-load.js';
 
-export const SaxonJS = createRequire(import.meta.url)('saxon-js') as typeof SaxonJSModule;
+export const SaxonJS = loadSaxonJS() as typeof SaxonJSModule;
 
 /** A document parsed by SaxonJS's own parser, ready to be a transform's `sourceNode`. */
 export type SaxonDocument = { readonly nodeType: number } & object;

@@ -3,7 +3,7 @@
  *
  * - with V8's code cache: `npm run build` runs one build of the seed and saves
  *   the bytecode of every SaxonJS function it ran (`build/saxon-js.code-cache`,
- *   see tools/saxon-code-cache.ts), so a new process neither parses the 2.4 MB
+ *   see tools/start-up-caches.ts), so a new process neither parses the 2.4 MB
  *   nor compiles those functions again on their first call (≈ 0.3 s of a cold
  *   one-article build). The cache is used only for the exact SaxonJS source
  *   it was made from (a SHA-256 of the file heads it; V8 itself checks only

@@ -5,8 +5,10 @@
  * add their own folders (`--registers DIR`), read after ours, so that a user
  * entry with the same `xml:id` replaces ours.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { InputError } from '../messages.js';
 import { PROJECT_ROOT } from '../settings.js';
@@ -179,6 +181,62 @@ function registerFiles(dir: string): string[] {
 const cache = new Map<string, Register>();
 
 /**
+ * Our registers as parsed by `npm run build` (tools/start-up-caches.ts), so
+ * that a cold start does not parse 100 KB of XML (≈ 0.1–0.2 s with a parser
+ * not yet optimised). An entry is used only for a file with the same bytes,
+ * read by the same code (a hash of this module's own file, so TypeScript run
+ * by the tests never takes what the compiled code wrote); any other file is parsed.
+ */
+export const REGISTER_CACHE = path.join(PROJECT_ROOT, 'build', 'registers.cache.json');
+
+interface RegisterCache {
+  /** SHA-256 of the module that parsed the files. */
+  code: string;
+  /** By SHA-256 of a register file's bytes: its entries (their `source` is set when read). */
+  files: Record<string, Omit<RegisterEntry, 'source'>[]>;
+}
+
+let parsedRegisters: RegisterCache | undefined;
+
+function sha256(data: string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function codeDigest(): string {
+  return sha256(readFileSync(fileURLToPath(import.meta.url), 'utf8'));
+}
+
+/** The entries the build parsed from a file with exactly these bytes, if any. */
+function cachedEntries(xml: string, source: string): RegisterEntry[] | undefined {
+  if (!parsedRegisters) {
+    parsedRegisters = { code: '', files: {} };
+    try {
+      const data = JSON.parse(readFileSync(REGISTER_CACHE, 'utf8')) as RegisterCache;
+      if (data.code === codeDigest()) parsedRegisters = data;
+    } catch {
+      /* no cache: parse */
+    }
+  }
+  return parsedRegisters.files[sha256(xml)]?.map((entry) => ({ ...entry, source }));
+}
+
+/**
+ * Parses our registers (`tei/registers/`) and writes them to {@link REGISTER_CACHE}.
+ * @returns the number of entries written.
+ */
+export function writeRegisterCache(): number {
+  const data: RegisterCache = { code: codeDigest(), files: {} };
+  let count = 0;
+  for (const file of registerFiles(BUILT_IN_REGISTERS)) {
+    const xml = readFileSync(file, 'utf8');
+    data.files[sha256(xml)] = parseRegister(xml, file).map(({ source: _source, ...entry }) => entry);
+    count += data.files[sha256(xml)]!.length;
+  }
+  writeFileSync(REGISTER_CACHE, JSON.stringify(data));
+  return count;
+}
+
+/**
  * Loads our registers and then each folder of `userDirs` (every `*.xml` in
  * it, in name order), merged by `xml:id`: a later entry replaces an earlier
  * one. Loaded once per process for each list of folders.
@@ -192,7 +250,8 @@ export function loadRegisters(userDirs: readonly string[] = []): Register {
   for (const dir of [BUILT_IN_REGISTERS, ...userDirs.map((dir) => path.resolve(dir))]) {
     for (const file of registerFiles(dir)) {
       files.push(file);
-      for (const entry of parseRegister(readFileSync(file, 'utf8'), file)) entries.set(entry.id, entry);
+      const xml = readFileSync(file, 'utf8');
+      for (const entry of cachedEntries(xml, file) ?? parseRegister(xml, file)) entries.set(entry.id, entry);
     }
   }
   const register = { entries, files };

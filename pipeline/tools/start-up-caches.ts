@@ -1,18 +1,27 @@
 /**
- * Writes SaxonJS's code cache (`build/saxon-js.code-cache`, see ../saxon-load.ts)
- * after one build of the seed with every default output, so that the cache
- * holds the bytecode of the SaxonJS functions a build runs. Run by
- * `npm run build`, after the stylesheets are compiled. The cache only makes a
- * cold start faster: without it (or when V8 rejects it) builds give the same files.
+ * Writes the caches that make a cold start faster (run by `npm run build`,
+ * after the stylesheets are compiled):
+ *
+ * - `build/registers.cache.json`: our registers, parsed (see ../enrich/registers.ts);
+ * - `build/saxon-js.code-cache`: SaxonJS's bytecode after one build of the
+ *   seed with every default output, so that it holds every SaxonJS function
+ *   a build runs (see ../saxon-load.ts).
+ *
+ * Both are checked when read (the bytes they were made from, the code that
+ * made them), so without them, or with stale ones, builds give the same files, only slower.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildEditions } from '../build.js';
+import { REGISTER_CACHE, writeRegisterCache } from '../enrich/registers.js';
 import { SAXON_CODE_CACHE, saveSaxonCodeCache } from '../saxon-load.js';
 import { PROJECT_ROOT } from '../settings.js';
 
 const SEED = path.join(PROJECT_ROOT, 'seeds', 'wright-1941-soviet-union-at-war.txt');
+
+const entries = writeRegisterCache();
+process.stdout.write(`wrote ${path.relative(PROJECT_ROOT, REGISTER_CACHE)} (${entries} register entries)\n`);
 
 const out = mkdtempSync(path.join(tmpdir(), 'tei-press-code-cache-'));
 try {

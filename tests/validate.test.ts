@@ -52,6 +52,8 @@ describe('validateTei: Schematron rules', () => {
     ['pointer-resolves', 'a @corresp to a missing paragraph', teiDocument({ body: BODY.replace('corresp="#p1"', 'corresp="#p99"') })],
     ['pointer-resolves', 'a @source to a missing bibl', teiDocument({ body: BODY.replace('source="#bibl1"', 'source="#bibl2"') })],
     ['pointer-resolves', 'a register left out (archival TEI must stand alone)', teiDocument({ standOff: '' })],
+    ['pointer-resolves', 'a second pointer in the same @who to nobody', teiDocument({ body: BODY.replace('who="#pers-stalin"', 'who="#pers-stalin  #pers-nobody"') })],
+    ['name-ref-kind', 'a persName whose second pointer leads to a place', teiDocument({ body: BODY.replace('<persName ref="#pers-stalin"', '<persName ref="#pers-stalin #place-kiev"') })],
     ['name-ref-local', 'a name pointing outside the document', teiDocument({ body: BODY.replace('ref="#pers-stalin"', 'ref="https://www.wikidata.org/wiki/Q855"') })],
     ['name-ref-kind', 'a persName pointing to a place', teiDocument({ body: BODY.replace('ref="#pers-stalin"', 'ref="#place-kiev"') })],
     ['iso-date', 'a date TEI allows but TEI Press does not write (--08-15)', teiDocument({ body: BODY.replace('<date when="1941-08">', '<date when="--08-15">') })],

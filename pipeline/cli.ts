@@ -2,18 +2,23 @@
 /**
  * The command line: parses arguments, calls the library, prints messages and
  * sets the exit code. Nothing else lives here.
+ *
+ * Only light modules are imported up front. A command that validates first
+ * starts the RELAX NG worker (wasm, libxml2 compiling tei/tei-press.rng: a
+ * few hundred ms of CPU) and only then loads the rest of the tool (SaxonJS,
+ * the readers, enrichment, writers), so that the two overlap on a cold start
+ * instead of the worker starting once everything is loaded.
  */
-import { parseArgs } from 'node:util';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { buildEditions } from './build.js';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ExitCode, formatMessage, MessageLog, InputError, type Message } from './messages.js';
-import { ALL_FORMATS, DEFAULT_FORMATS, toolVersion, type OutputFormat } from './settings.js';
-import { verifyBag } from './bag/verify.js';
-import { createProgress, summaryLine } from './batch/progress.js';
-import { validateTei } from './validate/index.js';
-import { readers, type InputFormat } from './readers/index.js';
+import { ALL_FORMATS, DEFAULT_FORMATS, PROJECT_ROOT, toolVersion, type OutputFormat } from './settings.js';
+import type { InputFormat } from './readers/index.js';
 
-const HELP = `tei-press — turn archive articles into TEI P5 editions, EPUB 3, print HTML and archival TEI
+/** The help text; `inputFormats` are the readers' names (the readers load only when needed). */
+const help = (inputFormats: readonly string[]) => `tei-press — turn archive articles into TEI P5 editions, EPUB 3, print HTML and archival TEI
 
 Usage:
   tei-press build INPUT… [--out DIR] [--formats LIST] [--from FORMAT] [--build-date DATE] [--tei-all PATH]
@@ -36,7 +41,7 @@ Options:
   --out DIR          output folder (default: dist)
   --formats LIST     comma-separated, from: ${ALL_FORMATS.join(', ')} (default: ${DEFAULT_FORMATS.join(',')});
                      pdf needs Chromium (TEI_PRESS_CHROMIUM, default /usr/bin/chromium); bag adds archive,epub,html
-  --from FORMAT      read inputs as this format instead of detecting it: ${Object.keys(readers).join(', ')}
+  --from FORMAT      read inputs as this format instead of detecting it: ${inputFormats.join(', ')}
   --build-date DATE  the edition's date (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the page's last update
   --tei-all PATH     also validate TEI against this tei_all.rng with Jing
   --registers DIR    a folder of your own TEI registers (listPerson, listPlace, listOrg), merged after
@@ -52,6 +57,25 @@ Messages: file:line:col: severity: text [rule]`;
 function usage(reason: string): never {
   process.stderr.write(`tei-press: ${reason}\nRun "tei-press --help" for usage.\n`);
   process.exit(ExitCode.usage);
+}
+
+/**
+ * Starts compiling the project schema (tei/tei-press.rng, the file
+ * validate/index.ts validates against) in its worker thread, before the rest
+ * of the tool loads. The worker is keyed by the schema's text, so validation
+ * later uses this same worker.
+ */
+async function startSchemaWorker(): Promise<void> {
+  const { prepareRng } = await import('./validate/rng.js');
+  prepareRng(readFileSync(path.join(PROJECT_ROOT, 'tei', 'tei-press.rng'), 'utf8'));
+}
+
+function isFile(input: string): boolean {
+  try {
+    return statSync(input).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function report(messages: Message[]): void {
@@ -82,7 +106,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(HELP + '\n');
+    const { readers } = await import('./readers/index.js');
+    process.stdout.write(help(Object.keys(readers)) + '\n');
     return ExitCode.ok;
   }
   if (values.version) {
@@ -99,11 +124,17 @@ async function main(argv: string[]): Promise<number> {
       const unknown = formats.filter((format) => !(ALL_FORMATS as readonly string[]).includes(format));
       if (unknown.length) usage(`unknown format "${unknown.join(', ')}"; choose from ${ALL_FORMATS.join(', ')}`);
     }
-    if (values.from && !(values.from in readers)) usage(`unknown input format "${values.from}"; choose from ${Object.keys(readers).join(', ')}`);
     const buildDate = values['build-date'];
     if (buildDate && !/^\d{4}-\d{2}-\d{2}$/.test(buildDate)) usage(`--build-date wants YYYY-MM-DD, got "${buildDate}"`);
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) usage(`--jobs wants a whole number of at least 1, got "${values.jobs}"`);
+    // One file (or --jobs 1) is built in this thread: start its schema worker now. A
+    // batch validates in its worker threads, each with its own, so none is started here.
+    if (jobs === 1 || (inputs.length === 1 && isFile(inputs[0]!))) await startSchemaWorker();
+    const { readers } = await import('./readers/index.js');
+    if (values.from && !(values.from in readers)) usage(`unknown input format "${values.from}"; choose from ${Object.keys(readers).join(', ')}`);
+    const { buildEditions } = await import('./build.js');
+    const { createProgress, summaryLine } = await import('./batch/progress.js');
     const progress = createProgress(process.stderr.isTTY ? process.stderr : process.stdout);
     const batch = await buildEditions(
       inputs,
@@ -130,6 +161,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'verify-bag') {
     if (inputs.length === 0) usage('verify-bag needs at least one bag folder');
+    const { verifyBag } = await import('./bag/verify.js');
     let failed = false;
     for (const dir of inputs) {
       const result = await verifyBag(dir);
@@ -144,6 +176,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'validate') {
     if (inputs.length === 0) usage('validate needs at least one TEI file');
+    await startSchemaWorker();
+    const { validateTei } = await import('./validate/index.js');
     let failed = false;
     for (const file of inputs) {
       const log = new MessageLog(file);

@@ -3,8 +3,16 @@
  * that says why and where. Archive pages come as UTF-8, windows-1252 or
  * ISO-8859-1; text that no XML document can hold is refused, never dropped.
  */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
 import { MessageLog } from '../messages.js';
+
+/** iconv-lite, loaded only for a file that is not UTF-8 (most are), which saves its load on every start. */
+let iconvModule: typeof Iconv | undefined;
+function iconv(): typeof Iconv {
+  iconvModule ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv;
+  return iconvModule;
+}
 
 /** Inputs larger than this are refused: no article is that long, and a runaway file should not stall a batch. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -91,12 +99,12 @@ export function decodeInput(bytes: Uint8Array, log: MessageLog): Decoded {
   // A UTF-16 declaration in a file without NUL bytes cannot be true (the HTML standard reads it as UTF-8).
   if (charset && !/^(utf-?8|utf-?16(le|be)?)$/.test(charset)) {
     const legacy = WINDOWS_1252_LABELS.has(charset) ? 'windows-1252' : charset;
-    if (!iconv.encodingExists(legacy)) {
+    if (!iconv().encodingExists(legacy)) {
       log.warn('read:charset', `the page declares the charset "${charset}", which is not known; it is read as UTF-8 if it can be, else as windows-1252`);
     } else if (isUtf8(body) && body.some((byte) => byte >= 0x80)) {
       log.warn('read:charset', `the page declares the charset "${charset}" but its bytes are UTF-8; it was read as UTF-8. Correct the meta declaration`);
     } else {
-      text = iconv.decode(Buffer.from(body), legacy);
+      text = iconv().decode(Buffer.from(body), legacy);
       encoding = legacy === 'windows-1252' ? 'windows-1252' : 'declared';
     }
   }
@@ -106,7 +114,7 @@ export function decodeInput(bytes: Uint8Array, log: MessageLog): Decoded {
     } catch {
       const invalidAt = firstInvalidUtf8(body);
       // Node's TextDecoder reads 'windows-1252' as ISO-8859-1 (0x92 stays U+0092), so use iconv-lite.
-      text = iconv.decode(Buffer.from(body), 'windows-1252');
+      text = iconv().decode(Buffer.from(body), 'windows-1252');
       encoding = 'windows-1252';
       log.warn(
         'read:encoding',

@@ -20,15 +20,25 @@ import { PROJECT_ROOT } from '../settings.js';
 
 const SEED = path.join(PROJECT_ROOT, 'seeds', 'wright-1941-soviet-union-at-war.txt');
 
-const entries = writeRegisterCache();
-process.stdout.write(`wrote ${path.relative(PROJECT_ROOT, REGISTER_CACHE)} (${entries} register entries)\n`);
-
-const out = mkdtempSync(path.join(tmpdir(), 'tei-press-code-cache-'));
-try {
-  const batch = await buildEditions([SEED], { outDir: out, jobs: 1, force: true });
-  const failed = batch.editions.filter((edition) => edition.status === 'failed').length;
-  const bytes = saveSaxonCodeCache();
-  process.stdout.write(`wrote ${path.relative(PROJECT_ROOT, SAXON_CODE_CACHE)} (${Math.round(bytes / 1024)} KB${failed ? '; the seed did not build, so the cache is partial' : ''})\n`);
-} finally {
-  rmSync(out, { recursive: true, force: true });
+/** Runs one step; a cache that cannot be written is reported, not fatal: builds work without it, only start slower. */
+async function step(name: string, action: () => Promise<string> | string): Promise<void> {
+  try {
+    process.stdout.write(`${await action()}\n`);
+  } catch (error) {
+    process.stderr.write(`start-up-caches: ${name} not written (${(error as Error).message ?? String(error)}); builds still work, only start slower\n`);
+  }
 }
+
+await step(path.relative(PROJECT_ROOT, REGISTER_CACHE), () => `wrote ${path.relative(PROJECT_ROOT, REGISTER_CACHE)} (${writeRegisterCache()} register entries)`);
+
+await step(path.relative(PROJECT_ROOT, SAXON_CODE_CACHE), async () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'tei-press-code-cache-'));
+  try {
+    const batch = await buildEditions([SEED], { outDir: out, jobs: 1, force: true });
+    const failed = batch.editions.some((edition) => edition.status === 'failed');
+    const bytes = saveSaxonCodeCache();
+    return `wrote ${path.relative(PROJECT_ROOT, SAXON_CODE_CACHE)} (${Math.round(bytes / 1024)} KB${failed ? '; the seed did not build, so it holds less' : ''})`;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

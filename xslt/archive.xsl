@@ -25,8 +25,8 @@
 
   <!-- The date of this archival edition: the build's fixed date, else the TEI edition's date. -->
   <xsl:variable name="archive-date" as="xs:string?"
-    select="(substring($modified, 1, 10)[matches(., '^\d{4}-\d{2}-\d{2}$')],
-             /tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when[matches(., '^\d{4}(-\d{2}){0,2}$')])[1]"/>
+    select="(substring($modified, 1, 10)[matches(., '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')],
+             /tei:TEI/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/@when[matches(., '^[0-9]{4}(-[0-9]{2}){0,2}$')])[1]"/>
 
   <xsl:template match="/">
     <xsl:text>&#10;</xsl:text>

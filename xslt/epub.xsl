@@ -34,21 +34,28 @@
   <xsl:variable name="block-endnotes" as="element()*"
     select="/tei:TEI/tei:text//tei:note[not(f:in-phrasing(.))][exists(ancestor::tei:back) or @type = ('endnote', 'footnote')]"/>
 
-  <!-- The content document of a reading unit (text-01.xhtml …). -->
+  <!-- The content document of a reading unit (text-01.xhtml …): units are numbered in document order. -->
   <xsl:function name="f:chunk-file" as="xs:string">
     <xsl:param name="chunk" as="element()"/>
-    <xsl:sequence select="concat('text-', format-number(index-of($chunks ! generate-id(.), generate-id($chunk))[1], '00'), '.xhtml')"/>
+    <xsl:sequence select="concat('text-', format-number(if ($chunk/self::tei:div) then count($chunk/preceding-sibling::tei:div) + 1 else 1, '00'), '.xhtml')"/>
   </xsl:function>
+  <xsl:variable name="chunks-are-divs" as="xs:boolean" select="exists($chunks[1]/self::tei:div)"/>
 
-  <!-- Which content document a node is rendered in. -->
-  <xsl:template match="tei:*" mode="file" priority="0">
-    <xsl:variable name="chunk" select="ancestor-or-self::* intersect $chunks"/>
-    <xsl:sequence select="if (exists($chunk)) then f:chunk-file($chunk[1])
-      else if (ancestor-or-self::tei:front) then 'titlepage.xhtml'
-      else if (ancestor-or-self::tei:back) then 'back.xhtml'
+  <!-- Which content document a node is rendered in (overrides the one-file f:file of the common core).
+       The reading unit is found by the node's ancestors, not by comparing them with $chunks:
+       node identity tests cost SaxonJS a walk up the tree. -->
+  <xsl:function name="f:file" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:variable name="chunk" select="if ($chunks-are-divs)
+      then $node/ancestor-or-self::tei:div[parent::tei:body/parent::tei:text/parent::tei:TEI/parent::document-node()]
+      else $node/ancestor-or-self::tei:body[parent::tei:text/parent::tei:TEI/parent::document-node()]"/>
+    <xsl:sequence select="if ($node/self::tei:person or $node/self::tei:place or $node/self::tei:org) then 'index.xhtml'
+      else if (empty($node/self::tei:*)) then ''
+      else if (exists($chunk)) then f:chunk-file($chunk[1])
+      else if ($node/ancestor-or-self::tei:front) then 'titlepage.xhtml'
+      else if ($node/ancestor-or-self::tei:back) then 'back.xhtml'
       else ''"/>
-  </xsl:template>
-  <xsl:template match="tei:person | tei:place | tei:org" mode="file" priority="1">index.xhtml</xsl:template>
+  </xsl:function>
 
   <!-- EPUB semantics on the shared markup (hooks of the common core). -->
   <!-- EPUB notes are asides at the end of the content document, not print footnotes. -->

@@ -9,21 +9,19 @@
     plain     the node as plain text, without notes (titles in nav, OPF, <title>)
     toc       a division as an entry of a table of contents
     notes     a note as the note body (EPUB aside / print endnote)
-    file      the output file a node is rendered in ('' for one-file outputs)
     index     a register entry (person, place, org) as an index entry
     colophon  header parts as the colophon's account of source and edition
     footnote  a note's content inside a print footnote (phrasing content only)
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
-  exclude-result-prefixes="#all">
+  xmlns:f="urn:tei-press:functions" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
 
   <xsl:mode on-no-match="text-only-copy"/>
   <xsl:mode name="plain" on-no-match="text-only-copy"/>
   <xsl:mode name="toc" on-no-match="shallow-skip"/>
   <xsl:mode name="notes" on-no-match="shallow-skip"/>
-  <xsl:mode name="file" on-no-match="shallow-skip"/>
   <xsl:mode name="index" on-no-match="shallow-skip"/>
   <xsl:mode name="colophon" on-no-match="text-only-copy"/>
   <xsl:mode name="footnote" on-no-match="text-only-copy"/>
@@ -34,11 +32,24 @@
   <xsl:key name="register-entry" match="tei:listPerson/tei:person | tei:listPlace/tei:place | tei:listOrg/tei:org" use="string(@xml:id)"/>
   <!-- Mentions of register entries, by the entry's id: every text element whose @ref points at "#id". -->
   <xsl:key name="mentions" match="tei:text//*[@ref]"
-    use="for $t in tokenize(normalize-space(@ref), ' ')[starts-with(., '#')] return substring($t, 2)"/>
+    use="f:local-refs(@ref)"/>
+  <!-- The ids a @ref points to in this document ("#id" tokens, without the "#"). Most @ref hold one
+       token: they are not tokenized (SaxonJS compiles the regular expression at every call). -->
+  <xsl:function name="f:local-refs" as="xs:string*">
+    <xsl:param name="ref" as="attribute()?"/>
+    <xsl:variable name="value" select="normalize-space($ref)"/>
+    <xsl:sequence select="if (contains($value, ' ')) then tokenize($value, ' ')[starts-with(., '#')] ! substring(., 2)
+      else if (starts-with($value, '#')) then substring($value, 2) else ()"/>
+  </xsl:function>
 
-  <!-- The register entries this document carries (standOff, back or header lists). -->
+  <!-- The register entries this document carries: the lists in standOff, in
+       the header or in the back matter. Only those parts are searched, not
+       the whole text (a tenth of the elements); the order (persons, places,
+       organisations, each in document order) is the one the index sorts. -->
   <xsl:variable name="register-entries" as="element()*"
-    select="/descendant::*[self::tei:person[parent::tei:listPerson] or self::tei:place[parent::tei:listPlace] or self::tei:org[parent::tei:listOrg]][@xml:id]"/>
+    select="for $part in (/tei:TEI/tei:teiHeader, /tei:TEI/tei:standOff, /tei:TEI/tei:text/tei:back)
+            return ($part/descendant::tei:person[parent::tei:listPerson], $part/descendant::tei:place[parent::tei:listPlace],
+                    $part/descendant::tei:org[parent::tei:listOrg])[@xml:id]"/>
 
   <!-- Entries that make it into the index: those mentioned in the text. -->
   <xsl:variable name="indexed-entries" as="element()*"
@@ -57,31 +68,36 @@
   <!-- The id a node has in the output: its xml:id, else one made from its
        name and its position among the text's elements of that name (stable
        across builds, and unaffected by changes to the header or registers).
-       The made ids are computed once, in one pass, into a map. -->
+       The made ids are computed once, in one pass, into a map, for the
+       elements the outputs link to (divisions, the back, notes, page breaks,
+       mentions): a map entry costs SaxonJS some 10 µs to make, and the text's
+       other elements never need one. An element of another name (say an
+       unusual one with @ref, listed in the index) is counted when asked. -->
   <xsl:variable name="made-ids" as="map(xs:string, xs:string)">
     <xsl:map>
-      <xsl:for-each-group select="/tei:TEI/tei:text//*" group-by="local-name()">
+      <xsl:for-each-group select="/tei:TEI/tei:text/descendant::*[local-name() = ('persName', 'placeName', 'orgName', 'note', 'div', 'back', 'pb', 'rs', 'name')]" group-by="local-name()">
         <xsl:for-each select="current-group()">
-          <xsl:map-entry key="generate-id()" select="concat('tp-', local-name(), '-', position())"/>
+          <xsl:if test="not(@xml:id)"><xsl:map-entry key="generate-id()" select="concat('tp-', local-name(), '-', position())"/></xsl:if>
         </xsl:for-each>
       </xsl:for-each-group>
     </xsl:map>
   </xsl:variable>
   <xsl:function name="f:id" as="xs:string">
     <xsl:param name="node" as="element()"/>
-    <xsl:variable name="made" select="$made-ids(generate-id($node))"/>
+    <xsl:variable name="made" select="if ($node/@xml:id) then () else $made-ids(generate-id($node))"/>
     <xsl:sequence select="if ($node/@xml:id) then string($node/@xml:id)
       else if (exists($made)) then $made
+      else if ($node/ancestor::tei:text[parent::tei:TEI/parent::document-node()])
+      then concat('tp-', local-name($node), '-', index-of(/tei:TEI/tei:text//*[local-name() eq local-name($node)] ! (. is $node), true()))
       else concat('tp-', local-name($node), '-', count($node/preceding::*) + count($node/ancestor::*) + 1)"/>
   </xsl:function>
 
-  <!-- The output file a node is rendered in; '' in one-file outputs (drivers decide, in mode "file"). -->
-  <!-- One-file outputs: every node is in the one file (without this, the mode's shallow-skip would walk the node's whole subtree to find nothing). -->
-  <xsl:template match="*" mode="file" priority="-5"/>
+  <!-- The output file a node is rendered in: '' in one-file outputs. A driver
+       that writes several files overrides this function (an xsl:function of
+       higher import precedence replaces it everywhere). -->
   <xsl:function name="f:file" as="xs:string">
     <xsl:param name="node" as="element()"/>
-    <xsl:variable name="file" as="xs:string*"><xsl:apply-templates select="$node" mode="file"/></xsl:variable>
-    <xsl:sequence select="string-join($file, '')"/>
+    <xsl:sequence select="''"/>
   </xsl:function>
 
   <!-- A link to a node from anywhere in the output. -->
@@ -105,17 +121,29 @@
     <xsl:variable name="first" select="f:plain(($div//tei:p)[1])"/>
     <xsl:variable name="words" select="tokenize($first, ' ')[. ne '']"/>
     <!-- A run-in heading in capitals ("THE YOUTH. The youth constitutes …") names its section. -->
-    <xsl:variable name="run-in" select="if (matches($first, '^\p{Lu}[\p{Lu}\d ,’''\-]*\p{Lu}\.\s')) then substring-before($first, '. ') else ''"/>
+    <!-- SaxonJS compiles a regular expression at every call, and one with \p{Lu} costs it about
+         a millisecond: the words before the first full stop are tested as ASCII first (A-Z are
+         all the ASCII upper-case letters, 0-9 all the ASCII digits), and only other text
+         goes to the Unicode expression. The first full stop ends any match, as the class
+         holds no full stop. -->
+    <xsl:variable name="before-stop" select="substring-before($first, '.')"/>
+    <xsl:variable name="run-in" select="
+      if ($before-stop eq '' or upper-case($before-stop) ne $before-stop) then ''
+      else if (matches($before-stop, '^[\p{IsBasicLatin}’]*$'))
+      then (if (matches($before-stop, '^[A-Z][A-Z0-9 ,’''\-]*[A-Z]$') and starts-with(substring-after($first, '.'), ' ')) then $before-stop else '')
+      else if (matches($first, '^\p{Lu}[\p{Lu}\d ,’''\-]*\p{Lu}\.\s')) then substring-before($first, '. ') else ''"/>
     <xsl:sequence select="if ($head ne '') then $head
       else if ($run-in ne '') then $run-in
       else if (exists($words)) then concat(string-join(subsequence($words, 1, 8), ' '), if (count($words) gt 8) then ' …' else '')
       else concat('Section ', count($div/preceding-sibling::tei:div) + 1)"/>
   </xsl:function>
 
-  <!-- True when an HTML datetime attribute may carry the value: a year, year-month or date. -->
+  <!-- True when an HTML datetime attribute may carry the value: a year, year-month or date.
+       ASCII digits only, as HTML requires ([0-9], not \d, which also takes other scripts' digits
+       and costs SaxonJS the Unicode digit tables at every call). -->
   <xsl:function name="f:is-html-date" as="xs:boolean">
     <xsl:param name="value" as="xs:string?"/>
-    <xsl:sequence select="matches(string($value), '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$')"/>
+    <xsl:sequence select="matches(string($value), '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$')"/>
   </xsl:function>
 
   <!-- True when a node sits inside running text (HTML phrasing content), so it
@@ -146,10 +174,13 @@
   <xsl:function name="f:file-as" as="xs:string">
     <xsl:param name="name" as="xs:string"/>
     <xsl:variable name="words" select="tokenize(normalize-space($name), ' ')"/>
+    <!-- Every word capitalised: one regular expression over the whole name, not one per word
+         (SaxonJS compiles it at every call, and \p{L} is a large table). -->
     <xsl:sequence select="
       if (count($words) lt 2 or count($words) gt 5
-          or (some $w in $words satisfies not(matches($w, '^\p{Lu}[\p{L}.’''\-]*$')))
-          or (some $w in $words satisfies matches($w, '^(Committee|Party|Board|Bureau|Council|League|Union|International|Editors?|Staff|Group|Executive|Congress|Conference|Secretariat|Society|Federation|Association)$')))
+          or not(matches(normalize-space($name), '^\p{Lu}[\p{L}.’''\-]*( \p{Lu}[\p{L}.’''\-]*)*$'))
+          or $words = ('Committee', 'Party', 'Board', 'Bureau', 'Council', 'League', 'Union', 'International', 'Editor', 'Editors',
+                       'Staff', 'Group', 'Executive', 'Congress', 'Conference', 'Secretariat', 'Society', 'Federation', 'Association'))
       then ''
       else concat($words[last()], ', ', string-join($words[position() lt last()], ' '))"/>
   </xsl:function>

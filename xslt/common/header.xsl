@@ -36,15 +36,15 @@
                              $header/tei:profileDesc/tei:creation//tei:date,
                              /tei:TEI/tei:text/tei:front//tei:docDate,
                              $imprint-dates) ! (@when, @from, @notBefore))
-                           [matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')][1]"/>
+                           [matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')][1]"/>
   </xsl:variable>
 
   <!-- The edition's fixed date, as an xs:dateTime string for dcterms:modified. -->
   <xsl:variable name="edition-date" as="xs:string?"
-    select="($header/tei:fileDesc/tei:publicationStmt/tei:date/@when)[matches(., '^\d{4}-\d{2}-\d{2}')][1]"/>
+    select="($header/tei:fileDesc/tei:publicationStmt/tei:date/@when)[matches(., '^[0-9]{4}-[0-9]{2}-[0-9]{2}')][1]"/>
   <xsl:variable name="modified-datetime" as="xs:string"
-    select="if (matches($modified, '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$')) then $modified
-            else if (matches($modified, '^\d{4}-\d{2}-\d{2}$')) then concat($modified, 'T00:00:00Z')
+    select="if (matches($modified, '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$')) then $modified
+            else if (matches($modified, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')) then concat($modified, 'T00:00:00Z')
             else if ($edition-date) then concat(substring($edition-date, 1, 10), 'T00:00:00Z')
             else error(xs:QName('f:no-date'), 'The TEI has no edition date (publicationStmt/date/@when) and no $modified was given; a build date is needed for dcterms:modified.')"/>
 

@@ -13,25 +13,18 @@
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:f="urn:tei-press:functions" xmlns:map="http://www.w3.org/2005/xpath-functions/map" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
   <!-- The indexed register entries a mention points to (in @ref order). -->
   <xsl:function name="f:entries-of" as="element()*">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="for $t in tokenize(normalize-space($mention/@ref), ' ')[starts-with(., '#')] return $index-entries-by-id(substring($t, 2))"/>
+    <xsl:sequence select="for $t in f:local-refs($mention/@ref) return $index-entries-by-id($t)"/>
   </xsl:function>
   <!-- The register entries with enough mentions to be indexed, by id (as key('register-entry') gives them):
        made once, since every mention asks for its entries several times. -->
-  <xsl:variable name="index-entries-by-id" as="map(xs:string, element()*)">
-    <xsl:map>
-      <xsl:for-each-group select="/descendant::*[self::tei:person[parent::tei:listPerson] or self::tei:place[parent::tei:listPlace] or self::tei:org[parent::tei:listOrg]]" group-by="string(@xml:id)">
-        <xsl:if test="count(key('mentions', current-grouping-key())) ge $index-min-mentions">
-          <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
-        </xsl:if>
-      </xsl:for-each-group>
-    </xsl:map>
-  </xsl:variable>
+  <xsl:variable name="index-entries-by-id" as="map(xs:string, element()*)"
+    select="map:merge($indexed-entries ! map{string(@xml:id): .}, map{'duplicates': 'combine'})"/>
 
   <!-- True when a mention renders as a link to its entry (see the note on nesting above). -->
   <xsl:function name="f:mention-links" as="xs:boolean">
@@ -131,8 +124,8 @@
   <xsl:function name="f:event-date" as="xs:string">
     <xsl:param name="event" as="element()?"/>
     <xsl:sequence select="if (empty($event)) then ''
-      else if ($event/@when) then replace(string($event/@when), '^(-?\d{4}).*$', '$1')
-      else if ($event/(@from | @notBefore)) then replace(string(($event/@from, $event/@notBefore)[1]), '^(-?\d{4}).*$', '$1')
+      else if ($event/@when) then replace(string($event/@when), '^(-?[0-9]{4}).*$', '$1')
+      else if ($event/(@from | @notBefore)) then replace(string(($event/@from, $event/@notBefore)[1]), '^(-?[0-9]{4}).*$', '$1')
       else f:plain($event)"/>
   </xsl:function>
 
@@ -143,9 +136,9 @@
     <xsl:variable name="t" select="lower-case(string($idno/@type))"/>
     <xsl:sequence select="
       if (matches($v, '^https?://')) then $v
-      else if ($t eq 'wikidata' and matches($v, '^Q\d+$')) then concat('https://www.wikidata.org/wiki/', $v)
-      else if ($t eq 'viaf' and matches($v, '^\d+$')) then concat('https://viaf.org/viaf/', $v)
-      else if ($t eq 'geonames' and matches($v, '^\d+$')) then concat('https://www.geonames.org/', $v)
+      else if ($t eq 'wikidata' and matches($v, '^Q[0-9]+$')) then concat('https://www.wikidata.org/wiki/', $v)
+      else if ($t eq 'viaf' and matches($v, '^[0-9]+$')) then concat('https://viaf.org/viaf/', $v)
+      else if ($t eq 'geonames' and matches($v, '^[0-9]+$')) then concat('https://www.geonames.org/', $v)
       else ()"/>
   </xsl:function>
 

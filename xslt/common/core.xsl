@@ -24,8 +24,17 @@
       else string-join((concat('tei-', local-name()), for $r in tokenize(normalize-space(@rend), ' ') return concat('rend-', $r), $class), ' ')"/>
     <xsl:if test="$id"><xsl:attribute name="id" select="$id"/></xsl:if>
     <xsl:if test="@xml:lang"><xsl:call-template name="lang-attributes"><xsl:with-param name="lang" select="string(@xml:lang)"/></xsl:call-template></xsl:if>
+    <!-- The attributes the pipeline writes on most elements get their data-* name written out:
+         a computed attribute name costs SaxonJS a parse of the name and of the namespace context. -->
     <xsl:for-each select="@*[not(namespace-uri() eq 'http://www.w3.org/XML/1998/namespace')]">
-      <xsl:attribute name="{f:data-name(local-name())}" select="."/>
+      <xsl:variable name="name" select="local-name()"/>
+      <xsl:choose>
+        <xsl:when test="$name eq 'ref'"><xsl:attribute name="data-ref" select="."/></xsl:when>
+        <xsl:when test="$name eq 'type'"><xsl:attribute name="data-type" select="."/></xsl:when>
+        <xsl:when test="$name eq 'when'"><xsl:attribute name="data-when" select="."/></xsl:when>
+        <xsl:when test="$name eq 'cert'"><xsl:attribute name="data-cert" select="."/></xsl:when>
+        <xsl:otherwise><xsl:attribute name="{f:data-name($name)}" select="."/></xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 

@@ -29,15 +29,21 @@
   <!-- True when a mention renders as a link to its entry (see the note on nesting above). -->
   <xsl:function name="f:mention-links" as="xs:boolean">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="exists(f:entries-of($mention))
-      and empty($mention/descendant::*[@ref][exists(f:entries-of(.))])
+    <xsl:sequence select="f:mention-links($mention, f:entries-of($mention))"/>
+  </xsl:function>
+  <!-- The same, for a mention whose entries are known (they cost a lookup per @ref token). -->
+  <xsl:function name="f:mention-links" as="xs:boolean">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:sequence select="exists($entries)
+      and (empty($mention/*) or empty($mention/descendant::*[@ref][exists(f:entries-of(.))]))
       and empty($mention/ancestor::*[self::tei:ref or self::tei:ptr])"/>
   </xsl:function>
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name" priority="1">
     <xsl:variable name="entries" select="f:entries-of(.)"/>
     <xsl:choose>
-      <xsl:when test="f:mention-links(.)">
+      <xsl:when test="f:mention-links(., $entries)">
         <a href="{f:href($entries[1])}">
           <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
           <xsl:apply-templates/>

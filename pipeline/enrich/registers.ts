@@ -7,9 +7,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
 import { InputError } from '../messages.js';
 import { PROJECT_ROOT } from '../settings.js';
 import type { Element, ElementContent } from '../tei/tree.js';
@@ -69,18 +70,27 @@ export const BUILT_IN_REGISTERS = path.join(PROJECT_ROOT, 'tei', 'registers');
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  commentPropName: '#comment',
-});
+let parser: XMLParser | undefined;
+
+/** The XML parser, loaded on first use: a build that finds our registers in the build's cache parses none. */
+function registerParser(): XMLParser {
+  if (!parser) {
+    const fxp = createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser');
+    parser = new fxp.XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      trimValues: false,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      processEntities: true,
+      ignoreDeclaration: true,
+      ignorePiTags: true,
+      commentPropName: '#comment',
+    });
+  }
+  return parser;
+}
 
 function nodeName(node: OrderedNode): string {
   return Object.keys(node).find((key) => key !== ':@')!;
@@ -147,7 +157,7 @@ function entryOf(element: Element, kind: EntityKind, source: string): RegisterEn
 export function parseRegister(xml: string, source: string): RegisterEntry[] {
   let parsed: OrderedNode[];
   try {
-    parsed = parser.parse(xml) as OrderedNode[];
+    parsed = registerParser().parse(xml) as OrderedNode[];
   } catch (error) {
     throw new InputError('registers:parse', `${source}: the register is not well-formed XML (${(error as Error).message}); fix the file`);
   }

@@ -42,16 +42,20 @@
   <!-- Schema references are written afresh above. -->
   <xsl:template match="/processing-instruction('xml-model')" priority="2"/>
 
-  <!-- Copy TEI elements without namespace declarations the pipeline may have left. -->
-  <xsl:template match="*[namespace-uri() eq $tei-ns]" priority="1">
+  <!-- Copy TEI elements without namespace declarations the pipeline may have left.
+       (Name tests, not namespace-uri() predicates: SaxonJS evaluates a predicate of a
+       pattern as an expression for every node it tries, a name test costs it nothing.) -->
+  <xsl:template match="tei:*" priority="1">
     <xsl:copy copy-namespaces="no">
-      <xsl:apply-templates select="@* | node()"/>
+      <!-- The attributes the template below keeps, copied without a template rule per attribute. -->
+      <xsl:copy-of select="@*[namespace-uri() eq '' or namespace-uri() eq $xml-ns]"/>
+      <xsl:apply-templates/>
     </xsl:copy>
   </xsl:template>
 
   <!-- Pipeline-internal markup: attributes in foreign namespaces go; foreign elements give way to their content. -->
   <xsl:template match="@*[namespace-uri() ne ''][namespace-uri() ne $xml-ns]" priority="2"/>
-  <xsl:template match="*[namespace-uri() ne $tei-ns]" priority="2">
+  <xsl:template match="*" priority="0">
     <xsl:apply-templates/>
   </xsl:template>
 

@@ -88,7 +88,7 @@
     <xsl:sequence select="if ($node/@xml:id) then string($node/@xml:id)
       else if (exists($made)) then $made
       else if ($node/ancestor::tei:text[parent::tei:TEI/parent::document-node()])
-      then concat('tp-', local-name($node), '-', index-of(/tei:TEI/tei:text//*[local-name() eq local-name($node)] ! (. is $node), true()))
+      then concat('tp-', local-name($node), '-', index-of(root($node)/tei:TEI/tei:text//*[local-name() eq local-name($node)] ! (. is $node), true()))
       else concat('tp-', local-name($node), '-', count($node/preceding::*) + count($node/ancestor::*) + 1)"/>
   </xsl:function>
 

@@ -20,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { Module, createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -81,6 +81,11 @@ export function loadSaxonJS(): unknown {
   v8.setFlagsFromString(TIER_UP_FLAGS);
   const nodeRequire = createRequire(import.meta.url);
   const file = nodeRequire.resolve('saxon-js');
+  // One SaxonJS per thread: trees and values of one copy make another overflow its stack.
+  // If something required it already, that copy is the one; ours is registered for later require/import.
+  const cache = (Module as unknown as { _cache: Record<string, Module | undefined> })._cache;
+  const known = cache[file];
+  if (known?.loaded) return known.exports;
   const bytes = readFileSync(file);
   const digest = createHash('sha256').update(bytes).digest();
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${bytes.toString('utf8')}\n});`;
@@ -91,6 +96,12 @@ export function loadSaxonJS(): unknown {
   const requireForSaxon = (id: string): unknown => (id === 'axios' ? onFirstUse(() => saxonRequire('axios') as object) : saxonRequire(id));
   const cjsModule = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void).call(cjsModule.exports, cjsModule.exports, requireForSaxon, cjsModule, file, path.dirname(file));
+  const registered = new Module(file);
+  registered.filename = file;
+  registered.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  registered.exports = cjsModule.exports;
+  registered.loaded = true;
+  cache[file] = registered;
   return cjsModule.exports;
 }
 

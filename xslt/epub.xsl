@@ -37,7 +37,9 @@
   <!-- The content document of a reading unit (text-01.xhtml …): units are numbered in document order. -->
   <xsl:function name="f:chunk-file" as="xs:string">
     <xsl:param name="chunk" as="element()"/>
-    <xsl:sequence select="concat('text-', format-number(if ($chunk/self::tei:div) then count($chunk/preceding-sibling::tei:div) + 1 else 1, '00'), '.xhtml')"/>
+    <!-- Two digits at least, as format-number(…, '00') gives them, without parsing a picture at every call. -->
+    <xsl:variable name="n" select="if ($chunk/self::tei:div) then count($chunk/preceding-sibling::tei:div) + 1 else 1"/>
+    <xsl:sequence select="concat('text-', if ($n lt 10) then '0' else '', $n, '.xhtml')"/>
   </xsl:function>
   <xsl:variable name="chunks-are-divs" as="xs:boolean" select="exists($chunks[1]/self::tei:div)"/>
 
@@ -46,7 +48,7 @@
        node identity tests cost SaxonJS a walk up the tree. -->
   <xsl:function name="f:file" as="xs:string">
     <xsl:param name="node" as="element()"/>
-    <xsl:variable name="chunk" select="if ($chunks-are-divs)
+    <xsl:variable name="chunk" select="if ($node/self::tei:person or $node/self::tei:place or $node/self::tei:org) then () else if ($chunks-are-divs)
       then $node/ancestor-or-self::tei:div[parent::tei:body/parent::tei:text/parent::tei:TEI/parent::document-node()]
       else $node/ancestor-or-self::tei:body[parent::tei:text/parent::tei:TEI/parent::document-node()]"/>
     <xsl:sequence select="if ($node/self::tei:person or $node/self::tei:place or $node/self::tei:org) then 'index.xhtml'

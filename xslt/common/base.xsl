@@ -84,8 +84,10 @@
   </xsl:variable>
   <xsl:function name="f:id" as="xs:string">
     <xsl:param name="node" as="element()"/>
-    <xsl:variable name="made" select="if ($node/@xml:id) then () else $made-ids(generate-id($node))"/>
-    <xsl:sequence select="if ($node/@xml:id) then string($node/@xml:id)
+    <!-- One attribute step (SaxonJS makes the attribute nodes anew at each). -->
+    <xsl:variable name="xml-id" select="$node/@xml:id"/>
+    <xsl:variable name="made" select="if (exists($xml-id)) then () else $made-ids(generate-id($node))"/>
+    <xsl:sequence select="if (exists($xml-id)) then string($xml-id)
       else if (exists($made)) then $made
       else if ($node/ancestor::tei:text[parent::tei:TEI/parent::document-node()])
       then concat('tp-', local-name($node), '-', index-of(root($node)/tei:TEI/tei:text//*[local-name() eq local-name($node)] ! (. is $node), true()))

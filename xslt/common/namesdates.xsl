@@ -40,18 +40,41 @@
       and empty($mention/ancestor::*[self::tei:ref or self::tei:ptr])"/>
   </xsl:function>
 
+  <!-- Where each indexed entry's link leads, by id (the first entry of a duplicated id, as
+       f:entries-of gives them): made once, so that a mention costs one lookup, not a call
+       of f:href (and in the EPUB of f:file's ancestor walk) per mention. -->
+  <xsl:variable name="entry-hrefs" as="map(xs:string, xs:string)"
+    select="map:merge($indexed-entries ! map{string(@xml:id): f:href(.)}, map{'duplicates': 'use-first'})"/>
+
+  <!-- A mention. Most have one "#id" in @ref and no other attribute: that path makes no function
+       call but the made id's, and writes its attributes without tei-attributes' general loop. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name" priority="1">
-    <xsl:variable name="entries" select="f:entries-of(.)"/>
+    <xsl:variable name="refs" select="normalize-space(@ref)"/>
+    <xsl:variable name="href" as="xs:string?" select="
+      if (contains($refs, ' ')) then (for $t in f:local-refs(@ref) return $entry-hrefs($t))[1]
+      else if (starts-with($refs, '#')) then $entry-hrefs(substring($refs, 2)) else ()"/>
+    <xsl:variable name="only-ref" select="exists(@ref) and count(@*) eq 1"/>
     <xsl:choose>
-      <xsl:when test="f:mention-links(., $entries)">
-        <a href="{f:href($entries[1])}">
-          <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
+      <xsl:when test="exists($href)
+        and (empty(*) or empty(descendant::*[@ref][exists(f:entries-of(.))]))
+        and empty(ancestor::*[self::tei:ref or self::tei:ptr])">
+        <a href="{$href}">
+          <xsl:choose>
+            <xsl:when test="$only-ref">
+              <xsl:attribute name="class" select="concat('tei-', local-name())"/>
+              <xsl:attribute name="id" select="f:id(.)"/>
+              <xsl:attribute name="data-ref" select="@ref"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
           <xsl:apply-templates/>
         </a>
       </xsl:when>
       <xsl:otherwise>
         <span>
-          <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="if (exists($entries)) then f:id(.) else @xml:id"/></xsl:call-template>
+          <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="if (exists($href)) then f:id(.) else @xml:id"/></xsl:call-template>
           <xsl:apply-templates/>
         </span>
       </xsl:otherwise>

@@ -106,8 +106,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    const { readers } = await import('./readers/index.js');
-    process.stdout.write(help(Object.keys(readers)) + '\n');
+    const { inputFormats } = await import('./readers/load.js');
+    process.stdout.write(help(inputFormats) + '\n');
     return ExitCode.ok;
   }
   if (values.version) {
@@ -131,8 +131,9 @@ async function main(argv: string[]): Promise<number> {
     // One file (or --jobs 1) is built in this thread: start its schema worker now. A
     // batch validates in its worker threads, each with its own, so none is started here.
     if (jobs === 1 || (inputs.length === 1 && isFile(inputs[0]!))) await startSchemaWorker();
-    const { readers } = await import('./readers/index.js');
-    if (values.from && !(values.from in readers)) usage(`unknown input format "${values.from}"; choose from ${Object.keys(readers).join(', ')}`);
+    // Only the format names and detection: a build loads each reader when an input needs it (parse5 only for HTML).
+    const { inputFormats, isInputFormat } = await import('./readers/load.js');
+    if (values.from && !isInputFormat(values.from)) usage(`unknown input format "${values.from}"; choose from ${inputFormats.join(', ')}`);
     const { buildEditions } = await import('./build.js');
     const { createProgress, summaryLine } = await import('./batch/progress.js');
     const progress = createProgress(process.stderr.isTTY ? process.stderr : process.stdout);

@@ -4,7 +4,8 @@
  * tree; a stage that finds the input unusable throws an InputError.
  */
 import { decodeInput } from './readers/decode.js';
-import { detectFormat, readers, type InputFormat } from './readers/index.js';
+import type { InputFormat } from './readers/index.js';
+import { detectFormat, loadReader } from './readers/load.js';
 import { assembleTei } from './tei/assemble.js';
 import { layoutTei, writeLayout } from './tei/serialize.js';
 import { markQuotations } from './enrich/quotes.js';
@@ -51,10 +52,10 @@ export const decode: Stage = (edition) => {
   edition.text = decodeInput(edition.bytes, edition.log).text;
 };
 
-export const read: Stage = (edition, settings) => {
+export const read: Stage = async (edition, settings) => {
   const text = edition.text!;
   edition.format = settings.from ?? detectFormat(edition.path, text);
-  edition.read = readers[edition.format](text, edition.log);
+  edition.read = (await loadReader(edition.format))(text, edition.log);
 };
 
 /**

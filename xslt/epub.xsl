@@ -48,9 +48,10 @@
        node identity tests cost SaxonJS a walk up the tree. -->
   <xsl:function name="f:file" as="xs:string">
     <xsl:param name="node" as="element()"/>
+    <!-- The outermost candidate is the reading unit when any is: only that one is tested for being the text's own. -->
     <xsl:variable name="chunk" select="if ($node/self::tei:person or $node/self::tei:place or $node/self::tei:org) then () else if ($chunks-are-divs)
-      then $node/ancestor-or-self::tei:div[parent::tei:body/parent::tei:text/parent::tei:TEI/parent::document-node()]
-      else $node/ancestor-or-self::tei:body[parent::tei:text/parent::tei:TEI/parent::document-node()]"/>
+      then ($node/ancestor-or-self::tei:div[parent::tei:body])[1][parent::tei:body/parent::tei:text/parent::tei:TEI/parent::document-node()]
+      else ($node/ancestor-or-self::tei:body)[1][parent::tei:text/parent::tei:TEI/parent::document-node()]"/>
     <xsl:sequence select="if ($node/self::tei:person or $node/self::tei:place or $node/self::tei:org) then 'index.xhtml'
       else if (empty($node/self::tei:*)) then ''
       else if (exists($chunk)) then f:chunk-file($chunk[1])

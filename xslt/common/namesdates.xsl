@@ -84,11 +84,13 @@
   <!-- Dates: <time datetime> only for values HTML accepts (a year, month or day);
        ranges and other values keep their attributes as data-when/data-from/data-to. -->
   <xsl:template match="tei:date" priority="1">
-    <xsl:element name="{if (f:is-html-date(@when)) then 'time' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:call-template name="tei-attributes"/>
-      <xsl:if test="f:is-html-date(@when)"><xsl:attribute name="datetime" select="@when"/></xsl:if>
-      <xsl:apply-templates/>
-    </xsl:element>
+    <!-- Literal elements, and the value tested once: a computed element name costs SaxonJS a name check. -->
+    <xsl:choose>
+      <xsl:when test="f:is-html-date(@when)">
+        <time><xsl:call-template name="tei-attributes"/><xsl:attribute name="datetime" select="@when"/><xsl:apply-templates/></time>
+      </xsl:when>
+      <xsl:otherwise><span><xsl:call-template name="tei-attributes"/><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <!-- The source's own dateline keeps its date machine-readable too. -->
   <xsl:template match="tei:docDate[f:is-html-date(@when)]" priority="3">
@@ -146,16 +148,25 @@
     <xsl:variable name="surname" select="f:plain(($entry/tei:persName//tei:surname)[1])"/>
     <xsl:sequence select="if ($surname ne '') then concat($surname, ' ', $name)
       else if ($entry/self::tei:person) then concat(tokenize($name, ' ')[last()], ' ', $name)
-      else replace($name, '^(The|the) ', '')"/>
+      else if (starts-with($name, 'The ') or starts-with($name, 'the ')) then substring($name, 5) else $name"/>
   </xsl:function>
 
   <!-- A year or date of a register event (birth, death, floruit, founding). -->
   <xsl:function name="f:event-date" as="xs:string">
     <xsl:param name="event" as="element()?"/>
+    <xsl:variable name="value" select="($event/@when, $event/@from, $event/@notBefore)[1]"/>
     <xsl:sequence select="if (empty($event)) then ''
-      else if ($event/@when) then replace(string($event/@when), '^(-?[0-9]{4}).*$', '$1')
-      else if ($event/(@from | @notBefore)) then replace(string(($event/@from, $event/@notBefore)[1]), '^(-?[0-9]{4}).*$', '$1')
+      else if (exists($value)) then f:year-of(string($value))
       else f:plain($event)"/>
+  </xsl:function>
+  <!-- A value's leading year ("-0044", "1917"), else the value itself: what replace(., '^(-?[0-9]{4}).*$', '$1')
+       gives, without a regular expression per call (the "." of that expression matches no line end). -->
+  <xsl:function name="f:year-of" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="sign" select="if (starts-with($value, '-')) then '-' else ''"/>
+    <xsl:variable name="year" select="substring($value, string-length($sign) + 1, 4)"/>
+    <xsl:sequence select="if (string-length($year) eq 4 and translate($year, '0123456789', '') eq ''
+      and not(contains($value, '&#10;')) and not(contains($value, '&#13;'))) then concat($sign, $year) else $value"/>
   </xsl:function>
 
   <!-- A link to the authority an id belongs to, where its address is known. -->

@@ -33,6 +33,11 @@ export function plainSpaces(text: string): string {
   return text.replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000]/g, ' ');
 }
 
+// The dates findDate reads, compiled once (not on every call): `3 October 1949`, `July 23, 1921`, `August 1941`.
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_PATTERN}\\.?,?\\s+(\\d{4})\\b`, 'i');
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\.?,?\\s+(\\d{4})\\b`, 'i');
+
 /**
  * Finds the first date in free text and resolves it to ISO 8601.
  * Understands `3 October 1949`, `19 August, 1899`, `July 23, 1921`,
@@ -42,17 +47,17 @@ export function plainSpaces(text: string): string {
  */
 export function findDate(text: string): IsoDate | undefined {
   const value = plainSpaces(text);
-  let match = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_PATTERN}\\.?,?\\s+(\\d{4})\\b`, 'i').exec(value);
+  let match = DAY_MONTH_YEAR.exec(value);
   if (match) {
     const [year, month, day] = [Number(match[3]), monthNumber(match[2]!), Number(match[1])];
     if (validDay(year, month, day)) return { iso: `${year}-${pad(month)}-${pad(day)}`, text: match[0] };
   }
-  match = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i').exec(value);
+  match = MONTH_DAY_YEAR.exec(value);
   if (match) {
     const [year, month, day] = [Number(match[3]), monthNumber(match[1]!), Number(match[2])];
     if (validDay(year, month, day)) return { iso: `${year}-${pad(month)}-${pad(day)}`, text: match[0] };
   }
-  match = new RegExp(`\\b${MONTH_PATTERN}\\.?,?\\s+(\\d{4})\\b`, 'i').exec(value);
+  match = MONTH_YEAR.exec(value);
   if (match) return { iso: `${match[2]}-${pad(monthNumber(match[1]!))}`, text: match[0] };
   match = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(value);
   if (match) {

@@ -39,10 +39,18 @@ export const SAXON_CODE_CACHE = path.resolve(path.dirname(fileURLToPath(import.m
  * With 300,000, a cold one-article run on the 2-core machine took process CPU
  * 3.8 → 2.7 s and wall 3.5 → 2.7 s (medians of 9 interleaved runs, loaded
  * machine), main-thread CPU unchanged; code that stays hot (a batch) is still
- * optimised, only a little later. A tuning knob: if V8 ignored it, only the
+ * optimised, only a little later.
+ *
+ * `--no-regexp-tier-up`: V8 first compiles a regular expression to bytecode
+ * for its regexp interpreter and compiles it to machine code only once it runs
+ * again; for our Unicode patterns (`\p{L}` classes, several per pattern in
+ * enrich/quotes.ts) the bytecode compile is the slow one: the first match of
+ * the quotations' speaker pattern took 41 → 9 ms without it. Straight to
+ * machine code, the seed's cold quotations stage took 112 → 29-50 ms. Same
+ * engine, same matches. Tuning knobs both: if V8 ignored them, only the
  * speed would change.
  */
-export const TIER_UP_FLAGS = '--interrupt-budget=300000';
+export const TIER_UP_FLAGS = '--interrupt-budget=300000 --no-regexp-tier-up';
 
 /** Length of the SHA-256 of the source that heads the cache file. */
 const DIGEST_BYTES = 32;

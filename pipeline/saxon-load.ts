@@ -52,6 +52,9 @@ export const SAXON_CODE_CACHE = path.resolve(path.dirname(fileURLToPath(import.m
  */
 export const TIER_UP_FLAGS = '--interrupt-budget=300000 --no-regexp-tier-up';
 
+/** The environment variable that records, for worker threads started later, that this process set {@link TIER_UP_FLAGS}. */
+const FLAGS_MARK = 'TEI_PRESS_V8_FLAGS_SET';
+
 /** Length of the SHA-256 of the source that heads the cache file. */
 const DIGEST_BYTES = 32;
 
@@ -86,7 +89,13 @@ function readCodeCache(digest: Buffer): Buffer | undefined {
 
 /** Loads SaxonJS once per thread, from the code cache when it fits (see the module comment). */
 export function loadSaxonJS(): unknown {
-  v8.setFlagsFromString(TIER_UP_FLAGS);
+  // V8's flags belong to the process: set them once, in the first thread that loads SaxonJS. Worker
+  // threads inherit the environment, so they see the mark and leave the flags alone rather than writing
+  // them while other threads' compilers may be reading them.
+  if (process.env[FLAGS_MARK] !== TIER_UP_FLAGS) {
+    v8.setFlagsFromString(TIER_UP_FLAGS);
+    process.env[FLAGS_MARK] = TIER_UP_FLAGS;
+  }
   const nodeRequire = createRequire(import.meta.url);
   const file = nodeRequire.resolve('saxon-js');
   // One SaxonJS per thread: trees and values of one copy make another overflow its stack.

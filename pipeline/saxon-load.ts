@@ -30,8 +30,8 @@ import vm from 'node:vm';
 export const SAXON_CODE_CACHE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'build', 'saxon-js.code-cache');
 
 /**
- * V8 flags set before SaxonJS is compiled, in every thread (V8's flags are the
- * process's; setting them again is harmless). V8 optimises a function with
+ * V8 flags set before SaxonJS is compiled, once per process (V8's flags are the
+ * process's). V8 optimises a function with
  * TurboFan, on background threads, once it has run about `interrupt-budget`
  * bytes of bytecode (default 67,584). A build runs a great deal of SaxonJS
  * code briefly, so with the default V8 spends more CPU on background compiles
@@ -41,16 +41,12 @@ export const SAXON_CODE_CACHE = path.resolve(path.dirname(fileURLToPath(import.m
  * machine), main-thread CPU unchanged; code that stays hot (a batch) is still
  * optimised, only a little later.
  *
- * `--no-regexp-tier-up`: V8 first compiles a regular expression to bytecode
- * for its regexp interpreter and compiles it to machine code only once it runs
- * again; for our Unicode patterns (`\p{L}` classes, several per pattern in
- * enrich/quotes.ts) the bytecode compile is the slow one: the first match of
- * the quotations' speaker pattern took 41 → 9 ms without it. Straight to
- * machine code, the seed's cold quotations stage took 112 → 29-50 ms. Same
- * engine, same matches. Tuning knobs both: if V8 ignored them, only the
- * speed would change.
+ * Not `--no-regexp-tier-up`, though it made the cold quotations stage faster:
+ * switched on at run time, after regular expressions already existed, it made
+ * a vitest worker crash (segmentation fault) while importing the XSLT tests.
+ * A tuning knob: if V8 ignored it, only the speed would change.
  */
-export const TIER_UP_FLAGS = '--interrupt-budget=300000 --no-regexp-tier-up';
+export const TIER_UP_FLAGS = '--interrupt-budget=300000';
 
 /** The environment variable that records, for worker threads started later, that this process set {@link TIER_UP_FLAGS}. */
 const FLAGS_MARK = 'TEI_PRESS_V8_FLAGS_SET';

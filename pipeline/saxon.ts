@@ -26,15 +26,6 @@ export function parseXml(text: string): SaxonDocument {
   return (SaxonJS as unknown as { getPlatform(): Platform }).getPlatform().parseXmlFromString(text);
 }
 
-/**
- * Forgets the key indexes SaxonJS cached on a shared document. Each compiled
- * stylesheet's keys have their own ids, so stylesheets never see each other's
- * indexes; this only frees memory held by a document kept for later.
- */
-export function forgetIndexes(document: SaxonDocument): void {
-  (SaxonJS as unknown as { resetIndexes(doc: SaxonDocument): boolean }).resetIndexes(document);
-}
-
 /** The node kinds of the tree a TEI document is written from (xast). */
 export type XastNode =
   | { type: 'element'; name: string; attributes: Record<string, string | null | undefined>; children: XastNode[] }

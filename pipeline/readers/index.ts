@@ -6,7 +6,7 @@
 import type { ReadResult } from '../model.js';
 import type { MessageLog } from '../messages.js';
 import { readText } from './text.js';
-import { readHtml } from './html.js';
+import { readHtml } from './html/index.js';
 
 /** A reader turns decoded text into header facts and TEI body content. */
 export type Reader = (text: string, log: MessageLog) => ReadResult;

@@ -13,7 +13,7 @@ import type { InputFormat, Reader } from './index.js';
  */
 const loaders: { [Format in InputFormat]: () => Promise<Reader> } = {
   text: async () => (await import('./text.js')).readText,
-  html: async () => (await import('./html.js')).readHtml,
+  html: async () => (await import('./html/index.js')).readHtml,
 };
 
 /** The input format names, as `--from` takes them (the registry's rows, in order). */

@@ -15,7 +15,7 @@ import { toXml } from 'xast-util-to-xml';
 import { MessageLog } from '../../pipeline/messages.js';
 import { decodeInput } from '../../pipeline/readers/decode.js';
 import { detectFormat } from '../../pipeline/readers/index.js';
-import { readHtml } from '../../pipeline/readers/html.js';
+import { readHtml } from '../../pipeline/readers/html/index.js';
 import type { ReadResult } from '../../pipeline/model.js';
 import { el, findAll, textOf, type Element } from '../../pipeline/tei/tree.js';
 import { teiStages, type Edition } from '../../pipeline/stages.js';

@@ -10,7 +10,7 @@
 import {
   attribute, childrenOf, descendants, DROPPED_ELEMENTS, isElement, isText, visibleText,
   type HtmlElement, type HtmlNode, type HtmlParent,
-} from './html-dom.js';
+} from './dom.js';
 
 /** Block elements that can hold a note's text. */
 const NOTE_BLOCKS = new Set(['p', 'li', 'dd', 'dt', 'div', 'td', 'blockquote', 'h3', 'h4', 'h5', 'h6']);

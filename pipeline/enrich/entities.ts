@@ -53,11 +53,6 @@ export interface EntityResult {
   entries: string[];
 }
 
-interface TextNodeInfo {
-  text: string;
-  line?: number;
-}
-
 interface Resolved {
   start: number;
   end: number;
@@ -96,143 +91,177 @@ function acceptHyphenated(text: string, match: NameMatch, matcher: NameMatcher):
   return parts.length >= 2 && parts.every((part) => matcher.isPersonWord(part));
 }
 
+/** What every phase of one recognition shares. */
+interface Pass {
+  register: Register;
+  matcher: NameMatcher;
+  options: EntityOptions;
+  /** Entries the document names in full (their `short` names may then be linked). */
+  present: Set<string>;
+}
+
 /**
  * Marks entities in the TEI (body and back), adds the `standOff` and returns
  * what it marked. The register's trie is compiled once per process.
  */
 export function recognizeEntities(tei: Root, register: Register, options: EntityOptions = {}): EntityResult {
-  const matcher = matcherFor(register);
-  const textRoot = findChild(findChild(tei, 'TEI'), 'text');
-  const regions = textRoot ? textRoot.children.filter((child): child is Element => child.type === 'element' && (child.name === 'body' || child.name === 'back')) : [];
+  const pass: Pass = { register, matcher: matcherFor(register), options, present: new Set() };
+  const regions = textRegions(tei);
+  const texts = distinctTexts(regions);
+  const registerMatches = findRegisterMatches(pass, texts);
+  const spansByText = new Map<string, Resolved[]>();
+  const discovered = new Map<string, EntityKind>();
+  for (const text of texts) spansByText.set(text, spansOfText(pass, text, registerMatches.get(text)!, discovered));
+  addRecurrences(pass, spansByText, discovered);
+  const { mentions, review, used } = wrapSpans(regions, spansByText);
+  for (const id of speakerRefs(regions, register)) used.add(id);
+  const entries = usedEntries(register, used);
+  review.push(...noIdItems(entries));
+  if (entries.length) insertStandOff(tei, entries);
+  return { mentions, review, entries: entries.map((entry) => entry.id) };
+}
 
-  // Walk 1: the text nodes, in document order.
-  const nodes: TextNodeInfo[] = [];
+/** The `body` and `back` of the document: where names are looked for. */
+function textRegions(tei: Root): Element[] {
+  const textRoot = findChild(findChild(tei, 'TEI'), 'text');
+  return textRoot ? textRoot.children.filter((child): child is Element => child.type === 'element' && (child.name === 'body' || child.name === 'back')) : [];
+}
+
+/** The distinct text-node values of the regions, in document order. */
+function distinctTexts(regions: Element[]): string[] {
+  const texts = new Set<string>();
   for (const region of regions) {
-    wrapTextSpans(region, (text: string, context: TextContext) => {
-      nodes.push({ text, line: context.line });
+    wrapTextSpans(region, (text: string) => {
+      texts.add(text);
       return [];
     });
   }
+  return [...texts];
+}
 
-  // Register names, and which entries the document names in full.
-  const registerMatches = new Map<string, NameMatch[]>();
-  const present = new Set<string>();
-  for (const { text } of nodes) {
-    if (registerMatches.has(text)) continue;
-    const matches = matcher.match(text).filter((match) => acceptHyphenated(text, match, matcher));
-    registerMatches.set(text, matches);
-    for (const match of matches) {
+/** Register names in each text, noting which entries the document names in full. */
+function findRegisterMatches(pass: Pass, texts: string[]): Map<string, NameMatch[]> {
+  const matches = new Map<string, NameMatch[]>();
+  for (const text of texts) {
+    const found = pass.matcher.match(text).filter((match) => acceptHyphenated(text, match, pass.matcher));
+    matches.set(text, found);
+    for (const match of found) {
       const full = match.candidates.filter((candidate) => candidate.nameKind !== 'short');
-      if (full.length === 1) present.add(full[0]!.id);
-      else if (full.length > 1 && options.documentYear !== undefined) {
-        const alive = aliveIn(full.map((candidate) => register.entries.get(candidate.id)!), options.documentYear);
-        if (alive.length === 1) present.add(alive[0]!.id);
-      }
+      const id = full.length === 1 ? full[0]!.id : chooseByYear(pass, full.map((candidate) => candidate.id));
+      if (id) pass.present.add(id);
     }
   }
+  return matches;
+}
 
-  const resolve = (match: NameMatch, text: string): Resolved | undefined => {
-    const usable = match.candidates.filter((candidate) => candidate.nameKind !== 'short' || present.has(candidate.id));
-    const ids = [...new Set(usable.map((candidate) => candidate.id))];
-    if (ids.length === 0) return undefined;
-    let chosen: string | undefined = ids.length === 1 ? ids[0] : undefined;
-    if (!chosen && options.documentYear !== undefined) {
-      const alive = aliveIn(ids.map((id) => register.entries.get(id)!), options.documentYear);
-      if (alive.length === 1) chosen = alive[0]!.id;
-    }
-    if (!chosen) {
-      const inPresent = ids.filter((id) => present.has(id));
-      if (inPresent.length === 1) chosen = inPresent[0];
-    }
-    const kind = chosen ? register.entries.get(chosen)!.kind : usable[0]!.kind;
-    const inner: TextSpan[] = [];
-    if (kind !== 'place') {
-      const sub = text.slice(match.start, match.end);
-      for (const place of matcher.match(sub, PLACES_ONLY)) {
-        if (place.start === 0 && place.end === sub.length) continue;
-        const placeIds = [...new Set(place.candidates.map((candidate) => candidate.id))];
-        if (placeIds.length === 1) inner.push({ start: place.start, end: place.end, name: 'placeName', attrs: { ref: `#${placeIds[0]}` } });
-      }
-    }
-    if (chosen) return { start: match.start, end: match.end, kind, ref: chosen, inner };
-    return {
-      start: match.start,
-      end: match.end,
-      kind,
-      cert: 'low',
-      inner,
-      reviewDetail: `more than one register entry bears this name (${ids.join(', ')}); the document's date does not decide — add @ref by hand`,
-    };
+/** The one entry of `ids` alive at the document's date, if exactly one is. */
+function chooseByYear(pass: Pass, ids: string[]): string | undefined {
+  if (ids.length < 2 || pass.options.documentYear === undefined) return undefined;
+  const alive = aliveIn(ids.map((id) => pass.register.entries.get(id)!), pass.options.documentYear);
+  return alive.length === 1 ? alive[0]!.id : undefined;
+}
+
+/** The entry a register match links to, or an uncertain span when several entries bear the name. */
+function resolveMatch(pass: Pass, match: NameMatch, text: string): Resolved | undefined {
+  const usable = match.candidates.filter((candidate) => candidate.nameKind !== 'short' || pass.present.has(candidate.id));
+  const ids = [...new Set(usable.map((candidate) => candidate.id))];
+  if (ids.length === 0) return undefined;
+  let chosen: string | undefined = ids.length === 1 ? ids[0] : chooseByYear(pass, ids);
+  if (!chosen) {
+    const inPresent = ids.filter((id) => pass.present.has(id));
+    if (inPresent.length === 1) chosen = inPresent[0];
+  }
+  const kind = chosen ? pass.register.entries.get(chosen)!.kind : usable[0]!.kind;
+  const inner = kind === 'place' ? [] : innerPlaces(pass, text.slice(match.start, match.end));
+  if (chosen) return { start: match.start, end: match.end, kind, ref: chosen, inner };
+  return {
+    start: match.start,
+    end: match.end,
+    kind,
+    cert: 'low',
+    inner,
+    reviewDetail: `more than one register entry bears this name (${ids.join(', ')}); the document's date does not decide — add @ref by hand`,
   };
+}
 
-  // Register spans per text, then names no register knows.
-  const resolvedByText = new Map<string, Resolved[]>();
-  const discovered = new Map<string, { kind: EntityKind; evidence: string }>();
-  const unknownByText = new Map<string, Resolved[]>();
-  for (const { text } of nodes) {
-    if (resolvedByText.has(text)) continue;
-    const resolved = registerMatches.get(text)!.map((match) => resolve(match, text)).filter((span): span is Resolved => span !== undefined);
-    resolvedByText.set(text, resolved);
-    const covered = (start: number, end: number): boolean => resolved.some((span) => span.start < end && start < span.end);
-    const unknown = findUnknownNames(text, covered).map((name): Resolved => {
-      const surface = text.slice(name.start, name.end);
-      if (!discovered.has(surface)) discovered.set(surface, { kind: name.kind, evidence: name.evidence });
-      return { start: name.start, end: name.end, kind: name.kind, cert: 'low', inner: [], reviewDetail: `not in any register; taken for ${kindWord(name.kind) === 'organisation' ? 'an' : 'a'} ${kindWord(name.kind)} because it ${name.evidence}` };
-    });
-    // An organisation's name may begin with a known place ("Dublin United Tramways Company"): the place nests in it.
-    for (const name of unknown) {
-      if (name.kind !== 'org') continue;
-      const place = resolved.find((span) => span.kind === 'place' && span.ref && /^ $/.test(text.slice(span.end, name.start)));
-      if (!place) continue;
-      resolved.splice(resolved.indexOf(place), 1);
-      name.inner.push({ start: 0, end: place.end - place.start, name: 'placeName', attrs: { ref: `#${place.ref}` } });
-      name.start = place.start;
-    }
-    unknownByText.set(text, unknown);
+/** Register places inside a person's or an organisation's name ("Dean of Canterbury"), offsets relative to it. */
+function innerPlaces(pass: Pass, name: string): TextSpan[] {
+  const inner: TextSpan[] = [];
+  for (const place of pass.matcher.match(name, PLACES_ONLY)) {
+    if (place.start === 0 && place.end === name.length) continue;
+    const placeIds = [...new Set(place.candidates.map((candidate) => candidate.id))];
+    if (placeIds.length === 1) inner.push({ start: place.start, end: place.end, name: 'placeName', attrs: { ref: `#${placeIds[0]}` } });
   }
+  return inner;
+}
 
-  // A name found once is found wherever it recurs (a person also by surname alone).
+/** The spans of one text: its register names, then names no register knows (noted in `discovered`). */
+function spansOfText(pass: Pass, text: string, matches: NameMatch[], discovered: Map<string, EntityKind>): Resolved[] {
+  const resolved = matches.map((match) => resolveMatch(pass, match, text)).filter((span): span is Resolved => span !== undefined);
+  const covered = (start: number, end: number): boolean => resolved.some((span) => span.start < end && start < span.end);
+  const unknown = findUnknownNames(text, covered).map((name): Resolved => {
+    const surface = text.slice(name.start, name.end);
+    if (!discovered.has(surface)) discovered.set(surface, name.kind);
+    return { start: name.start, end: name.end, kind: name.kind, cert: 'low', inner: [], reviewDetail: `not in any register; taken for ${article(name.kind)} because it ${name.evidence}` };
+  });
+  nestLeadingPlaces(text, resolved, unknown);
+  return [...resolved, ...unknown];
+}
+
+/** An organisation's name may begin with a known place ("Dublin United Tramways Company"): the place nests in it. */
+function nestLeadingPlaces(text: string, resolved: Resolved[], unknown: Resolved[]): void {
+  for (const name of unknown) {
+    if (name.kind !== 'org') continue;
+    const place = resolved.find((span) => span.kind === 'place' && span.ref && /^ $/.test(text.slice(span.end, name.start)));
+    if (!place) continue;
+    resolved.splice(resolved.indexOf(place), 1);
+    name.inner.push({ start: 0, end: place.end - place.start, name: 'placeName', attrs: { ref: `#${place.ref}` } });
+    name.start = place.start;
+  }
+}
+
+/** A name found once is found wherever it recurs (a person also by surname alone). */
+function addRecurrences(pass: Pass, spansByText: Map<string, Resolved[]>, discovered: Map<string, EntityKind>): void {
+  const recurring = recurringNames(pass, discovered);
+  if (recurring.size === 0) return;
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{M}\\-])(?:${[...recurring.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}]|[-‐‑]\\p{L})`,
+    'gu',
+  );
+  for (const [text, spans] of spansByText) {
+    for (const found of text.matchAll(pattern)) {
+      const start = found.index;
+      const end = start + found[0].length;
+      if (spans.some((span) => span.start < end && start < span.end)) continue;
+      const { kind, from } = recurring.get(found[0])!;
+      spans.push({ start, end, kind, cert: 'low', inner: [], reviewDetail: `not in any register; recurs after “${from}” was taken for ${article(kind)}` });
+    }
+    spans.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** The names to look for again: each discovered name, and a person's surname. */
+function recurringNames(pass: Pass, discovered: Map<string, EntityKind>): Map<string, { kind: EntityKind; from: string }> {
   const recurring = new Map<string, { kind: EntityKind; from: string }>();
-  for (const [surface, { kind }] of discovered) {
+  for (const [surface, kind] of discovered) {
     recurring.set(surface, { kind, from: surface });
     const words = surface.split(/\s+/);
     const surname = words[words.length - 1]!;
-    if (kind === 'person' && words.length >= 2 && surname.length >= 3 && /^\p{Lu}\p{Ll}/u.test(surname) && !matcher.match(surname).length && !recurring.has(surname)) {
+    if (kind === 'person' && words.length >= 2 && surname.length >= 3 && /^\p{Lu}\p{Ll}/u.test(surname) && !pass.matcher.match(surname).length && !recurring.has(surname)) {
       recurring.set(surname, { kind, from: surface });
     }
   }
-  const recurrencePattern = recurring.size
-    ? new RegExp(
-        `(?<![\\p{L}\\p{M}\\-])(?:${[...recurring.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}]|[-‐‑]\\p{L})`,
-        'gu',
-      )
-    : undefined;
+  return recurring;
+}
 
-  const spansByText = new Map<string, Resolved[]>();
-  for (const { text } of nodes) {
-    if (spansByText.has(text)) continue;
-    const spans = [...resolvedByText.get(text)!, ...unknownByText.get(text)!];
-    if (recurrencePattern) {
-      for (const found of text.matchAll(recurrencePattern)) {
-        const start = found.index;
-        const end = start + found[0].length;
-        if (spans.some((span) => span.start < end && start < span.end)) continue;
-        const { kind, from } = recurring.get(found[0])!;
-        spans.push({ start, end, kind, cert: 'low', inner: [], reviewDetail: `not in any register; recurs after “${from}” was taken for ${kindWord(kind) === 'organisation' ? 'an' : 'a'} ${kindWord(kind)}` });
-      }
-    }
-    spans.sort((a, b) => a.start - b.start);
-    spansByText.set(text, spans);
-  }
-
-  // Walk 2: wrap the spans, collecting mentions and review items in document order.
+/** Walk 2: wraps the spans, collecting mentions, review items and the entries used, in document order. */
+function wrapSpans(regions: Element[], spansByText: Map<string, Resolved[]>): { mentions: EntityMention[]; review: ReviewItem[]; used: Set<string> } {
   const mentions: EntityMention[] = [];
   const review: ReviewItem[] = [];
   const used = new Set<string>();
   for (const region of regions) {
-    wrapTextSpans(region, (text, context) => {
-      const spans = spansByText.get(text) ?? [];
-      return spans.map((span): TextSpan => {
+    wrapTextSpans(region, (text, context) =>
+      (spansByText.get(text) ?? []).map((span): TextSpan => {
         const surface = text.slice(span.start, span.end);
         mentions.push({ kind: span.kind, text: surface, ref: span.ref, cert: span.cert, line: context.line });
         for (const inner of span.inner) {
@@ -241,45 +270,58 @@ export function recognizeEntities(tei: Root, register: Register, options: Entity
           mentions.push({ kind: 'place', text: surface.slice(inner.start, inner.end), ref: innerRef, line: context.line });
         }
         if (span.ref) used.add(span.ref);
-        if (span.reviewDetail) {
-          review.push({
-            category: span.ref ? 'entity:uncertain' : span.reviewDetail.startsWith('more than one') ? 'entity:ambiguous' : 'entity:unknown',
-            text: surface,
-            detail: `${kindWord(span.kind)}: ${span.reviewDetail}`,
-            line: context.line,
-            context: contextOf(text, span.start, span.end),
-            target: NAME_ELEMENT[span.kind],
-          });
-        }
+        if (span.reviewDetail) review.push(reviewItemOf(span, surface, text, context.line));
         return { start: span.start, end: span.end, name: NAME_ELEMENT[span.kind], attrs: { ref: span.ref ? `#${span.ref}` : undefined, cert: span.cert }, inner: span.inner };
-      });
-    });
+      }),
+    );
   }
+  return { mentions, review, used };
+}
 
-  // Speakers named by earlier stages (`q/@who`) must resolve in the document too.
+function reviewItemOf(span: Resolved, surface: string, text: string, line: number | undefined): ReviewItem {
+  return {
+    category: span.ref ? 'entity:uncertain' : span.reviewDetail!.startsWith('more than one') ? 'entity:ambiguous' : 'entity:unknown',
+    text: surface,
+    detail: `${kindWord(span.kind)}: ${span.reviewDetail}`,
+    line,
+    context: contextOf(text, span.start, span.end),
+    target: NAME_ELEMENT[span.kind],
+  };
+}
+
+/** Speakers named by earlier stages (`q/@who`) must resolve in the document too. */
+function speakerRefs(regions: Element[], register: Register): string[] {
+  const ids: string[] = [];
   for (const region of regions) {
     walkElements(region, (element) => {
       for (const token of String(element.attributes.who ?? '').split(/\s+/)) {
-        if (token.startsWith('#') && register.entries.has(token.slice(1))) used.add(token.slice(1));
+        if (token.startsWith('#') && register.entries.has(token.slice(1))) ids.push(token.slice(1));
       }
     });
   }
+  return ids;
+}
 
-  // The standOff with the entries used, in register order.
+/** The entries used, in register order (persons, places, organisations). */
+function usedEntries(register: Register, used: Set<string>): RegisterEntry[] {
   const kindOrder: Record<EntityKind, number> = { person: 0, place: 1, org: 2 };
-  const entries = [...register.entries.values()].filter((entry) => used.has(entry.id)).sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
-  for (const entry of entries) {
-    if (entry.ids.length === 0) {
-      review.push({
-        category: 'register:no-id',
-        text: entry.preferred,
-        detail: `the register entry has no authority id (Wikidata, VIAF, GeoNames); add one whose source you can name (${entry.source.split(/[\\/]/).slice(-2).join('/')})`,
-        target: entry.id,
-      });
-    }
-  }
-  if (entries.length) insertStandOff(tei, entries);
-  return { mentions, review, entries: entries.map((entry) => entry.id) };
+  return [...register.entries.values()].filter((entry) => used.has(entry.id)).sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
+}
+
+/** A review item for each entry carried without an authority id. */
+function noIdItems(entries: RegisterEntry[]): ReviewItem[] {
+  return entries
+    .filter((entry) => entry.ids.length === 0)
+    .map((entry) => ({
+      category: 'register:no-id',
+      text: entry.preferred,
+      detail: `the register entry has no authority id (Wikidata, VIAF, GeoNames); add one whose source you can name (${entry.source.split(/[\\/]/).slice(-2).join('/')})`,
+      target: entry.id,
+    }));
+}
+
+function article(kind: EntityKind): string {
+  return `${kindWord(kind) === 'organisation' ? 'an' : 'a'} ${kindWord(kind)}`;
 }
 
 function kindWord(kind: EntityKind): string {

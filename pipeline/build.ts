@@ -5,16 +5,19 @@
  * leaves nothing half-written. Batches run on worker threads and skip
  * unchanged inputs (see `batch/`).
  */
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Message } from './messages.js';
 import { resolveSettings, type Options, type Settings } from './settings.js';
 import { teiDocument, teiStages, type Edition } from './stages.js';
-import type { OutputFile } from './writers/index.js';
 import { prepareValidation, validateTei } from './validate/index.js';
-import { runBatch, settleSlug, type BatchHooks } from './batch/run.js';
+import { runBatch, settleSlug, type BatchHooks, type Interruption } from './batch/run.js';
+import { writeEditionFolder } from './batch/folder.js';
 import { runJob } from './batch/job.js';
+
+/** Kept here for callers of the library; the edition folder's crash-safe writing lives in batch/folder.ts. */
+export { writeEditionFolder };
 
 /** Extensions taken from a folder given as input. */
 const INPUT_EXTENSIONS = new Set(['.txt', '.htm', '.html', '.xhtml']);
@@ -160,36 +163,6 @@ export async function buildEdition(input: string, settings: Settings, takenSlugs
   return result;
 }
 
-/** Writes files into `outDir/slug/` through a temporary folder renamed into place. */
-export async function writeEditionFolder(outDir: string, slug: string, files: OutputFile[]): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
-  const target = path.join(outDir, slug);
-  const temporary = path.join(outDir, `.${slug}.partial-${process.pid}`);
-  await rm(temporary, { recursive: true, force: true });
-  await mkdir(temporary, { recursive: true });
-  try {
-    for (const file of files) {
-      const destination = path.join(temporary, file.name);
-      await mkdir(path.dirname(destination), { recursive: true });
-      await writeFile(destination, file.data);
-    }
-    const old = path.join(outDir, `.${slug}.old-${process.pid}`);
-    let hadOld = false;
-    try {
-      await rename(target, old);
-      hadOld = true;
-    } catch {
-      /* no earlier edition */
-    }
-    await rename(temporary, target);
-    if (hadOld) await rm(old, { recursive: true, force: true });
-  } catch (error) {
-    await rm(temporary, { recursive: true, force: true });
-    throw error;
-  }
-  return files.map((file) => path.join(target, file.name));
-}
-
 /** The result of a batch. */
 export interface BatchResult {
   editions: EditionResult[];
@@ -199,6 +172,8 @@ export interface BatchResult {
   workers: number;
   /** The corpus index `OUT/index.html`, when one was written. */
   corpusIndex?: string;
+  /** Set when SIGINT or SIGTERM stopped the batch (see batch/run.ts). */
+  interrupted?: Interruption;
 }
 
 /** Options of a batch on top of {@link Options}. */
@@ -219,5 +194,5 @@ export async function buildEditions(inputs: readonly string[], options: BuildOpt
   const { files, messages } = await expandInputs(inputs);
   const jobs = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
   const run = await runBatch(files, settings, { jobs, force: options.force ?? false }, hooks);
-  return { editions: run.editions, messages: [...messages, ...run.messages], workers: run.workers, corpusIndex: run.corpusIndex };
+  return { editions: run.editions, messages: [...messages, ...run.messages], workers: run.workers, corpusIndex: run.corpusIndex, interrupted: run.interrupted };
 }

@@ -157,7 +157,8 @@ async function main(argv: string[]): Promise<number> {
     for (const edition of batch.editions) report(edition.messages);
     const failed = batch.messages.some((message) => message.severity === 'error') || batch.editions.some((edition) => edition.status === 'failed');
     const index = batch.corpusIndex ? `; corpus index ${values.out ?? 'dist'}/index.html` : '';
-    process.stdout.write(`${summaryLine(batch.editions)}${index}\n`);
+    process.stdout.write(`${summaryLine(batch.editions, batch.interrupted)}${index}\n`);
+    if (batch.interrupted) return batch.interrupted.exitCode;
     return failed ? ExitCode.failed : ExitCode.ok;
   }
   if (command === 'verify-bag') {

@@ -28,12 +28,15 @@ export interface JobRequest {
 export interface JobResult {
   index: number;
   input: string;
-  status: 'built' | 'failed';
+  /** `interrupted`: not built because the batch was stopped (a signal) before or while it ran. */
+  status: 'built' | 'failed' | 'interrupted';
   /** The slug from the edition's metadata, before clashes are settled. */
   baseSlug?: string;
   /** The slug the files are named with. */
   slug?: string;
   files: OutputFile[];
+  /** Formats asked for whose writer made no file (the PDF when Chromium is missing). */
+  missing?: string[];
   messages: Message[];
   summary?: EditionSummary;
 }
@@ -53,9 +56,15 @@ export async function runJob(request: JobRequest, settings: Settings): Promise<J
     const slug = request.slug ?? result.baseSlug;
     result.slug = slug;
     const files: OutputFile[] = [];
-    for (const format of settings.formats) files.push(...(await writers[format](edition, { slug, settings, outputs: [...files] })));
+    const missing: string[] = [];
+    for (const format of settings.formats) {
+      const made = await writers[format](edition, { slug, settings, outputs: [...files] });
+      if (made.length === 0) missing.push(format);
+      files.push(...made);
+    }
     if (log.hasErrors) return result;
     result.files = files;
+    if (missing.length) result.missing = missing;
     result.summary = summarize(edition.tei!);
     result.status = 'built';
   } catch (error) {

@@ -78,9 +78,11 @@ export function createProgress(stream: ProgressStream): { onProgress: (event: { 
   };
 }
 
-/** The closing summary line. */
-export function summaryLine(editions: readonly EditionResult[]): string {
+/** The closing summary line; a batch stopped by a signal says so and how many inputs it left unbuilt. */
+export function summaryLine(editions: readonly EditionResult[], interrupted?: { signal: string; notBuilt: number }): string {
   const counts = countBatch(editions);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(editions.length, 'input')}: ${counts.built} built, ${counts.skipped} skipped, ${counts.failed} failed, ${plural(counts.warnings, 'warning')}`;
+  const line = `${plural(editions.length, 'input')}: ${counts.built} built, ${counts.skipped} skipped, ${counts.failed} failed, ${plural(counts.warnings, 'warning')}`;
+  if (!interrupted) return line;
+  return `${line}; stopped by ${interrupted.signal}: ${plural(interrupted.notBuilt, 'more input')} not built (run the same command again to build ${interrupted.notBuilt === 1 ? 'it' : 'them'})`;
 }

@@ -5,16 +5,19 @@
  * bytes whatever the number of threads. Inputs unchanged since the last build
  * are skipped (see cache.ts); a bad input fails alone, the others go on.
  */
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Message } from '../messages.js';
 import type { Settings } from '../settings.js';
 import { closePrintBrowser } from '../writers/pdf.js';
-import { writeEditionFolder, type EditionResult } from '../build.js';
-import { inputKey, outputsPresent, pipelineKey, readManifest, writeManifest, type Manifest } from './cache.js';
+import type { EditionResult } from '../build.js';
+import { inputKey, isUpToDate, outputsPresent, pipelineKey, ManifestStore, type Manifest, type ManifestEntry } from './cache.js';
 import { writeCorpusIndex } from './corpus.js';
+import { cleanLeftovers, commitEditionFolder, partialFolder, stageEditionFolder } from './folder.js';
 import { runJob, type JobRequest, type JobResult } from './job.js';
-import { canUseWorkers, createPool, type Builder } from './pool.js';
+import { withOutputLock } from './lock.js';
+import { canUseWorkers, createPool, interrupted, type Builder } from './pool.js';
 
 /** How a batch runs. */
 export interface BatchOptions {
@@ -30,6 +33,15 @@ export interface BatchHooks {
   onProgress?: (event: { done: number; total: number; result: EditionResult }) => void;
 }
 
+/** A batch stopped by a signal. */
+export interface Interruption {
+  signal: 'SIGINT' | 'SIGTERM';
+  /** The exit code a shell expects: 128 + the signal's number (130, 143). */
+  exitCode: number;
+  /** Inputs left unbuilt (not started, or discarded while in flight). */
+  notBuilt: number;
+}
+
 /** What a batch did besides the editions. */
 export interface BatchRun {
   editions: EditionResult[];
@@ -38,58 +50,160 @@ export interface BatchRun {
   workers: number;
   /** The corpus index written, if any. */
   corpusIndex?: string;
+  /** Set when a signal stopped the batch: the editions are those finished before it. */
+  interrupted?: Interruption;
 }
 
 /** Builds in this thread, one input after another. */
 function mainThreadBuilder(settings: Settings): Builder {
   let queue: Promise<unknown> = Promise.resolve();
+  let stopped = false;
   return {
     run(request: JobRequest) {
-      const next = queue.then(() => runJob(request, settings));
+      const next = queue.then(() => (stopped ? interrupted(request) : runJob(request, settings)));
       queue = next;
       return next;
+    },
+    stop() {
+      stopped = true;
+    },
+    // Work in this thread cannot be cut short; what is in flight finishes.
+    async abort() {
+      stopped = true;
     },
     close: () => closePrintBrowser(),
   };
 }
 
-/** The slug an edition gets: its own, or with `-2`, `-3` … when an earlier input took it. */
-export function settleSlug(base: string, taken: ReadonlySet<string>): string {
+/** The slug an edition gets: its own, or with `-2`, `-3` … when an earlier input (or another input's edition in the folder) took it. */
+export function settleSlug(base: string, taken: { has(slug: string): boolean }): string {
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   return slug;
 }
 
+const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 } as const;
+
+/** Watches for Ctrl-C and SIGTERM during a batch: the first stops new work, a second ends work in flight. */
+function watchSignals(builder: Builder): { signal: () => 'SIGINT' | 'SIGTERM' | undefined; dispose: () => void } {
+  let received: 'SIGINT' | 'SIGTERM' | undefined;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (received) return void builder.abort();
+    received = signal;
+    builder.stop();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: () => received,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+function unwritable(file: string, outDir: string, what: string, error: unknown): Message {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? 'error';
+  return { file, severity: 'error', reason: `${what} could not be written to ${outDir} (${code}); choose a writable --out folder`, ruleId: 'output:unwritable' };
+}
+
+/**
+ * Makes the output folder ready under its lock: leftovers of dead processes
+ * removed (an edition caught between its two renames put back), and the
+ * journal of an interrupted run folded into the manifest.
+ */
+async function openOutput(store: ManifestStore): Promise<Message[]> {
+  const { outDir } = store;
+  await mkdir(outDir, { recursive: true });
+  return withOutputLock(outDir, async () => {
+    const cleanup = await cleanLeftovers(outDir);
+    await store.compact();
+    return cleanup.recovered.map((slug) => ({
+      file: path.join(outDir, slug),
+      severity: 'info' as const,
+      reason: 'put back the edition a killed build had moved aside while replacing it',
+      ruleId: 'output:recovered',
+    }));
+  });
+}
+
 /** Builds the given files (already expanded, in input order). */
 export async function runBatch(files: readonly string[], settings: Settings, options: BatchOptions, hooks: BatchHooks = {}): Promise<BatchRun> {
-  const messages: Message[] = [];
-  const stored = await readManifest(settings.outDir);
-  const manifest: Manifest = { version: 1, entries: { ...stored.entries } };
+  const { outDir } = settings;
+  const store = new ManifestStore(outDir);
+  let messages: Message[];
+  try {
+    messages = await openOutput(store);
+  } catch (error) {
+    const message = unwritable(outDir, outDir, 'the build manifest', error);
+    return { editions: files.map((input) => ({ input, status: 'failed', outputs: [], messages: [] })), messages: [message], workers: 0 };
+  }
   const pipeline = pipelineKey(settings);
   const absolute = files.map((file) => path.resolve(file));
+  const inBatch = new Set(absolute);
   const keys = await Promise.all(files.map((file) => readFile(file).then((bytes) => inputKey(bytes, file, pipeline), () => undefined)));
-  const skippable = files.map((_, i) => {
-    const entry = stored.entries[absolute[i]!];
-    return !options.force && keys[i] !== undefined && entry?.key === keys[i] && outputsPresent(settings.outDir, entry);
-  });
+  const skippable = files.map((_, i) => !options.force && isUpToDate(outDir, store.entries.get(absolute[i]!), keys[i]));
   const toBuild = skippable.filter((skip) => !skip).length;
   const threads = Math.min(options.jobs, toBuild);
   const useWorkers = threads > 1 && canUseWorkers();
   const builder = useWorkers ? createPool(threads, settings) : mainThreadBuilder(settings);
+  const signals = watchSignals(builder);
   const pending: (Promise<JobResult> | undefined)[] = files.map((input, index) => (skippable[index] ? undefined : builder.run({ index, input })));
 
-  const editions: EditionResult[] = [];
+  // Slugs taken by earlier inputs of this batch, or by the editions of inputs outside it still in the folder.
   const taken = new Set<string>();
+  const isTaken = {
+    has(slug: string): boolean {
+      if (taken.has(slug)) return true;
+      const owner = store.slugOwners.get(slug);
+      return owner !== undefined && !inBatch.has(owner) && existsSync(path.join(outDir, slug));
+    },
+  };
+
+  /**
+   * Puts a built edition in place and records it, under the folder's lock;
+   * returns the slug to build again with when another input's edition took
+   * this one's slug in the meantime (another build into the same folder).
+   */
+  const commit = async (index: number, result: JobResult): Promise<string | undefined> => {
+    const slug = result.slug!;
+    await stageEditionFolder(outDir, slug, result.files);
+    return withOutputLock(outDir, async () => {
+      await store.refresh();
+      const settled = settleSlug(result.baseSlug!, isTaken);
+      if (settled !== slug) {
+        await rm(partialFolder(outDir, slug), { recursive: true, force: true });
+        return settled;
+      }
+      await commitEditionFolder(outDir, slug);
+      const entry: ManifestEntry = { key: keys[index] ?? '', baseSlug: result.baseSlug!, slug, files: result.files.map((file) => file.name), summary: result.summary! };
+      if (result.missing) entry.missing = result.missing;
+      await store.record(absolute[index]!, entry);
+      return undefined;
+    });
+  };
+
+  /** Forgets the edition of an input that now fails (its folder stays, but the index no longer lists it). */
+  const drop = async (index: number) => {
+    if (!store.entries.has(absolute[index]!)) return;
+    await withOutputLock(outDir, async () => {
+      await store.refresh();
+      if (store.entries.has(absolute[index]!)) await store.record(absolute[index]!, undefined);
+    });
+  };
+
+  const editions: EditionResult[] = [];
   try {
     for (let index = 0; index < files.length; index++) {
       const input = files[index]!;
-      const entry = stored.entries[absolute[index]!];
-      let result: JobResult | undefined;
+      const entry = store.entries.get(absolute[index]!);
+      let result: JobResult;
       if (skippable[index] && entry) {
-        const slug = settleSlug(entry.baseSlug, taken);
+        const slug = settleSlug(entry.baseSlug, isTaken);
         if (slug === entry.slug) {
           taken.add(slug);
-          const skipped: EditionResult = { input, status: 'skipped', slug, outputs: entry.files.map((name) => path.join(settings.outDir, slug, name)), messages: [] };
+          const skipped: EditionResult = { input, status: 'skipped', slug, outputs: entry.files.map((name) => path.join(outDir, slug, name)), messages: [] };
           editions.push(skipped);
           hooks.onProgress?.({ done: index + 1, total: files.length, result: skipped });
           continue;
@@ -101,56 +215,56 @@ export async function runBatch(files: readonly string[], settings: Settings, opt
         // Let go of the settled promise: it holds the edition's files, and a long batch must not keep them all.
         pending[index] = undefined;
         if (result.status === 'built') {
-          const slug = settleSlug(result.baseSlug!, taken);
+          const slug = settleSlug(result.baseSlug!, isTaken);
           if (slug !== result.slug) result = await builder.run({ index, input, slug });
         }
       }
       const edition: EditionResult = { input, status: 'failed', slug: result.slug, outputs: [], messages: result.messages };
-      if (result.status === 'built') {
-        const slug = result.slug!;
-        taken.add(slug);
-        try {
-          const names = result.files.map((file) => file.name);
-          edition.outputs = await writeEditionFolder(settings.outDir, slug, result.files);
-          result.files = [];
-          edition.status = 'built';
-          manifest.entries[absolute[index]!] = {
-            key: keys[index] ?? '',
-            baseSlug: result.baseSlug!,
-            slug,
-            files: names,
-            summary: result.summary!,
-          };
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code ?? 'error';
-          edition.messages.push({
-            file: input,
-            severity: 'error',
-            reason: `the edition could not be written to ${path.join(settings.outDir, slug)} (${code}); choose a writable --out folder`,
-            ruleId: 'output:unwritable',
-          });
+      try {
+        let again = result.status === 'built' ? await commit(index, result) : undefined;
+        while (again !== undefined) {
+          result = await builder.run({ index, input, slug: again });
+          again = result.status === 'built' ? await commit(index, result) : undefined;
         }
-      } else {
-        delete manifest.entries[absolute[index]!];
+        edition.slug = result.slug;
+        edition.messages = result.messages;
+        if (result.status === 'built') {
+          taken.add(result.slug!);
+          edition.status = 'built';
+          edition.outputs = result.files.map((file) => path.join(outDir, result.slug!, file.name));
+        }
+      } catch (error) {
+        await rm(partialFolder(outDir, result.slug!), { recursive: true, force: true }).catch(() => undefined);
+        edition.messages.push(unwritable(input, path.join(outDir, result.slug!), 'the edition', error));
       }
+      result.files = [];
+      // Once stopped, work in flight that finished is kept; what did not (or failed, its tools killed by the same
+      // Ctrl-C) is left as it was: neither reported as failed nor dropped from the manifest.
+      if (signals.signal() && edition.status !== 'built') continue;
+      if (result.status === 'failed') await drop(index).catch(() => undefined);
       editions.push(edition);
       hooks.onProgress?.({ done: index + 1, total: files.length, result: edition });
     }
   } finally {
+    builder.stop();
     await builder.close();
   }
 
   const run: BatchRun = { editions, messages, workers: useWorkers ? threads : 0 };
-  if (editions.some((edition) => edition.status !== 'failed')) {
-    try {
-      await writeManifest(settings.outDir, manifest);
+  try {
+    await withOutputLock(outDir, async () => {
+      await store.compact();
+      if (store.entries.size === 0) return;
       // Only editions whose folders are still there are listed.
-      const listed: Manifest = { version: 1, entries: Object.fromEntries(Object.entries(manifest.entries).filter(([, entry]) => outputsPresent(settings.outDir, entry))) };
-      run.corpusIndex = await writeCorpusIndex(settings.outDir, listed);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      messages.push({ file: settings.outDir, severity: 'error', reason: `the build manifest and corpus index could not be written (${code}); choose a writable --out folder`, ruleId: 'output:unwritable' });
-    }
+      const listed: Manifest = { version: 1, entries: Object.fromEntries([...store.entries].filter(([, entry]) => outputsPresent(outDir, entry))) };
+      run.corpusIndex = await writeCorpusIndex(outDir, listed);
+    });
+  } catch (error) {
+    messages.push(unwritable(outDir, outDir, 'the build manifest and corpus index', error));
+  } finally {
+    signals.dispose();
   }
+  const signal = signals.signal();
+  if (signal) run.interrupted = { signal, exitCode: 128 + SIGNAL_NUMBERS[signal], notBuilt: files.length - editions.length };
   return run;
 }

@@ -53,6 +53,12 @@ function normalizeToken(value: string): string {
   return value;
 }
 
+/** True when token `index` is a full stop after a single letter written against it ("R." in "U.S.S.R."). */
+function isAbbreviationStop(tokens: Token[], index: number): boolean {
+  const previous = tokens[index - 1];
+  return tokens[index]!.value === '.' && previous !== undefined && previous.isWord && previous.value.length === 1 && previous.end === tokens[index]!.start;
+}
+
 function isAllCaps(value: string): boolean {
   return value.length >= 2 && /^\p{Lu}+$/u.test(value);
 }
@@ -132,7 +138,8 @@ export class NameMatcher {
         frontier = nextFrontier;
         for (const node of frontier) {
           const candidates = node.candidates?.filter((candidate) => !only || only.has(candidate.kind));
-          if (candidates?.length && tokens[cursor]!.isWord) best = { end: cursor, candidates };
+          // A name ends where a word ends, or with the full stop of an abbreviation ("U.S.S.R.").
+          if (candidates?.length && (tokens[cursor]!.isWord || isAbbreviationStop(tokens, cursor))) best = { end: cursor, candidates };
         }
       }
       if (best) {

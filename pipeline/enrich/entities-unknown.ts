@@ -20,6 +20,7 @@
  * person's surname alone too). Every such mention is uncertain: it is tagged
  * with `@cert="low"`, has no `@ref`, and is listed for review.
  */
+import { isCommonWord } from './entities-lexicon.js';
 import type { EntityKind } from './registers.js';
 
 /** A capitalised name found without a register entry. */
@@ -29,6 +30,8 @@ export interface UnknownName {
   kind: EntityKind;
   /** Why it was taken for a name of this kind, for the review report. */
   evidence: string;
+  /** True when only the word itself is evidence (a capitalised word no dictionary has): the document may show another kind. */
+  weak?: boolean;
 }
 
 const TITLES = new Set([
@@ -124,12 +127,15 @@ interface Word {
 
 const WORDS = /\p{L}[\p{L}\p{M}]*(?:[’'-]\p{L}[\p{L}\p{M}]*)*\.?/gu;
 
+/** Abbreviations that keep their full stop inside a name ("St. Petersburg", "Mt. Athos"). */
+const ABBREVIATIONS = new Set(['St', 'Ste', 'Mt', 'Ft']);
+
 function wordsOf(text: string): Word[] {
   const words: Word[] = [];
   for (const match of text.matchAll(WORDS)) {
     let value = match[0];
     // A full stop belongs to an initial ("J.") or an abbreviated title ("Dr."), not to other words.
-    if (value.endsWith('.') && !/^\p{Lu}\.$/u.test(value) && !TITLES.has(value.slice(0, -1))) value = value.slice(0, -1);
+    if (value.endsWith('.') && !/^\p{Lu}\.$/u.test(value) && !TITLES.has(value.slice(0, -1)) && !ABBREVIATIONS.has(value.slice(0, -1))) value = value.slice(0, -1);
     // A possessive is not part of the name.
     if (/[’']s$/u.test(value)) value = value.slice(0, -2);
     words.push({ text: value, start: match.index, end: match.index + value.length });
@@ -143,6 +149,22 @@ const bare = (word: string): string => word.replace(/\.$/, '');
 const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word) && !NOT_ACRONYMS.has(word);
 const CONNECTORS = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'del', 'della', 'di', 'du', 'la', 'le', 'y', 'for']);
 
+/** Last words that make a capitalised run the name of a place ("Downing Street", "City Hall", "Nelson’s Monument"). */
+const PLACE_WORDS = new Set([
+  'Street', 'Square', 'Road', 'Avenue', 'Lane', 'Place', 'Hall', 'Halls', 'Chambers', 'Monument', 'Green', 'Park', 'Bridge',
+  'Station', 'Gardens', 'Palace', 'Castle', 'Quay', 'Docks', 'Harbour', 'Harbor', 'Cathedral', 'Abbey', 'Prison', 'Gaol',
+  'Boulevard', 'Embankment', 'Common', 'Heath', 'Island', 'Islands', 'Mountains', 'River', 'Valley', 'Sea', 'Ocean',
+]);
+
+/** Words that end a page's navigation rather than a name ("Paul Robeson Archive"). */
+const NAVIGATION_WORDS = new Set(['Archive', 'Archives', 'Index', 'Contents']);
+
+/** Lower-case titles and forms of address before a name ("comrades Lozovsky and Radek", "professor Höntzsch"). */
+const LOWER_TITLES = new Set(['comrade', 'comrades', 'professor', 'citizen', 'tsar', 'czar', 'kaiser', 'herr', 'monsieur', 'signor', 'señor', 'deputy', 'senator']);
+
+/** Endings of words for creeds, movements and peoples ("Noskism", "Peronist", "Victorian", "Argentinian"). */
+const NOT_A_SURNAME_ENDING = /(?:ism|isms|ist|ists|ite|ites|ian|ians|ean|eans|ese|ic|ics|ish|ity)$/u;
+
 function isSentenceStart(text: string, offset: number): boolean {
   // Only the few characters before the word matter; a regex anchored at the end of the whole text would scan it all.
   let index = offset - 1;
@@ -155,6 +177,14 @@ interface Run {
   words: Word[];
 }
 
+/** True when `word` continues the run that ends with `previous`: one space, initials written together ("C.H."), or a possessive before a place word ("Nelson’s Monument"). */
+function continuesRun(text: string, previous: Word, word: Word): boolean {
+  const gap = text.slice(previous.end, word.start);
+  if (/^\s{1,2}$/u.test(gap)) return true;
+  if (gap === '' && isInitial(previous.text)) return true;
+  return /^[’']s\s$/u.test(gap) && PLACE_WORDS.has(bare(word.text));
+}
+
 function runsOf(text: string, words: Word[], covered: (start: number, end: number) => boolean): Run[] {
   const runs: Run[] = [];
   let current: Word[] = [];
@@ -165,7 +195,7 @@ function runsOf(text: string, words: Word[], covered: (start: number, end: numbe
   };
   for (let index = 0; index < words.length; index++) {
     const word = words[index]!;
-    const joined = current.length > 0 && /^[\s]{1,2}$/u.test(text.slice(current[current.length - 1]!.end, word.start));
+    const joined = current.length > 0 && continuesRun(text, current[current.length - 1]!, word);
     if (covered(word.start, word.end)) {
       close();
       continue;
@@ -190,6 +220,154 @@ function isAllCapsHeading(words: Word[], index: number): boolean {
   return caps(words[index]) && (caps(words[index - 1]) || caps(words[index + 1]));
 }
 
+/** A candidate run with what the rules need to know about its surroundings. */
+interface Candidate {
+  text: string;
+  words: Word[];
+  texts: string[];
+  first: Word;
+  last: Word;
+  /** The word just before the run, when only white space separates them. */
+  previous?: Word;
+  next?: Word;
+  sentenceStart: boolean;
+  /** All the words of the run, or of the heading it is in, are in capitals. */
+  inCapsHeading: boolean;
+}
+
+type Rule = (candidate: Candidate) => UnknownName | undefined;
+
+const nameFrom = (candidate: Candidate, from: Word, kind: EntityKind, evidence: string): UnknownName => ({ start: from.start, end: candidate.last.end, kind, evidence });
+
+/** "R.A.F.", "I.L.P.": initials written together, with nothing after them. */
+const dottedAcronym: Rule = (c) => {
+  if (c.words.length < 2 || !c.words.every((word) => isInitial(word.text))) return undefined;
+  if (!/^(?:\p{Lu}\.)+$/u.test(c.text.slice(c.first.start, c.last.end))) return undefined;
+  return NOT_ACRONYMS.has(c.texts.join('')) ? undefined : nameFrom(c, c.first, 'org', 'is an acronym');
+};
+
+/** "Farmer-Labor Party", "Socialist Party", "Executive Committee": the last word names an organisation. */
+const orgByLastWord: Rule = (c) => {
+  const lastText = bare(c.last.text);
+  if (!ORG_WORDS.has(lastText) || c.words.length < 2 || NOT_ORG_START.has(c.texts[0]!)) return undefined;
+  // A last word that is also an adjective ("Labour", "Soviet") needs a word before it that is neither.
+  if (ADJECTIVES.has(lastText) && c.texts.every((word) => ADJECTIVES.has(word) || ORG_WORDS.has(word))) return undefined;
+  let from = 0;
+  while (from < c.words.length - 1 && (TITLES.has(c.texts[from]!) || MONTHS_AND_DAYS.has(c.texts[from]!))) from++;
+  return c.words.length - from >= 2 ? nameFrom(c, c.words[from]!, 'org', `ends with “${lastText}”`) : undefined;
+};
+
+/** "Board of Trade", "Bank of England": an organisation word followed by "of" heads the name. */
+const orgByHead: Rule = (c) => {
+  const headIndex = c.texts.findIndex((word, index) => ORG_WORDS.has(word) && c.texts[index + 1] === 'of');
+  if (headIndex < 0 || NOT_ORG_START.has(c.texts[0]!) || TITLES.has(c.texts[0]!)) return undefined;
+  return nameFrom(c, c.first, 'org', `is headed by “${c.texts[headIndex]} of”`);
+};
+
+/** "Presidium", "ILGWU": an organ named by one word, or an acronym that is not an English word in capitals ("WAR"). */
+const orgSingleWord: Rule = (c) => {
+  if (c.words.length !== 1) return undefined;
+  if (ORG_SINGLE_WORDS.has(bare(c.last.text))) return nameFrom(c, c.first, 'org', 'names an organ of state or party');
+  if (isAcronym(c.first.text) && !c.inCapsHeading && !isCommonWord(c.first.text)) return nameFrom(c, c.first, 'org', 'is an acronym');
+  return undefined;
+};
+
+/** "Downing Street", "City Hall", "Nelson’s Monument". */
+const placeByLastWord: Rule = (c) => {
+  const lastText = bare(c.last.text);
+  if (!PLACE_WORDS.has(lastText) || c.words.length < 2 || NOT_ORG_START.has(c.texts[0]!) || TITLES.has(c.texts[0]!)) return undefined;
+  return nameFrom(c, c.first, 'place', `ends with “${lastText}”`);
+};
+
+/** A title before the name ("General Weygand", "Mr. Bishop Norman" → "Norman"), in the run or just before it in lower case. */
+const personByTitle: Rule = (c) => {
+  let at = 0;
+  while (at < c.words.length - 1 && TITLES.has(c.texts[at]!)) at++;
+  if (at > 0) {
+    const name = c.texts[at]!;
+    if (!isCapitalised(name) || NOT_A_NAME_AFTER_TITLE.has(name) || ADJECTIVES.has(name) || MONTHS_AND_DAYS.has(name)) return undefined;
+    return nameFrom(c, c.words[at]!, 'person', `follows the title “${c.texts[at - 1]}”`);
+  }
+  const title = c.previous?.text;
+  if (title && LOWER_TITLES.has(title) && c.words.length <= 3 && !c.texts.some((word) => ADJECTIVES.has(word) || ORG_WORDS.has(word))) {
+    return nameFrom(c, c.first, 'person', `follows “${title}”`);
+  }
+  return undefined;
+};
+
+/** "J. R. Johnson", "C.H. Norman": initials before a name. */
+const personByInitials: Rule = (c) =>
+  c.words.length >= 2 && c.words.some((word) => isInitial(word.text)) && !isInitial(c.last.text) ? nameFrom(c, c.first, 'person', 'has initials') : undefined;
+
+/** "Antonio Labriola": a common given name first. */
+const personByGivenName: Rule = (c) => {
+  if (!GIVEN_NAMES.has(c.texts[0]!) || c.words.length < 2 || c.words.length > 4) return undefined;
+  if (c.texts.slice(1).some((word) => ADJECTIVES.has(word) || ORG_WORDS.has(word) || PLACE_WORDS.has(word))) return undefined;
+  return nameFrom(c, c.first, 'person', `begins with the given name “${c.texts[0]}”`);
+};
+
+/** "Weygand declared": a verb of saying after the name. */
+const personBySaying: Rule = (c) => {
+  const after = c.text.slice(c.last.end).match(/^,?\s+(\p{Ll}+)/u)?.[1];
+  if (!after || !SAY_VERBS.has(after) || c.words.length > 3) return undefined;
+  if (c.texts.some((word) => ADJECTIVES.has(word) || MONTHS_AND_DAYS.has(word) || TITLES.has(word))) return undefined;
+  if (c.words.length === 1 && ((c.sentenceStart && isCommonWord(c.texts[0]!)) || NOT_A_SURNAME_ENDING.test(c.texts[0]!))) return undefined;
+  return nameFrom(c, c.first, 'person', `is followed by “${after}”`);
+};
+
+const NOT_PLACE_FIRST = /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Part|Chapter|Section|Volume|Vol|No|Item|Thesis|Note|Appendix)$/;
+
+/** "in Zimmerwald", "from Kronstadt": a place preposition before the name, not at a sentence start. */
+const placeByPreposition: Rule = (c) => {
+  const preposition = c.previous?.text.toLowerCase();
+  if (!preposition || !PLACE_PREPOSITIONS.has(preposition) || c.sentenceStart || c.words.length > 3) return undefined;
+  if (c.texts.some((word) => ADJECTIVES.has(word) || MONTHS_AND_DAYS.has(word) || ORG_WORDS.has(word) || TITLES.has(word) || /(?:ism|ist|ists|ite|ites)$/.test(word))) return undefined;
+  if (NOT_PLACE_FIRST.test(c.texts[0]!) || GIVEN_NAMES.has(c.texts[0]!) || (c.next && /^\d/.test(c.next.text))) return undefined;
+  // "at Home", "in Power": ordinary words with a capital are not places.
+  if (c.texts.every((word) => isCommonWord(word))) return undefined;
+  return nameFrom(c, c.first, 'place', `follows “${c.previous!.text}”`);
+};
+
+/**
+ * "the admission of Jagello", "Fimmen and Jouhaux make": one capitalised word
+ * in mid-sentence that no English dictionary has as a common word, that no
+ * article precedes (a newspaper, "the Luch"; a group, "the Trudoviks"), and
+ * that does not end like a word for a creed or people ("Noskism", "Victorian").
+ */
+const personBySurname: Rule = (c) => {
+  if (c.words.length !== 1 || c.sentenceStart || c.inCapsHeading) return undefined;
+  const word = c.texts[0]!;
+  if (word.length < 3 || !/^\p{Lu}\p{Ll}/u.test(word) || word.includes('-') || NOT_A_SURNAME_ENDING.test(word)) return undefined;
+  if (ADJECTIVES.has(word) || MONTHS_AND_DAYS.has(word) || FUNCTION_WORDS.has(word) || ORG_SINGLE_WORDS.has(word) || isCommonWord(word)) return undefined;
+  const before = c.text.slice(0, c.first.start);
+  if (/\b(?:the|a|an|The|A|An)\s+$/u.test(before) || /[“"‘]$/u.test(before)) return undefined;
+  return { ...nameFrom(c, c.first, 'person', 'is a capitalised word in mid-sentence that no English dictionary lists'), weak: true };
+};
+
+/** The rules, most specific first: the first that takes a run decides it. */
+const RULES: Rule[] = [dottedAcronym, orgByLastWord, orgByHead, orgSingleWord, placeByLastWord, personByTitle, personByInitials, personByGivenName, personBySaying, placeByPreposition, personBySurname];
+
+/** The run without capitalised function words before the name ("The Daily Worker", "In Zimmerwald"), with its surroundings. */
+function candidateOf(text: string, words: Word[], wordIndex: Map<number, number>, whole: Run): Candidate {
+  let start = 0;
+  while (start < whole.words.length - 1 && FUNCTION_WORDS.has(bare(whole.words[start]!.text)) && whole.words[start + 1]!.start > whole.words[start]!.end) start++;
+  const runWords = whole.words.slice(start);
+  const first = runWords[0]!;
+  const firstIndex = wordIndex.get(first.start)!;
+  const previous = words[firstIndex - 1];
+  return {
+    text,
+    words: runWords,
+    texts: runWords.map((word) => bare(word.text)),
+    first,
+    last: runWords[runWords.length - 1]!,
+    previous: previous && /^\s+$/.test(text.slice(previous.end, first.start)) ? previous : undefined,
+    next: words[firstIndex + runWords.length],
+    sentenceStart: isSentenceStart(text, first.start),
+    inCapsHeading: isAllCapsHeading(words, firstIndex),
+  };
+}
+
 /**
  * Finds names in one text by the evidence rules above, skipping what
  * `covered` says is already marked (register names).
@@ -199,76 +377,21 @@ export function findUnknownNames(text: string, covered: (start: number, end: num
   const found: UnknownName[] = [];
   const wordIndex = new Map(words.map((word, index) => [word.start, index]));
   for (const whole of runsOf(text, words, covered)) {
-    // A run may begin with a capitalised function word ("The Daily Worker", "In Zimmerwald"): the name follows it.
-    let start = 0;
-    while (start < whole.words.length - 1 && FUNCTION_WORDS.has(bare(whole.words[start]!.text))) start++;
-    const run: Run = { words: whole.words.slice(start) };
-    const first = run.words[0]!;
-    const last = run.words[run.words.length - 1]!;
-    const firstIndex = wordIndex.get(first.start)!;
-    const previous = words[firstIndex - 1];
-    const adjacentPrevious = previous && /^\s+$/.test(text.slice(previous.end, first.start)) ? previous : undefined;
-    const nextWord = words[firstIndex + run.words.length];
-    const texts = run.words.map((word) => bare(word.text));
-    if (run.words.length === 1 && FUNCTION_WORDS.has(texts[0]!)) continue;
-    const sentenceStart = isSentenceStart(text, first.start);
-    const span = (from: Word, kind: EntityKind, evidence: string): void => {
-      found.push({ start: from.start, end: last.end, kind, evidence });
-    };
-    // Organisations: by their last word, or an organ named by one word, or an acronym.
-    const lastText = bare(last.text);
-    if (ORG_WORDS.has(lastText) && run.words.length >= 2 && !NOT_ORG_START.has(texts[0]!) && !texts.every((word) => ADJECTIVES.has(word) || ORG_WORDS.has(word))) {
-      let from = 0;
-      while (from < run.words.length - 1 && (TITLES.has(texts[from]!) || MONTHS_AND_DAYS.has(texts[from]!))) from++;
-      if (run.words.length - from >= 2) span(run.words[from]!, 'org', `ends with “${lastText}”`);
-      continue;
-    }
-    // "Board of Trade", "Bank of England": an organisation word followed by "of" heads the name.
-    const headIndex = texts.findIndex((word, index) => ORG_WORDS.has(word) && texts[index + 1] === 'of');
-    if (headIndex >= 0 && !NOT_ORG_START.has(texts[0]!) && !TITLES.has(texts[0]!)) {
-      span(first, 'org', `is headed by “${texts[headIndex]} of”`);
-      continue;
-    }
-    if (run.words.length === 1 && ORG_SINGLE_WORDS.has(lastText)) {
-      span(first, 'org', 'names an organ of state or party');
-      continue;
-    }
-    if (run.words.length === 1 && isAcronym(first.text) && !isAllCapsHeading(words, firstIndex)) {
-      span(first, 'org', 'an acronym');
-      continue;
-    }
-    // Persons: a title before the name (inside the run or just before it).
-    const titleAt = TITLES.has(texts[0]!) ? 0 : -1;
-    if (titleAt === 0 && run.words.length >= 2 && isCapitalised(texts[1]!) && !NOT_A_NAME_AFTER_TITLE.has(texts[1]!) && !ADJECTIVES.has(texts[1]!) && !MONTHS_AND_DAYS.has(texts[1]!)) {
-      span(run.words[1]!, 'person', `follows the title “${texts[0]}”`);
-      continue;
-    }
-    if (run.words.some((word) => isInitial(word.text)) && !isInitial(last.text) && run.words.length >= 2) {
-      span(first, 'person', 'has initials');
-      continue;
-    }
-    if (GIVEN_NAMES.has(texts[0]!) && run.words.length >= 2 && run.words.length <= 4 && !texts.slice(1).some((word) => ADJECTIVES.has(word) || ORG_WORDS.has(word))) {
-      span(first, 'person', `begins with the given name “${texts[0]}”`);
-      continue;
-    }
-    const after = text.slice(last.end).match(/^,?\s+(\p{Ll}+)/u)?.[1];
-    if (after && SAY_VERBS.has(after) && run.words.length <= 3 && !texts.some((word) => ADJECTIVES.has(word) || MONTHS_AND_DAYS.has(word) || TITLES.has(word))) {
-      span(first, 'person', `is followed by “${after}”`);
-      continue;
-    }
-    // Places: after a place preposition, not at a sentence start.
-    if (
-      adjacentPrevious &&
-      PLACE_PREPOSITIONS.has(adjacentPrevious.text.toLowerCase()) &&
-      !sentenceStart &&
-      run.words.length <= 3 &&
-      !texts.some((word) => ADJECTIVES.has(word) || MONTHS_AND_DAYS.has(word) || ORG_WORDS.has(word) || TITLES.has(word) || /(?:ism|ist|ists|ite|ites)$/.test(word)) &&
-      !/^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Part|Chapter|Section|Volume|Vol|No|Item|Thesis|Note|Appendix)$/.test(texts[0]!) &&
-      !(nextWord && /^\d/.test(nextWord.text))
-    ) {
-      span(first, 'place', `follows “${adjacentPrevious.text}”`);
-      continue;
+    const candidate = candidateOf(text, words, wordIndex, whole);
+    if (candidate.words.length === 1 && FUNCTION_WORDS.has(candidate.texts[0]!)) continue;
+    if (candidate.texts.some((word) => NAVIGATION_WORDS.has(word))) continue;
+    for (const rule of RULES) {
+      const name = rule(candidate);
+      if (name) {
+        found.push(name);
+        break;
+      }
     }
   }
   return found;
+}
+
+/** True when `word` is a capitalised word that could be a person's given name (for the namesake check). */
+export function isGivenName(word: string): boolean {
+  return GIVEN_NAMES.has(word);
 }

@@ -25,6 +25,7 @@
 import { el, walkElements, type Element, type Root } from '../tei/tree.js';
 import type { Edition, Stage } from '../stages.js';
 import { matcherFor, type NameMatch, type NameMatcher } from './entities-matcher.js';
+import { gazetteerEntry, lookUpTown } from './entities-gazetteer.js';
 import { findUnknownNames } from './entities-unknown.js';
 import { LIST_ELEMENT, loadRegisters, NAME_ELEMENT, type EntityKind, type Register, type RegisterEntry } from './registers.js';
 import { addReviewItem, contextOf, type ReviewItem } from './review.js';
@@ -61,6 +62,8 @@ interface Resolved {
   cert?: 'low';
   inner: TextSpan[];
   reviewDetail?: string;
+  /** Found by the weakest evidence (see UnknownName.weak): the document may decide its kind. */
+  weak?: boolean;
 }
 
 const PLACES_ONLY: ReadonlySet<EntityKind> = new Set(['place']);
@@ -98,6 +101,8 @@ interface Pass {
   options: EntityOptions;
   /** Entries the document names in full (their `short` names may then be linked). */
   present: Set<string>;
+  /** Towns found in the gazetteer, by id, carried in the standOff like register entries. */
+  gazetteer: Map<string, RegisterEntry>;
 }
 
 /**
@@ -105,17 +110,18 @@ interface Pass {
  * what it marked. The register's trie is compiled once per process.
  */
 export function recognizeEntities(tei: Root, register: Register, options: EntityOptions = {}): EntityResult {
-  const pass: Pass = { register, matcher: matcherFor(register), options, present: new Set() };
+  const pass: Pass = { register, matcher: matcherFor(register), options, present: new Set(), gazetteer: new Map() };
   const regions = textRegions(tei);
   const texts = distinctTexts(regions);
   const registerMatches = findRegisterMatches(pass, texts);
   const spansByText = new Map<string, Resolved[]>();
-  const discovered = new Map<string, EntityKind>();
-  for (const text of texts) spansByText.set(text, spansOfText(pass, text, registerMatches.get(text)!, discovered));
-  addRecurrences(pass, spansByText, discovered);
+  for (const text of texts) spansByText.set(text, spansOfText(pass, text, registerMatches.get(text)!));
+  harmoniseKinds(spansByText);
+  linkTowns(pass, spansByText);
+  addRecurrences(pass, spansByText);
   const { mentions, review, used } = wrapSpans(regions, spansByText);
   for (const id of speakerRefs(regions, register)) used.add(id);
-  const entries = usedEntries(register, used);
+  const entries = usedEntries(pass, used);
   review.push(...noIdItems(entries));
   if (entries.length) insertStandOff(tei, entries);
   return { mentions, review, entries: entries.map((entry) => entry.id) };
@@ -195,14 +201,12 @@ function innerPlaces(pass: Pass, name: string): TextSpan[] {
   return inner;
 }
 
-/** The spans of one text: its register names, then names no register knows (noted in `discovered`). */
-function spansOfText(pass: Pass, text: string, matches: NameMatch[], discovered: Map<string, EntityKind>): Resolved[] {
+/** The spans of one text: its register names, then names no register knows. */
+function spansOfText(pass: Pass, text: string, matches: NameMatch[]): Resolved[] {
   const resolved = matches.map((match) => resolveMatch(pass, match, text)).filter((span): span is Resolved => span !== undefined);
   const covered = (start: number, end: number): boolean => resolved.some((span) => span.start < end && start < span.end);
   const unknown = findUnknownNames(text, covered).map((name): Resolved => {
-    const surface = text.slice(name.start, name.end);
-    if (!discovered.has(surface)) discovered.set(surface, name.kind);
-    return { start: name.start, end: name.end, kind: name.kind, cert: 'low', inner: [], reviewDetail: `not in any register; taken for ${article(name.kind)} because it ${name.evidence}` };
+    return { start: name.start, end: name.end, kind: name.kind, cert: 'low', inner: [], weak: name.weak, reviewDetail: `not in any register; taken for ${article(name.kind)} because it ${name.evidence}` };
   });
   nestLeadingPlaces(text, resolved, unknown);
   return [...resolved, ...unknown];
@@ -220,9 +224,75 @@ function nestLeadingPlaces(text: string, resolved: Resolved[], unknown: Resolved
   }
 }
 
+/**
+ * One name, one kind in a document: a word taken for a person only because no
+ * dictionary has it ("Tarbert", "Basle") takes the kind that better evidence
+ * gives the same word elsewhere in the text ("at Tarbert"); with none, a city
+ * of 400,000 people or more is a place ("Glasgow"), and so is a word listed
+ * with places ("at Amritsar or Balbriggan").
+ */
+function harmoniseKinds(spansByText: Map<string, Resolved[]>): void {
+  const strong = new Map<string, EntityKind>();
+  for (const [text, spans] of spansByText) {
+    for (const span of spans) if (!span.ref && !span.weak && span.cert === 'low') strong.set(text.slice(span.start, span.end), span.kind);
+  }
+  for (const [text, spans] of spansByText) {
+    for (const span of spans) {
+      if (!span.weak) continue;
+      const surface = text.slice(span.start, span.end);
+      const kind = strong.get(surface) ?? (isLargeCity(surface) || listedWithPlace(text, span, spans) ? 'place' : undefined);
+      if (!kind || kind === span.kind) continue;
+      span.kind = kind;
+      span.reviewDetail = `not in any register; taken for ${article(kind)} because ${strong.has(surface) ? 'the same word is one elsewhere in the text' : isLargeCity(surface) ? 'it is a large city in GeoNames' : 'it is listed with places'}`;
+    }
+  }
+}
+
+const LARGE_CITY = 400_000;
+
+function isLargeCity(name: string): boolean {
+  return (lookUpTown(name)?.population ?? 0) >= LARGE_CITY;
+}
+
+/** True when `span` is joined to a place by a comma, "and", "or" ("at Amritsar or Balbriggan"). */
+function listedWithPlace(text: string, span: Resolved, spans: Resolved[]): boolean {
+  return spans.some((other) => {
+    if (other === span || other.kind !== 'place' || other.weak) return false;
+    const between = other.end <= span.start ? text.slice(other.end, span.start) : other.start >= span.end ? text.slice(span.end, other.start) : undefined;
+    return between !== undefined && /^(?:,\s*|,?\s+(?:and|or|nor)\s+)$/.test(between);
+  });
+}
+
+/**
+ * Places no register has are looked up in the gazetteer and, when one town
+ * of the name stands out, linked to it with its GeoNames id (listed for
+ * review as uncertain).
+ */
+function linkTowns(pass: Pass, spansByText: Map<string, Resolved[]>): void {
+  for (const [text, spans] of spansByText) {
+    for (const span of spans) {
+      if (span.kind !== 'place' || span.ref) continue;
+      const surface = text.slice(span.start, span.end);
+      const town = lookUpTown(surface);
+      if (!town || town.ambiguous) continue;
+      const entry = gazetteerEntry(surface, town);
+      if (!pass.gazetteer.has(entry.id)) pass.gazetteer.set(entry.id, entry);
+      span.ref = entry.id;
+      span.reviewDetail = `not in any register; linked by name to GeoNames ${town.geonamesId} (a town of ${town.population.toLocaleString('en')} in ${town.country}): check that the text means it`;
+    }
+  }
+}
+
+/** A name found without a register, as the text first shows it. */
+interface Discovered {
+  kind: EntityKind;
+  ref?: string;
+  from: string;
+}
+
 /** A name found once is found wherever it recurs (a person also by surname alone). */
-function addRecurrences(pass: Pass, spansByText: Map<string, Resolved[]>, discovered: Map<string, EntityKind>): void {
-  const recurring = recurringNames(pass, discovered);
+function addRecurrences(pass: Pass, spansByText: Map<string, Resolved[]>): void {
+  const recurring = recurringNames(pass, discoveredNames(spansByText));
   if (recurring.size === 0) return;
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{M}\\-])(?:${[...recurring.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}]|[-‐‑]\\p{L})`,
@@ -233,22 +303,34 @@ function addRecurrences(pass: Pass, spansByText: Map<string, Resolved[]>, discov
       const start = found.index;
       const end = start + found[0].length;
       if (spans.some((span) => span.start < end && start < span.end)) continue;
-      const { kind, from } = recurring.get(found[0])!;
-      spans.push({ start, end, kind, cert: 'low', inner: [], reviewDetail: `not in any register; recurs after “${from}” was taken for ${article(kind)}` });
+      const { kind, ref, from } = recurring.get(found[0])!;
+      spans.push({ start, end, kind, ref, cert: 'low', inner: [], reviewDetail: `not in any register; recurs after “${from}” was taken for ${article(kind)}` });
     }
     spans.sort((a, b) => a.start - b.start);
   }
 }
 
+/** The names found without a register entry, first finding first. */
+function discoveredNames(spansByText: Map<string, Resolved[]>): Map<string, Discovered> {
+  const discovered = new Map<string, Discovered>();
+  for (const [text, spans] of spansByText) {
+    for (const span of spans) {
+      const surface = text.slice(span.start, span.end);
+      if (span.cert === 'low' && span.reviewDetail?.startsWith('not in any register') && !discovered.has(surface)) discovered.set(surface, { kind: span.kind, ref: span.ref, from: surface });
+    }
+  }
+  return discovered;
+}
+
 /** The names to look for again: each discovered name, and a person's surname. */
-function recurringNames(pass: Pass, discovered: Map<string, EntityKind>): Map<string, { kind: EntityKind; from: string }> {
-  const recurring = new Map<string, { kind: EntityKind; from: string }>();
-  for (const [surface, kind] of discovered) {
-    recurring.set(surface, { kind, from: surface });
+function recurringNames(pass: Pass, discovered: Map<string, Discovered>): Map<string, Discovered> {
+  const recurring = new Map<string, Discovered>();
+  for (const [surface, found] of discovered) {
+    recurring.set(surface, found);
     const words = surface.split(/\s+/);
     const surname = words[words.length - 1]!;
-    if (kind === 'person' && words.length >= 2 && surname.length >= 3 && /^\p{Lu}\p{Ll}/u.test(surname) && !pass.matcher.match(surname).length && !recurring.has(surname)) {
-      recurring.set(surname, { kind, from: surface });
+    if (found.kind === 'person' && words.length >= 2 && surname.length >= 3 && /^\p{Lu}\p{Ll}/u.test(surname) && !pass.matcher.match(surname).length && !recurring.has(surname)) {
+      recurring.set(surname, { kind: 'person', from: surface });
     }
   }
   return recurring;
@@ -302,10 +384,10 @@ function speakerRefs(regions: Element[], register: Register): string[] {
   return ids;
 }
 
-/** The entries used, in register order (persons, places, organisations). */
-function usedEntries(register: Register, used: Set<string>): RegisterEntry[] {
+/** The entries used, in register order (persons, places, organisations), towns from the gazetteer after the register's places. */
+function usedEntries(pass: Pass, used: Set<string>): RegisterEntry[] {
   const kindOrder: Record<EntityKind, number> = { person: 0, place: 1, org: 2 };
-  return [...register.entries.values()].filter((entry) => used.has(entry.id)).sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
+  return [...pass.register.entries.values(), ...pass.gazetteer.values()].filter((entry) => used.has(entry.id)).sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
 }
 
 /** A review item for each entry carried without an authority id. */

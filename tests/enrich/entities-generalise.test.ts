@@ -1,0 +1,96 @@
+/**
+ * The recogniser on names no register has, in the forms the archive's pages
+ * take: initials written together, titles in a row, dotted acronyms, capitals
+ * for emphasis, surnames no dictionary lists, places by their last word, one
+ * kind per name in a document, and towns looked up in GeoNames.
+ */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { recognizeEntities, type EntityMention } from '../../pipeline/enrich/entities.js';
+import { GAZETTEER_DATA } from '../../pipeline/enrich/entities-gazetteer.js';
+import { isCommonWord, isKnownProperNoun } from '../../pipeline/enrich/entities-lexicon.js';
+import { loadRegisters } from '../../pipeline/enrich/registers.js';
+import { serializeTei } from '../../pipeline/tei/serialize.js';
+import { teiOf } from './entities-helpers.js';
+
+const register = loadRegisters([]);
+
+function run(paragraphs: string[], year?: number): { mentions: EntityMention[]; xml: string } {
+  const tei = teiOf(paragraphs);
+  const { mentions } = recognizeEntities(tei, register, { documentYear: year });
+  return { mentions, xml: serializeTei(tei) };
+}
+const brief = (mentions: EntityMention[]): string[] => mentions.map((m) => `${m.kind}:${m.text}${m.ref ? `:${m.ref}` : ''}`);
+
+describe('the lexicon', () => {
+  it('knows ordinary words in any case and inflection, and not surnames', () => {
+    for (const word of ['Having', 'Home', 'WAR', 'Workers', 'Civilisation', 'Labour']) expect(isCommonWord(word), word).toBe(true);
+    for (const word of ['Kirchner', 'Shinwell', 'Chkheidze', 'Victorian']) expect(isCommonWord(word), word).toBe(false);
+    expect(isKnownProperNoun('Victorian')).toBe(true);
+  });
+});
+
+describe('boundaries', () => {
+  it('keeps initials written together with the name', () => {
+    expect(brief(run(['From the pen of C.H. Norman, I was in doubt.']).mentions)).toEqual(['person:C.H. Norman']);
+  });
+  it('skips a row of titles', () => {
+    expect(brief(run(['And now Mr. Bishop Norman gasps an episcopal sigh.']).mentions)).toEqual(['person:Norman']);
+  });
+  it('takes dotted acronyms whole, the pronoun I included, and a register name with its last full stop', () => {
+    expect(brief(run(['after one R.A.F. raid, and the I.L.P. in 1926; Moscow, U.S.S.R.—a city']).mentions)).toEqual([
+      'org:R.A.F.',
+      'org:I.L.P.:org-ilp',
+      'place:Moscow:place-moscow',
+      'place:U.S.S.R.:place-ussr',
+    ]);
+  });
+  it('takes places by their last word, a possessive included', () => {
+    expect(brief(run(['He spoke at Nelson’s Monument and then in Downing Street and at the City Hall.']).mentions)).toEqual([
+      'place:Nelson’s Monument',
+      'place:Downing Street',
+      'place:City Hall',
+    ]);
+  });
+});
+
+describe('types from evidence, not from capitals', () => {
+  it('never takes words in capitals for emphasis, nor ordinary words after "at", for names', () => {
+    expect(run(['HOW does he KNOW that it leads to WAR? I Am at Home here.']).mentions).toEqual([]);
+  });
+  it('takes a capitalised word no dictionary lists, in mid-sentence, for a person; not after an article', () => {
+    expect(brief(run(['The struggle about the admission of Jagello to the fraction; the editors of the Luch refused.']).mentions)).toEqual(['person:Jagello']);
+  });
+  it('does not take creeds and peoples for persons', () => {
+    expect(run(['They smooth the road to Noskism, said those of Victorian taste.']).mentions).toEqual([]);
+  });
+  it('an organisation whose name is an adjective and an organisation word is still an organisation', () => {
+    expect(brief(run(['The record of the Socialist Party is clear.']).mentions)).toEqual(['org:Socialist Party']);
+  });
+});
+
+describe('one name, one kind in a document', () => {
+  it('takes the kind that the best evidence gives', () => {
+    expect(brief(run(['John was on holiday at Tarbert.', 'He chalked the streets of Tarbert with the words.']).mentions).filter((m) => m.includes('Tarbert'))).toEqual([
+      'place:Tarbert',
+      'place:Tarbert',
+    ]);
+  });
+  it('takes a word listed with places for a place', () => {
+    const places = brief(run(['the massacres of militarist terrorism at Amritsar or Balbriggan']).mentions).map((m) => m.split(':').slice(0, 2).join(':'));
+    expect(places).toEqual(['place:Amritsar', 'place:Balbriggan']);
+  });
+});
+
+describe.skipIf(!existsSync(GAZETTEER_DATA))('towns from GeoNames (skipped without build/gazetteer.json: run npm run build)', () => {
+  it('links a place the text shows to a GeoNames town, and carries it in the standOff', () => {
+    const { mentions, xml } = run(['The congress met in Sheffield that year.']);
+    expect(brief(mentions)).toEqual(['place:Sheffield:place-geonames-2638077']);
+    expect(xml).toContain('<placeName ref="#place-geonames-2638077" cert="low">Sheffield</placeName>');
+    expect(xml).toMatch(/<place xml:id="place-geonames-2638077" type="city">\s*<placeName>Sheffield<\/placeName>.*<idno type="GeoNames">2638077<\/idno>/s);
+  });
+  it('takes a large city for a place without other evidence, but not a town that is also a surname', () => {
+    expect(brief(run(['The workers of Glasgow were delighted.']).mentions)).toEqual(['place:Glasgow:place-geonames-2648579']);
+    expect(brief(run(['Scientists like Richardson formulate a City of Health.']).mentions)).toEqual(['person:Richardson']);
+  });
+});

@@ -20,7 +20,7 @@
  * person's surname alone too). Every such mention is uncertain: it is tagged
  * with `@cert="low"`, has no `@ref`, and is listed for review.
  */
-import { isCommonWord } from './entities-lexicon.js';
+import { isCommonWord, isKnownProperNoun } from './entities-lexicon.js';
 import type { EntityKind } from './registers.js';
 
 /** A capitalised name found without a register entry. */
@@ -394,4 +394,23 @@ export function findUnknownNames(text: string, covered: (start: number, end: num
 /** True when `word` is a capitalised word that could be a person's given name (for the namesake check). */
 export function isGivenName(word: string): boolean {
   return GIVEN_NAMES.has(word);
+}
+
+/**
+ * The given name or initial written just before `offset` ("Theodore" in
+ * "Theodore Draper", "T." in "T. Draper"), skipping titles and words that
+ * are not names ("Comrade", "The", "Soviet"); undefined when there is none.
+ */
+export function givenNameBefore(text: string, offset: number): string | undefined {
+  const before = text.slice(Math.max(0, offset - 60), offset).match(/((?:\p{Lu}\.\s?|\p{Lu}[\p{L}\p{M}’'-]*\.?\s){1,3})$/u)?.[1];
+  if (!before) return undefined;
+  const tokens = before.trim().split(/\s+|(?<=\.)(?=\p{Lu})/u).filter(Boolean);
+  const names = tokens.filter((token) => {
+    const word = bare(token);
+    return !TITLES.has(word) && !FUNCTION_WORDS.has(word) && !ADJECTIVES.has(word) && !MONTHS_AND_DAYS.has(word);
+  });
+  const first = names[0];
+  if (!first || names.length !== tokens.slice(tokens.indexOf(first)).length) return undefined;
+  if (isInitial(first) || GIVEN_NAMES.has(first)) return first;
+  return !isCommonWord(first) && isKnownProperNoun(first) ? first : undefined;
 }

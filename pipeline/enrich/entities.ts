@@ -26,7 +26,7 @@ import { el, walkElements, type Element, type Root } from '../tei/tree.js';
 import type { Edition, Stage } from '../stages.js';
 import { matcherFor, type NameMatch, type NameMatcher } from './entities-matcher.js';
 import { gazetteerEntry, lookUpTown } from './entities-gazetteer.js';
-import { findUnknownNames } from './entities-unknown.js';
+import { findUnknownNames, givenNameBefore, isGivenName } from './entities-unknown.js';
 import { LIST_ELEMENT, loadRegisters, NAME_ELEMENT, type EntityKind, type Register, type RegisterEntry } from './registers.js';
 import { addReviewItem, contextOf, type ReviewItem } from './review.js';
 import { wrapTextSpans, type TextContext, type TextSpan } from './spans.js';
@@ -103,6 +103,10 @@ interface Pass {
   present: Set<string>;
   /** Towns found in the gazetteer, by id, carried in the standOff like register entries. */
   gazetteer: Map<string, RegisterEntry>;
+  /** Surnames whose register entries the document's given names contradict ("Theodore Draper" is not Hal Draper): surname → ids. */
+  contradicted: Map<string, Set<string>>;
+  /** The text is in English (or says nothing of its language): the English-only rules run. */
+  english: boolean;
 }
 
 /**
@@ -110,13 +114,13 @@ interface Pass {
  * what it marked. The register's trie is compiled once per process.
  */
 export function recognizeEntities(tei: Root, register: Register, options: EntityOptions = {}): EntityResult {
-  const pass: Pass = { register, matcher: matcherFor(register), options, present: new Set(), gazetteer: new Map() };
+  const pass: Pass = { register, matcher: matcherFor(register), options, present: new Set(), gazetteer: new Map(), contradicted: new Map(), english: isEnglish(tei) };
   const regions = textRegions(tei);
   const texts = distinctTexts(regions);
   const registerMatches = findRegisterMatches(pass, texts);
   const spansByText = new Map<string, Resolved[]>();
   for (const text of texts) spansByText.set(text, spansOfText(pass, text, registerMatches.get(text)!));
-  harmoniseKinds(spansByText);
+  if (pass.english) harmoniseKinds(spansByText);
   linkTowns(pass, spansByText);
   addRecurrences(pass, spansByText);
   const { mentions, review, used } = wrapSpans(regions, spansByText);
@@ -152,12 +156,47 @@ function findRegisterMatches(pass: Pass, texts: string[]): Map<string, NameMatch
     const found = pass.matcher.match(text).filter((match) => acceptHyphenated(text, match, pass.matcher));
     matches.set(text, found);
     for (const match of found) {
-      const full = match.candidates.filter((candidate) => candidate.nameKind !== 'short');
+      noteContradictions(pass, match, text);
+      const contradicted = pass.contradicted.get(text.slice(match.start, match.end));
+      const full = match.candidates.filter((candidate) => candidate.nameKind !== 'short' && !contradicted?.has(candidate.id));
       const id = full.length === 1 ? full[0]!.id : chooseByYear(pass, full.map((candidate) => candidate.id));
       if (id) pass.present.add(id);
     }
   }
   return matches;
+}
+
+/** The document's language is English, or not stated: `xml:lang` on `TEI`. */
+function isEnglish(tei: Root): boolean {
+  const lang = findChild(tei, 'TEI')?.attributes['xml:lang'];
+  return lang === undefined || /^en\b/i.test(String(lang));
+}
+
+/**
+ * A surname matched alone, after a given name or initial that none of the
+ * entry's names has ("Theodore Draper" against Hal Draper, "Robert Blum"
+ * against Léon Blum): the entry is not this person, here or anywhere in the
+ * document.
+ */
+function noteContradictions(pass: Pass, match: NameMatch, text: string): void {
+  const surname = text.slice(match.start, match.end);
+  if (/\s/.test(surname) || !match.candidates.some((candidate) => candidate.kind === 'person')) return;
+  const given = givenNameBefore(text, match.start);
+  if (!given) return;
+  for (const candidate of match.candidates) {
+    const entry = pass.register.entries.get(candidate.id)!;
+    if (entry.kind !== 'person' || givenNamesAgree(entry, surname, given)) continue;
+    let ids = pass.contradicted.get(surname);
+    if (!ids) pass.contradicted.set(surname, (ids = new Set()));
+    ids.add(entry.id);
+  }
+}
+
+/** True when some name of `entry` with a given name before `surname` begins with the letter `given` begins with (or it has none). */
+function givenNamesAgree(entry: RegisterEntry, surname: string, given: string): boolean {
+  const forms = entry.names.map((name) => name.text.split(/\s+/)).filter((tokens) => tokens.length >= 2 && tokens[tokens.length - 1] === surname);
+  const letter = (word: string): string => word.normalize('NFD')[0]!.toUpperCase();
+  return forms.length === 0 || forms.some((tokens) => letter(tokens[0]!) === letter(given));
 }
 
 /** The one entry of `ids` alive at the document's date, if exactly one is. */
@@ -169,15 +208,20 @@ function chooseByYear(pass: Pass, ids: string[]): string | undefined {
 
 /** The entry a register match links to, or an uncertain span when several entries bear the name. */
 function resolveMatch(pass: Pass, match: NameMatch, text: string): Resolved | undefined {
-  const usable = match.candidates.filter((candidate) => candidate.nameKind !== 'short' || pass.present.has(candidate.id));
+  const contradicted = pass.contradicted.get(text.slice(match.start, match.end));
+  const usable = match.candidates.filter((candidate) => (candidate.nameKind !== 'short' || pass.present.has(candidate.id)) && !contradicted?.has(candidate.id));
   const ids = [...new Set(usable.map((candidate) => candidate.id))];
-  if (ids.length === 0) return undefined;
+  if (ids.length === 0) return contradicted ? namesake(pass, match, text, contradicted) : undefined;
   let chosen: string | undefined = ids.length === 1 ? ids[0] : chooseByYear(pass, ids);
   if (!chosen) {
     const inPresent = ids.filter((id) => pass.present.has(id));
     if (inPresent.length === 1) chosen = inPresent[0];
   }
   const kind = chosen ? pass.register.entries.get(chosen)!.kind : usable[0]!.kind;
+  if (kind === 'place') {
+    const person = placeAsSurname(text, match);
+    if (person) return person;
+  }
   const inner = kind === 'place' ? [] : innerPlaces(pass, text.slice(match.start, match.end));
   if (chosen) return { start: match.start, end: match.end, kind, ref: chosen, inner };
   return {
@@ -188,6 +232,24 @@ function resolveMatch(pass: Pass, match: NameMatch, text: string): Resolved | un
     inner,
     reviewDetail: `more than one register entry bears this name (${ids.join(', ')}); the document's date does not decide — add @ref by hand`,
   };
+}
+
+/** A place's name after a given name or an initial is a person's surname ("Irving Berlin", "Jack London"). */
+function placeAsSurname(text: string, match: NameMatch): Resolved | undefined {
+  const surname = text.slice(match.start, match.end);
+  if (/\s/.test(surname)) return undefined;
+  const given = givenNameBefore(text, match.start);
+  if (!given || !(isGivenName(given) || /^\p{Lu}\.$/u.test(given))) return undefined;
+  const start = text.lastIndexOf(given, match.start);
+  return { start, end: match.end, kind: 'person', cert: 'low', inner: [], reviewDetail: `not in any register; taken for a person because the place name “${surname}” follows the given name “${given}”` };
+}
+
+/** A person the register does not have, though it has the surname: the given name, if written, is part of the name. */
+function namesake(pass: Pass, match: NameMatch, text: string, ids: Set<string>): Resolved {
+  const given = givenNameBefore(text, match.start);
+  const start = given ? text.lastIndexOf(given, match.start) : match.start;
+  const names = [...ids].map((id) => `${pass.register.entries.get(id)!.preferred} (${id})`).join(', ');
+  return { start, end: match.end, kind: 'person', cert: 'low', inner: [], reviewDetail: `not in any register; the register's ${names} bears the surname, but the text names another person (given name “${given ?? '?'}”)` };
 }
 
 /** Register places inside a person's or an organisation's name ("Dean of Canterbury"), offsets relative to it. */
@@ -205,7 +267,7 @@ function innerPlaces(pass: Pass, name: string): TextSpan[] {
 function spansOfText(pass: Pass, text: string, matches: NameMatch[]): Resolved[] {
   const resolved = matches.map((match) => resolveMatch(pass, match, text)).filter((span): span is Resolved => span !== undefined);
   const covered = (start: number, end: number): boolean => resolved.some((span) => span.start < end && start < span.end);
-  const unknown = findUnknownNames(text, covered).map((name): Resolved => {
+  const unknown = (pass.english ? findUnknownNames(text, covered) : []).map((name): Resolved => {
     return { start: name.start, end: name.end, kind: name.kind, cert: 'low', inner: [], weak: name.weak, reviewDetail: `not in any register; taken for ${article(name.kind)} because it ${name.evidence}` };
   });
   nestLeadingPlaces(text, resolved, unknown);

@@ -94,3 +94,33 @@ describe.skipIf(!existsSync(GAZETTEER_DATA))('towns from GeoNames (skipped witho
     expect(brief(run(['Scientists like Richardson formulate a City of Health.']).mentions)).toEqual(['person:Richardson']);
   });
 });
+
+describe('namesakes and the page’s own evidence', () => {
+  it('does not link a surname whose given name contradicts the register entry, here or later in the text', () => {
+    const { mentions } = run(['Theodore Draper wrote the history of American Communism.', 'Draper’s book appeared in 1957.']);
+    expect(brief(mentions)).toEqual(['person:Theodore Draper', 'person:Draper']);
+    expect(mentions.every((mention) => mention.cert === 'low' && !mention.ref)).toBe(true);
+  });
+  it('still links when the given name agrees, and when none is written', () => {
+    expect(brief(run(['Hal Draper wrote it; later Draper replied.']).mentions)).toEqual(['person:Hal Draper:pers-draper', 'person:Draper:pers-draper']);
+    expect(brief(run(['Robert Blum was shot in Vienna in 1848.']).mentions)).toEqual(['person:Robert Blum', 'place:Vienna:place-vienna']);
+    expect(brief(run(['Léon Blum formed the government.']).mentions)).toEqual(['person:Léon Blum:pers-blum']);
+  });
+  it('takes a place name after a given name for a surname', () => {
+    expect(brief(run(['songs by Cohan and Irving Berlin were sung']).mentions).filter((m) => m.includes('Berlin'))).toEqual(['person:Irving Berlin']);
+  });
+});
+
+describe('English-only rules', () => {
+  it('marks only register names in a text that is not in English', () => {
+    const tei = teiOf(['Il compagno Jagello parla a Sheffield con Lenin.']);
+    const root = tei.children[0] as { attributes: Record<string, string> };
+    root.attributes['xml:lang'] = 'it';
+    expect(brief(recognizeEntities(tei, register).mentions)).toEqual(['person:Lenin:pers-lenin']);
+    expect(brief(run(['Comrade Jagello spoke in Sheffield with Lenin.']).mentions).map((m) => m.split(':').slice(0, 2).join(':'))).toEqual([
+      'person:Jagello',
+      'place:Sheffield',
+      'person:Lenin',
+    ]);
+  });
+});

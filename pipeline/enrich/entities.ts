@@ -414,7 +414,7 @@ function wrapSpans(regions: Element[], spansByText: Map<string, Resolved[]>): { 
           mentions.push({ kind: 'place', text: surface.slice(inner.start, inner.end), ref: innerRef, line: context.line });
         }
         if (span.ref) used.add(span.ref);
-        if (span.reviewDetail) review.push(reviewItemOf(span, surface, text, context.line));
+        if (span.reviewDetail) review.push(reviewItemOf(span, surface, text, context));
         return { start: span.start, end: span.end, name: NAME_ELEMENT[span.kind], attrs: { ref: span.ref ? `#${span.ref}` : undefined, cert: span.cert }, inner: span.inner };
       }),
     );
@@ -422,8 +422,9 @@ function wrapSpans(regions: Element[], spansByText: Map<string, Resolved[]>): { 
   return { mentions, review, used };
 }
 
-function reviewItemOf(span: Resolved, surface: string, text: string, line: number | undefined): ReviewItem {
+function reviewItemOf(span: Resolved, surface: string, text: string, { line, id }: TextContext): ReviewItem {
   return {
+    anchor: id,
     category: span.ref ? 'entity:uncertain' : span.reviewDetail!.startsWith('more than one') ? 'entity:ambiguous' : 'entity:unknown',
     text: surface,
     detail: `${kindWord(span.kind)}: ${span.reviewDetail}`,

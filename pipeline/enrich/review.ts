@@ -1,12 +1,20 @@
 /**
- * The review report: what the enrichment stages were not sure of, for an
- * editor to check — names no register knows, ambiguous names, register
- * entries without authority ids (and, from the date and quotation stages,
- * resolved relative dates and unbalanced quotation marks). Each item has the
- * source line and its context. Written as `<slug>.review.json` and
- * `<slug>.review.html`; the order is fixed (line, category, text), so the same
- * input gives byte-identical reports.
+ * The review report: what an editor should check, in the order it matters.
+ *
+ * 1. Header problems: the reader's and header messages (rule ids `read:…`,
+ *    `header:…`), e.g. a title taken from `<title>` (`read:no-title`).
+ * 2. Uncertain names, grouped by name: one row per name and kind with its
+ *    count and its first places, not one per mention.
+ * 3. Register entries without authority ids, folded into one line.
+ * 4. The other items of the enrichment stages (resolved relative dates,
+ *    unbalanced quotation marks), one row each.
+ *
+ * Each place links to the print HTML (`<slug>.html#<id>`, the id of the TEI
+ * block the item is in, which the renderings keep). Written as
+ * `<slug>.review.json` and `<slug>.review.html`; every order is fixed, so the
+ * same input gives byte-identical reports.
  */
+import type { Message } from '../messages.js';
 import type { Element, ElementContent, Root } from '../tei/tree.js';
 
 /** One thing for an editor to check. */
@@ -26,6 +34,8 @@ export interface ReviewItem {
   context?: string;
   /** The TEI element name or register id concerned, if any. */
   target?: string;
+  /** `xml:id` of the TEI block the item is in (kept by the print HTML), if known. */
+  anchor?: string;
 }
 
 /**
@@ -69,56 +79,178 @@ export function sortedReview(items: readonly ReviewItem[]): ReviewItem[] {
 const escapeHtml = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** What the report needs besides the items: where the print HTML is, and the build's messages. */
+export interface ReviewContext {
+  /** The edition's slug: places link to `<slug>.html#<id>`. */
+  slug?: string;
+  /** The build's messages; those of the reader and the header come first in the report. */
+  messages?: readonly Message[];
+}
+
+/** One place of an item: its source line and its link into the print HTML. */
+export interface ReviewPlace {
+  line: number | null;
+  href: string | null;
+}
+
+/** A header problem: one reader or header message. */
+export interface HeaderProblem {
+  rule: string;
+  severity: string;
+  line: number | null;
+  text: string;
+}
+
+/** One uncertain name, with every mention of it counted. */
+export interface NameRow {
+  category: string;
+  text: string;
+  /** person, place or organisation (the first word of the first item's detail). */
+  kind: string;
+  count: number;
+  detail: string;
+  context: string | null;
+  /** The first few places it is mentioned. */
+  places: ReviewPlace[];
+}
+
+/** The report's sections, in the order an editor works through them. */
+export interface ReviewSections {
+  header: HeaderProblem[];
+  names: NameRow[];
+  /** Register entries without an authority id: preferred names and ids, folded into one line. */
+  withoutIds: Array<{ text: string; id: string }>;
+  other: Array<ReviewItem & { href: string | null }>;
+}
+
+const NAME_CATEGORIES = /^entity:/;
+/** How many places of a name the report lists. */
+const FIRST_PLACES = 3;
+
+function hrefOf(item: ReviewItem, slug: string | undefined): string | null {
+  return slug && item.anchor ? `${slug}.html#${item.anchor}` : null;
+}
+
+/** The reader's and the header's messages, in source order. */
+export function headerProblems(messages: readonly Message[] = []): HeaderProblem[] {
+  return messages
+    .filter((message) => /^(?:read|header):/.test(message.ruleId))
+    .map((message) => ({ rule: message.ruleId, severity: message.severity, line: message.place?.line ?? null, text: message.reason }))
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule) || a.text.localeCompare(b.text));
+}
+
+/** Uncertain names grouped by category, kind and text, in order of first mention. */
+export function nameRows(items: readonly ReviewItem[], slug?: string): NameRow[] {
+  const rows = new Map<string, NameRow>();
+  for (const item of sortedReview(items.filter((candidate) => NAME_CATEGORIES.test(candidate.category)))) {
+    const kind = item.detail.split(':')[0]!;
+    const key = `${item.category}\u0000${kind}\u0000${item.text}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { category: item.category, text: item.text, kind, count: 0, detail: item.detail, context: item.context ?? null, places: [] }));
+    row.count++;
+    const place = { line: item.line ?? null, href: hrefOf(item, slug) };
+    const seen = row.places.some((known) => known.line === place.line && known.href === place.href);
+    if (!seen && row.places.length < FIRST_PLACES) row.places.push(place);
+  }
+  return [...rows.values()];
+}
+
+/** The report's sections. */
+export function reviewSections(items: readonly ReviewItem[], context: ReviewContext = {}): ReviewSections {
+  const sorted = sortedReview(items);
+  return {
+    header: headerProblems(context.messages),
+    names: nameRows(sorted, context.slug),
+    withoutIds: sorted.filter((item) => item.category === 'register:no-id').map((item) => ({ text: item.text, id: item.target ?? '' })),
+    other: sorted.filter((item) => !NAME_CATEGORIES.test(item.category) && item.category !== 'register:no-id').map((item) => ({ ...item, href: hrefOf(item, context.slug) })),
+  };
+}
+
 /** The report as JSON (stable key order, two-space indent, final newline). */
-export function reviewJson(title: string, source: string, items: readonly ReviewItem[]): string {
-  const sorted = sortedReview(items).map((item) => ({
+export function reviewJson(title: string, source: string, items: readonly ReviewItem[], context: ReviewContext = {}): string {
+  const sections = reviewSections(items, context);
+  const other = sections.other.map((item) => ({
     category: item.category,
     line: item.line ?? null,
     text: item.text,
     detail: item.detail,
     context: item.context ?? null,
     target: item.target ?? null,
+    href: item.href,
   }));
-  return JSON.stringify({ title, source, count: sorted.length, items: sorted }, null, 2) + '\n';
+  return JSON.stringify({ title, source, header: sections.header, names: sections.names, withoutIds: sections.withoutIds, other }, null, 2) + '\n';
+}
+
+const STYLE = `body { font-family: system-ui, sans-serif; margin: 2rem; line-height: 1.4; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #ccc; padding: .3rem .5rem; vertical-align: top; text-align: left; }
+th { background: #f4f4f4; }
+td.count { text-align: right; font-variant-numeric: tabular-nums; }`;
+
+function placeLinks(places: readonly ReviewPlace[], count: number): string {
+  const links = places.map((place) => {
+    const label = place.line === null ? 'here' : `line ${place.line}`;
+    return place.href ? `<a href="${escapeHtml(place.href)}">${label}</a>` : label;
+  });
+  return links.join(', ') + (count > places.length ? ', …' : '');
+}
+
+function table(head: string[], rows: string[]): string {
+  if (!rows.length) return '<p>None.</p>';
+  return `<table>\n<thead><tr>${head.map((cell) => `<th>${cell}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+}
+
+function headerSection(problems: readonly HeaderProblem[]): string {
+  const rows = problems.map(
+    (problem) => `<tr><td class="count">${problem.line ?? ''}</td><td>${escapeHtml(problem.severity)}</td><td>${escapeHtml(problem.text)}</td><td><code>${escapeHtml(problem.rule)}</code></td></tr>`,
+  );
+  return `<h2>Header problems (${problems.length})</h2>\n${table(['Line', 'Severity', 'Problem', 'Rule'], rows)}`;
+}
+
+function namesSection(rows: readonly NameRow[]): string {
+  const body = rows.map(
+    (row) =>
+      `<tr class="${escapeHtml(row.category.replace(/[^a-z-]/g, '-'))}"><td><strong>${escapeHtml(row.text)}</strong></td><td>${escapeHtml(row.kind)}</td>` +
+      `<td class="count">${row.count}</td><td>${placeLinks(row.places, row.count)}</td><td>${escapeHtml(row.detail.replace(/^[^:]*: /, ''))}</td><td>${escapeHtml(row.context ?? '')}</td></tr>`,
+  );
+  return `<h2>Uncertain names (${rows.length})</h2>\n${table(['Name', 'Kind', 'Mentions', 'First places', 'Why', 'Context'], body)}`;
+}
+
+function withoutIdsSection(entries: ReadonlyArray<{ text: string; id: string }>): string {
+  if (!entries.length) return '';
+  const list = entries.map((entry) => `${escapeHtml(entry.text)} (<code>${escapeHtml(entry.id)}</code>)`).join(', ');
+  return `<h2>Register entries without an authority id</h2>\n<p>${entries.length} entr${entries.length === 1 ? 'y has' : 'ies have'} no Wikidata, VIAF or GeoNames id; add ids whose source you can name: ${list}.</p>`;
+}
+
+function otherSection(items: ReviewSections['other']): string {
+  const rows = items.map(
+    (item) =>
+      `<tr><td class="count">${item.href ? `<a href="${escapeHtml(item.href)}">${item.line ?? 'here'}</a>` : (item.line ?? '')}</td><td>${escapeHtml(item.category)}</td>` +
+      `<td><strong>${escapeHtml(item.text)}</strong></td><td>${escapeHtml(item.detail)}</td><td>${escapeHtml(item.context ?? '')}</td></tr>`,
+  );
+  return `<h2>Other items (${items.length})</h2>\n${table(['Line', 'Kind', 'Text', 'Why', 'Context'], rows)}`;
 }
 
 /** The report as a self-contained HTML page. */
-export function reviewHtml(title: string, source: string, items: readonly ReviewItem[]): string {
-  const sorted = sortedReview(items);
-  const counts = new Map<string, number>();
-  for (const item of sorted) counts.set(item.category, (counts.get(item.category) ?? 0) + 1);
-  const rows = sorted
-    .map(
-      (item) =>
-        `<tr class="${escapeHtml(item.category.replace(/[^a-z-]/g, '-'))}"><td>${item.line ?? ''}</td><td>${escapeHtml(item.category)}</td>` +
-        `<td><strong>${escapeHtml(item.text)}</strong>${item.target ? `<br/><code>${escapeHtml(item.target)}</code>` : ''}</td>` +
-        `<td>${escapeHtml(item.detail)}</td><td>${escapeHtml(item.context ?? '')}</td></tr>`,
-    )
-    .join('\n');
-  const summary = [...counts].map(([category, count]) => `<li>${escapeHtml(category)}: ${count}</li>`).join('');
+export function reviewHtml(title: string, source: string, items: readonly ReviewItem[], context: ReviewContext = {}): string {
+  const sections = reviewSections(items, context);
+  const html = context.slug ? ` Places link to the print edition, <a href="${escapeHtml(context.slug)}.html">${escapeHtml(context.slug)}.html</a>.` : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8"/>
 <title>Review: ${escapeHtml(title)}</title>
 <style>
-body { font-family: system-ui, sans-serif; margin: 2rem; line-height: 1.4; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #ccc; padding: .3rem .5rem; vertical-align: top; text-align: left; }
-th { background: #f4f4f4; }
-td:first-child { text-align: right; font-variant-numeric: tabular-nums; }
+${STYLE}
 </style>
 </head>
 <body>
 <h1>Review: ${escapeHtml(title)}</h1>
-<p>Source: <code>${escapeHtml(source)}</code>. ${sorted.length} item${sorted.length === 1 ? '' : 's'} to check.</p>
-<ul>${summary}</ul>
-<table>
-<thead><tr><th>Line</th><th>Kind</th><th>Text</th><th>Why</th><th>Context</th></tr></thead>
-<tbody>
-${rows}
-</tbody>
-</table>
+<p>Source: <code>${escapeHtml(source)}</code>.${html}</p>
+${headerSection(sections.header)}
+${namesSection(sections.names)}
+${withoutIdsSection(sections.withoutIds)}
+${otherSection(sections.other)}
 </body>
 </html>
 `;

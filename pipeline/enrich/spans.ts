@@ -25,6 +25,8 @@ export interface TextContext {
   ancestors: string[];
   /** Source line of the nearest ancestor with a position, if any. */
   line?: number;
+  /** `xml:id` of the nearest ancestor that has one (the renderings keep it, so a report can link there). */
+  id?: string;
 }
 
 /** Elements whose text is never enriched (already marked up, or header material). */
@@ -40,18 +42,19 @@ export function wrapTextSpans(
   find: (text: string, context: TextContext) => TextSpan[],
   skip: ReadonlySet<string> = DEFAULT_SKIP,
 ): void {
-  visit(root, [], undefined);
+  visit(root, [], undefined, undefined);
 
-  function visit(node: Root | Element, ancestors: string[], line: number | undefined): void {
+  function visit(node: Root | Element, ancestors: string[], line: number | undefined, id: string | undefined): void {
     const here = node.type === 'element' ? [...ancestors, node.name] : ancestors;
     const hereLine = node.position?.start.line ?? line;
+    const hereId = (node.type === 'element' ? node.attributes['xml:id'] : undefined) ?? id;
     const children: ElementContent[] = [];
     for (const child of node.children as ElementContent[]) {
       if (child.type === 'element') {
-        if (!skip.has(child.name)) visit(child, here, hereLine);
+        if (!skip.has(child.name)) visit(child, here, hereLine, hereId);
         children.push(child);
       } else if (child.type === 'text') {
-        const spans = find(child.value, { ancestors: here, line: hereLine })
+        const spans = find(child.value, { ancestors: here, line: hereLine, id: hereId })
           .filter((span) => span.end > span.start)
           .sort((a, b) => a.start - b.start || b.end - a.end);
         let cursor = 0;

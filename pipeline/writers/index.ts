@@ -67,8 +67,8 @@ export const writers: Record<OutputFormat, Writer> = {
     const title = titleOfTei(edition.tei);
     const source = edition.path.split(/[\\/]/).pop()!;
     return [
-      { name: `${slug}.review.json`, data: reviewJson(title, source, items) },
-      { name: `${slug}.review.html`, data: reviewHtml(title, source, items) },
+      { name: `${slug}.review.json`, data: reviewJson(title, source, items, { slug, messages: edition.log.messages }) },
+      { name: `${slug}.review.html`, data: reviewHtml(title, source, items, { slug, messages: edition.log.messages }) },
     ];
   },
   // The PDF is printed from exactly what the html writer makes (rerunning it costs milliseconds).

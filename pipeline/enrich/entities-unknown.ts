@@ -34,7 +34,7 @@ export interface UnknownName {
   weak?: boolean;
 }
 
-const TITLES = new Set([
+export const TITLES = new Set([
   'Mr', 'Mrs', 'Miss', 'Ms', 'Dr', 'Comrade', 'Comrades', 'General', 'Marshal', 'Colonel', 'Captain', 'Admiral', 'Major',
   'Lieutenant', 'Sergeant', 'President', 'Premier', 'Chancellor', 'Senator', 'Governor', 'Professor', 'Prof', 'Lord', 'Sir',
   'Lady', 'King', 'Queen', 'Emperor', 'Empress', 'Tsar', 'Czar', 'Tsarina', 'Kaiser', 'Pope', 'Father', 'Rev', 'Reverend',
@@ -72,20 +72,21 @@ const SAY_VERBS = new Set([
 ]);
 
 /** Last words that make a capitalised run the name of an organisation. */
-const ORG_WORDS = new Set([
+export const ORG_WORDS = new Set([
   'Party', 'League', 'Union', 'Committee', 'Council', 'Congress', 'Federation', 'Front', 'International', 'Association',
   'Society', 'Brotherhood', 'Confederation', 'Company', 'Corporation', 'Bank', 'Trust', 'Church', 'Army', 'Navy',
   'Bureau', 'Government', 'Ministry', 'Department', 'Assembly', 'Parliament', 'Club', 'Movement', 'Syndicate', 'Group',
   'Institute', 'University', 'College', 'Commission', 'Opposition', 'Legion', 'Alliance', 'Cartel',
   'Labor', 'Labour', 'Bloc', 'Soviet', 'Directorate', 'Commissariat', 'Tribunal', 'Board', 'Division', 'Regiment',
-  'Brigade', 'Corps',
+  'Brigade', 'Corps', 'Shipyard', 'Shipyards', 'Works', 'Mills', 'Factory', 'Plant', 'Limited', 'Unlimited', 'Ltd', 'Forum',
+  'Cooperative', 'Co-operative',
 ]);
 
 /** Single words that name an organ of a state or party on their own. */
-const ORG_SINGLE_WORDS = new Set(['Presidium', 'Politburo', 'Orgburo', 'Sovnarkom', 'Comintern', 'Cominform', 'Reichstag', 'Duma', 'Storting', 'Bundestag', 'Sejm']);
+const ORG_SINGLE_WORDS = new Set(['Parliament', 'Cabinet', 'Commons', 'Presidium', 'Politburo', 'Orgburo', 'Sovnarkom', 'Comintern', 'Cominform', 'Reichstag', 'Duma', 'Storting', 'Bundestag', 'Sejm']);
 
 /** Words that are never the first word of an organisation's name found by its last word. */
-const NOT_ORG_START = new Set([
+export const NOT_ORG_START = new Set([
   'First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth', 'Eleventh', 'Twelfth',
   'Thirteenth', 'Fourteenth', 'Fifteenth', 'Sixteenth', 'Seventeenth', 'Eighteenth', 'Nineteenth', 'Twentieth', 'The', 'A',
   'This', 'That', 'These', 'Those', 'Our', 'Their', 'His', 'Her', 'Its', 'Every', 'Each', 'No', 'Any',
@@ -98,7 +99,7 @@ const MONTHS_AND_DAYS = new Set(
 );
 
 /** Adjectives of nations, movements and creeds, never names of places or persons on their own. */
-const ADJECTIVES = new Set(
+export const ADJECTIVES = new Set(
   `Soviet Soviets German Germans Russian Russians French British English American Americans Spanish Finnish Italian
   Japanese Chinese Irish Polish Ukrainian Jewish European Asian African Indian Czarist Tsarist Bolshevik Bolsheviks Communist
   Communists Socialist Socialists Nazi Nazis Fascist Fascists Anglo Allied Western Eastern Northern Southern Latin Catholic
@@ -112,7 +113,7 @@ const ADJECTIVES = new Set(
 const NOT_ACRONYMS = new Set(['NOT', 'AND', 'THE', 'OR', 'BUT', 'ALL', 'NO', 'YES', 'WE', 'YOU', 'IT', 'IS', 'ARE', 'WAS', 'ONE', 'TWO', 'NOW', 'NEW', 'OUR', 'THEY', 'MUST', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'OK', 'AM', 'PM', 'NEP', 'AD', 'BC', 'TV', 'USA', 'US', 'UK', 'MIA', 'ETOL', 'HTML', 'PDF', 'NB', 'PS', 'ETC']);
 
 /** Capitalised function words: a sentence begins with them, a name does not. */
-const FUNCTION_WORDS = new Set(
+export const FUNCTION_WORDS = new Set(
   `He She It They We You I This That These Those There Here Who What Which Whom Whose When Where Why How One None Some
   Everyone Everybody Nobody Nothing All Both Each Such The A An His Her Its Our Their My Your Yet But And Or If Then Thus
   Now Not Only Even Still Also Nor So As In On At By For From With Without Under Over After Before Since Until While
@@ -150,7 +151,7 @@ const isAcronym = (word: string): boolean => /^\p{Lu}{2,6}$/u.test(word) && !NOT
 const CONNECTORS = new Set(['of', 'de', 'von', 'van', 'der', 'den', 'del', 'della', 'di', 'du', 'la', 'le', 'y', 'for']);
 
 /** Last words that make a capitalised run the name of a place ("Downing Street", "City Hall", "Nelson’s Monument"). */
-const PLACE_WORDS = new Set([
+export const PLACE_WORDS = new Set([
   'Street', 'Square', 'Road', 'Avenue', 'Lane', 'Place', 'Hall', 'Halls', 'Chambers', 'Monument', 'Green', 'Park', 'Bridge',
   'Station', 'Gardens', 'Palace', 'Castle', 'Quay', 'Docks', 'Harbour', 'Harbor', 'Cathedral', 'Abbey', 'Prison', 'Gaol',
   'Boulevard', 'Embankment', 'Common', 'Heath', 'Island', 'Islands', 'Mountains', 'River', 'Valley', 'Sea', 'Ocean',
@@ -163,7 +164,7 @@ const NAVIGATION_WORDS = new Set(['Archive', 'Archives', 'Index', 'Contents']);
 const LOWER_TITLES = new Set(['comrade', 'comrades', 'professor', 'citizen', 'tsar', 'czar', 'kaiser', 'herr', 'monsieur', 'signor', 'señor', 'deputy', 'senator']);
 
 /** Endings of words for creeds, movements and peoples ("Noskism", "Peronist", "Victorian", "Argentinian"). */
-const NOT_A_SURNAME_ENDING = /(?:ism|isms|ist|ists|ite|ites|ian|ians|ean|eans|ese|ic|ics|ish|ity)$/u;
+const NOT_A_SURNAME_ENDING = /(?:ism|isms|ist|ists|ite|ites|ian|ians|eans|ese|ic|ics|ish|ity)$/u;
 
 function isSentenceStart(text: string, offset: number): boolean {
   // Only the few characters before the word matter; a regex anchored at the end of the whole text would scan it all.
@@ -344,8 +345,38 @@ const personBySurname: Rule = (c) => {
   return { ...nameFrom(c, c.first, 'person', 'is a capitalised word in mid-sentence that no English dictionary lists'), weak: true };
 };
 
+/**
+ * "Old Jimmy Johnstone", "Wal Hannington": two or three capitalised words
+ * that no English dictionary lists as common words (an ordinary word with a
+ * capital may come first). Weak: a large city ("Porto Alegre") is a place.
+ */
+const personByUnlistedWords: Rule = (c) => {
+  const from = c.texts.length > 2 && isCommonWord(c.texts[0]!) ? 1 : 0;
+  const words = c.texts.slice(from);
+  if (words.length < 2 || words.length > 3 || c.inCapsHeading) return undefined;
+  const plain = (word: string, index: number): boolean =>
+    /^\p{Lu}\p{Ll}/u.test(word) &&
+    (!isCommonWord(word) || (index === 0 && (GIVEN_NAMES.has(word) || isKnownProperNoun(word)))) &&
+    !ADJECTIVES.has(word) && !ORG_WORDS.has(word) && !PLACE_WORDS.has(word) && !TITLES.has(word) && !MONTHS_AND_DAYS.has(word) &&
+    !(index === words.length - 1 && NOT_A_SURNAME_ENDING.test(word));
+  if (!words.every(plain)) return undefined;
+  return { ...nameFrom(c, c.words[from]!, 'person', 'is capitalised words that no English dictionary lists'), weak: true };
+};
+
+/** "the Trudoviks", "the Amsterdamers": a group named by its members, a plural no dictionary lists, after "the". */
+const orgByMembers: Rule = (c) => {
+  if (c.words.length !== 1 || c.inCapsHeading) return undefined;
+  const word = c.texts[0]!;
+  if (!/^\p{Lu}[\p{L}\p{M}-]*\p{Ll}s$/u.test(word) || !/\bthe\s+$/iu.test(c.text.slice(0, c.first.start))) return undefined;
+  if (ADJECTIVES.has(word) || isCommonWord(word) || isKnownProperNoun(word) || /(?:ists|ites|ians|eans)$/u.test(word)) return undefined;
+  return nameFrom(c, c.first, 'org', 'is a plural after “the” that no English dictionary lists (a group named by its members)');
+};
+
 /** The rules, most specific first: the first that takes a run decides it. */
-const RULES: Rule[] = [dottedAcronym, orgByLastWord, orgByHead, orgSingleWord, placeByLastWord, personByTitle, personByInitials, personByGivenName, personBySaying, placeByPreposition, personBySurname];
+const RULES: Rule[] = [
+  dottedAcronym, orgByLastWord, orgByHead, orgSingleWord, placeByLastWord, personByTitle, personByInitials, personByGivenName, personBySaying,
+  placeByPreposition, personByUnlistedWords, orgByMembers, personBySurname,
+];
 
 /** The run without capitalised function words before the name ("The Daily Worker", "In Zimmerwald"), with its surroundings. */
 function candidateOf(text: string, words: Word[], wordIndex: Map<number, number>, whole: Run): Candidate {

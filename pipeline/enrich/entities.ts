@@ -26,7 +26,8 @@ import { el, walkElements, type Element, type Root } from '../tei/tree.js';
 import type { Edition, Stage } from '../stages.js';
 import { matcherFor, type NameMatch, type NameMatcher } from './entities-matcher.js';
 import { gazetteerEntry, lookUpTown } from './entities-gazetteer.js';
-import { findUnknownNames, givenNameBefore, isGivenName } from './entities-unknown.js';
+import { ADJECTIVES, findUnknownNames, FUNCTION_WORDS, givenNameBefore, isGivenName, NOT_ORG_START, ORG_WORDS, PLACE_WORDS, TITLES } from './entities-unknown.js';
+import { isCommonWord } from './entities-lexicon.js';
 import { LIST_ELEMENT, loadRegisters, NAME_ELEMENT, type EntityKind, type Register, type RegisterEntry } from './registers.js';
 import { addReviewItem, contextOf, type ReviewItem } from './review.js';
 import { wrapTextSpans, type TextContext, type TextSpan } from './spans.js';
@@ -219,11 +220,15 @@ function resolveMatch(pass: Pass, match: NameMatch, text: string): Resolved | un
   }
   const kind = chosen ? pass.register.entries.get(chosen)!.kind : usable[0]!.kind;
   if (kind === 'place') {
-    const person = placeAsSurname(text, match);
-    if (person) return person;
+    const other = placeAsSurname(text, match) ?? (chosen ? placeInLongerName(text, match, chosen) : undefined);
+    if (other) return other;
+  }
+  if (kind === 'org' && chosen) {
+    const longer = longerOrganisation(pass, text, match);
+    if (longer) return longer;
   }
   const inner = kind === 'place' ? [] : innerPlaces(pass, text.slice(match.start, match.end));
-  if (chosen) return { start: match.start, end: match.end, kind, ref: chosen, inner };
+  if (chosen) return { start: match.start, end: kind === 'person' ? withRegnalNumber(text, match.end) : match.end, kind, ref: chosen, inner };
   return {
     start: match.start,
     end: match.end,
@@ -232,6 +237,64 @@ function resolveMatch(pass: Pass, match: NameMatch, text: string): Resolved | un
     inner,
     reviewDetail: `more than one register entry bears this name (${ids.join(', ')}); the document's date does not decide — add @ref by hand`,
   };
+}
+
+const COMPASS = /(?:^|[^\p{L}])((?:Western|Eastern|Northern|Southern|Central|North|South|East|West|Upper|Lower|Greater|Inner|Outer) )$/u;
+
+/**
+ * A known place inside a longer name: a region of it ("Western Europe",
+ * "Upper Silesia"), a place in it ("Glasgow Green"), or an organisation
+ * headed by it ("Government of India"). The longer name is marked, without
+ * the place's id (it is another entity); an organisation holds the place.
+ */
+function placeInLongerName(text: string, match: NameMatch, ref: string): Resolved | undefined {
+  const prefix = text.slice(0, match.start).match(COMPASS)?.[1];
+  const suffix = text.slice(match.end).match(/^ (\p{Lu}\p{Ll}+)/u)?.[1];
+  const start = match.start - (prefix?.length ?? 0);
+  const end = match.end + (suffix && PLACE_WORDS.has(suffix) ? suffix.length + 1 : 0);
+  if (start !== match.start || end !== match.end) {
+    return { start, end, kind: 'place', cert: 'low', inner: [], reviewDetail: `not in any register; taken for a place because it is a known place with “${prefix?.trim() ?? suffix}”` };
+  }
+  const head = text.slice(0, match.start).match(/(?:^|[^\p{L}])(\p{Lu}\p{Ll}+) of (?:the )?$/u);
+  if (!head || !ORG_WORDS.has(head[1]!)) return undefined;
+  let from = text.lastIndexOf(head[1]!, match.start);
+  // The organisation's name may begin before its head word ("Communist Party of Great Britain").
+  const lead = text.slice(0, from).match(/(?:^|[^\p{L}\p{M}’'-])((?:\p{Lu}[\p{L}\p{M}-]* ){1,3})$/u)?.[1];
+  if (lead && lead.trim().split(' ').every((word) => !FUNCTION_WORDS.has(word) && !TITLES.has(word) && !NOT_ORG_START.has(word))) from -= lead.length;
+  const inner: TextSpan[] = [{ start: match.start - from, end: match.end - from, name: 'placeName', attrs: { ref: `#${ref}` } }];
+  return { start: from, end: match.end, kind: 'org', cert: 'low', inner, reviewDetail: `not in any register; taken for an organisation because it is headed by “${head[1]} of”` };
+}
+
+/** Words before a register organisation that make another one of it ("Parliamentary Labour Party", "Socialist Labour Party"). */
+function longerOrganisation(pass: Pass, text: string, match: NameMatch): Resolved | undefined {
+  const before = text.slice(0, match.start).match(/(?:^|[^\p{L}\p{M}’'-])((?:\p{Lu}[\p{L}\p{M}-]* ){1,2})$/u)?.[1];
+  if (!before) return undefined;
+  const all = before.trim().split(' ');
+  // "The Parliamentary Labour Party": an article before the name is not part of it.
+  const words = all.slice(all.findIndex((word) => !FUNCTION_WORDS.has(word) && !NOT_ORG_START.has(word)));
+  const fits = (word: string): boolean =>
+    !FUNCTION_WORDS.has(word) && !TITLES.has(word) && !NOT_ORG_START.has(word) && !isNationality(word) && !MONTHS.test(word) && pass.matcher.match(word).length === 0;
+  if (words.length === 0 || words.length > all.length || !words.every(fits)) return undefined;
+  const start = match.start - words.join(' ').length - 1;
+  if (isSentenceStartAt(text, start) && isCommonWord(words[0]!) && !ADJECTIVES.has(words[0]!)) return undefined;
+  return { start, end: match.end, kind: 'org', cert: 'low', inner: [], reviewDetail: `not in any register; taken for an organisation because it ends with the name of another one` };
+}
+
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** An adjective of a nation or a side ("British", "Soviet", "Red"): before a party's name it says whose party it is, not another party. */
+function isNationality(word: string): boolean {
+  return ADJECTIVES.has(word) && /(?:an|ans|ish|ese|ch|sh|ic|Soviet|Anglo|Allied|ern|Red|White|Black|Latin|Greek|Dutch|Swiss|Czech|Slav|Arab|Imperial|National|International)$/.test(word);
+}
+
+function isSentenceStartAt(text: string, offset: number): boolean {
+  return /(?:^|[.!?:;]["”’)]?\s+)$/u.test(text.slice(Math.max(0, offset - 4), offset)) || offset === 0;
+}
+
+/** A regnal number after a person's name belongs to it ("Nicolas II"). */
+function withRegnalNumber(text: string, end: number): number {
+  const numeral = text.slice(end).match(/^ (?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)\b/u)?.[0];
+  return numeral ? end + numeral.length : end;
 }
 
 /** A place's name after a given name or an initial is a person's surname ("Irving Berlin", "Jack London"). */
@@ -263,8 +326,19 @@ function innerPlaces(pass: Pass, name: string): TextSpan[] {
   return inner;
 }
 
+/**
+ * A line of the page's navigation, not of the text: a breadcrumb ("MIA >
+ * Archive > Bax"), links joined by "|", "Top of the page".
+ */
+function isNavigation(text: string): boolean {
+  if (/^\s*(?:MIA|Marxists(?:’|')? Internet Archive)\s*>/iu.test(text) || (text.match(/\s>\s/g)?.length ?? 0) >= 2) return true;
+  if (/^\s*(?:Top of (?:the )?page|Back to (?:the )?index)\s*$/iu.test(text)) return true;
+  return text.length < 200 && text.includes('|') && text.split('|').every((part) => part.trim().split(/\s+/).length <= 8);
+}
+
 /** The spans of one text: its register names, then names no register knows. */
 function spansOfText(pass: Pass, text: string, matches: NameMatch[]): Resolved[] {
+  if (isNavigation(text)) return [];
   const resolved = matches.map((match) => resolveMatch(pass, match, text)).filter((span): span is Resolved => span !== undefined);
   const covered = (start: number, end: number): boolean => resolved.some((span) => span.start < end && start < span.end);
   const unknown = (pass.english ? findUnknownNames(text, covered) : []).map((name): Resolved => {

@@ -69,6 +69,7 @@ export const GAZETTEER_QUERIES: Readonly<Record<string, string>> = {
   'turin': 'Turin@IT',
   'milan': 'Milan@IT',
   'amsterdam': 'Amsterdam@NL',
+  'the-hague': 'The Hague@NL',
   'brussels': 'Brussels@BE',
   'stockholm': 'Stockholm@SE',
   'sofia': 'Sofia@BG',

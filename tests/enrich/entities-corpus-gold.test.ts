@@ -30,10 +30,10 @@ interface GoldFile {
 
 /** Floors at what the recogniser reaches (raise them when it improves; never lower them to pass). */
 const FLOORS = {
-  overall: { precision: 0.85, recall: 0.84 },
-  person: { f1: 0.82 },
-  place: { f1: 0.89 },
-  org: { f1: 0.82 },
+  overall: { precision: 0.86, recall: 0.92 },
+  person: { f1: 0.83 },
+  place: { f1: 0.94 },
+  org: { f1: 0.9 },
 } as const;
 
 const goldFiles = readdirSync(goldDir).filter((name) => /^entities-.*\.json$/.test(name)).sort();

@@ -124,3 +124,34 @@ describe('English-only rules', () => {
     ]);
   });
 });
+
+describe('names inside longer names, and navigation', () => {
+  it('marks a region of a known place, a place in a place, and an organisation headed by one', () => {
+    expect(brief(run(['Central Europe was paralysed and Eastern Europe cut off, as in Western Europe.']).mentions)).toEqual([
+      'place:Central Europe',
+      'place:Eastern Europe',
+      'place:Western Europe',
+    ]);
+    const { mentions, xml } = run(['The Government of India failed to act.']);
+    expect(brief(mentions)).toEqual(['org:Government of India', 'place:India:place-india']);
+    expect(xml).toContain('<orgName cert="low">Government of <placeName ref="#place-india">India</placeName></orgName>');
+    expect(brief(run(['the Communist Party of Great Britain']).mentions)[0]).toBe('org:Communist Party of Great Britain');
+  });
+  it('takes words before a register organisation for another organisation, but not a nation’s adjective or a possessive', () => {
+    expect(brief(run(['The Parliamentary Labour Party decided to withdraw.']).mentions)).toEqual(['org:Parliamentary Labour Party']);
+    expect(brief(run(['It is Trotsky’s Red Army.']).mentions)).toEqual(['person:Trotsky:pers-trotsky', 'org:Red Army:org-red-army']);
+  });
+  it('keeps a regnal number with the name', () => {
+    expect(brief(run(['the plan of Nicholas II came to grief']).mentions)[0]).toMatch(/^person:Nicholas II/);
+  });
+  it('finds groups named by their members, and persons named by words no dictionary lists', () => {
+    expect(brief(run(['the Duma refused to admit the Trudoviks; Old Jimmy Johnstone spoke.']).mentions)).toEqual([
+      'org:Duma',
+      'org:Trudoviks',
+      'person:Jimmy Johnstone',
+    ]);
+  });
+  it('marks nothing in the page’s navigation', () => {
+    expect(run(['MIA > Archive > Bax', 'Harry Young | Socialist Party of Great Britain', 'Top of the page']).mentions).toEqual([]);
+  });
+});

@@ -110,3 +110,11 @@ export function isKnownProperNoun(word: string): boolean {
   const title = word[0]!.toUpperCase() + word.slice(1).toLowerCase();
   return derivable(word, lex.proper, lex) || derivable(title, lex.proper, lex);
 }
+
+/** True when `word` is the plural of a capitalised entry and not an entry itself: a people ("Arabs", "Serbs"), not a surname ("Williams"). */
+export function isProperPlural(word: string): boolean {
+  const lex = loadLexicon();
+  if (!word.endsWith('s') || lex.proper.has(word)) return false;
+  const flags = lex.proper.get(word.slice(0, -1));
+  return flags !== undefined && flags.includes('S');
+}

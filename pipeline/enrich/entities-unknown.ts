@@ -20,7 +20,7 @@
  * person's surname alone too). Every such mention is uncertain: it is tagged
  * with `@cert="low"`, has no `@ref`, and is listed for review.
  */
-import { isCommonWord, isKnownProperNoun } from './entities-lexicon.js';
+import { isCommonWord, isKnownProperNoun, isProperPlural } from './entities-lexicon.js';
 import type { EntityKind } from './registers.js';
 
 /** A capitalised name found without a register entry. */
@@ -62,7 +62,12 @@ const GIVEN_NAMES = new Set(
   Angelo Arturo Ettore Henryk Józef Władysław Tadeusz Jerzy Bela Béla Mátyás Imre Ernő Tibor Sándor Jaroslav Václav Tomáš
   Patrick Michael Seán Sean Liam Eamon Eamonn Padraig Pádraig Hugh Owen Terence Kevin Daniel Arthur Cornelius Ernest Abraham
   Isaac Jacob Moses Solomon Chaim Morris Harry Sidney Sydney Irving Nathan Hyman Louis Albert Eugene Bill Joe Tom Jim Dan Ed Bob
-  Pete Sam Mike Hal Max Jay Earl Norman Walter Clarence Vincent Farrell Sol Bert Art Ted Fred Martin Dwight Franklin Woodrow`.split(/\s+/),
+  Pete Sam Mike Hal Max Jay Earl Norman Walter Clarence Vincent Farrell Sol Bert Art Ted Fred Martin Dwight Franklin Woodrow
+  Jimmy Jim Neil Theodore Ramsay Ramsey Keir Aneurin Ernest Clement Stafford Nye Tony Harold Hugh Stella Ella Jane Jennie Jenny
+  Nora Dora Beatrice Emmeline Christabel Sylvia Rose Lillian Agnes Edith Ethel Annie Maud Mabel Helen Ellen Kate Katherine
+  Emily Alice Louise Lucy Marion Ruth Alexandra Inessa Nadya Nadia Larissa Angelica Raya Natalya Evelyn Dorothy Margaret
+  Eugene Leonard Lewis Thomas Rudolf Reinhold Hermann Heinrich Gottfried Wolfgang Werner Rosa Leo Lev Grigory Yevgeny Yuri
+  Mao Zhou Ho Chen Li Deng Kim Fidel Che Raúl Ernesto Salvador Augusto Juan Evita Eva Victor Rafael Luis Ignazio Palmiro`.split(/\s+/),
 );
 
 const SAY_VERBS = new Set([
@@ -339,7 +344,7 @@ const personBySurname: Rule = (c) => {
   if (c.words.length !== 1 || c.sentenceStart || c.inCapsHeading) return undefined;
   const word = c.texts[0]!;
   if (word.length < 3 || !/^\p{Lu}\p{Ll}/u.test(word) || word.includes('-') || NOT_A_SURNAME_ENDING.test(word)) return undefined;
-  if (ADJECTIVES.has(word) || MONTHS_AND_DAYS.has(word) || FUNCTION_WORDS.has(word) || ORG_SINGLE_WORDS.has(word) || isCommonWord(word)) return undefined;
+  if (ADJECTIVES.has(word) || MONTHS_AND_DAYS.has(word) || FUNCTION_WORDS.has(word) || ORG_SINGLE_WORDS.has(word) || isCommonWord(word) || isProperPlural(word)) return undefined;
   const before = c.text.slice(0, c.first.start);
   if (/\b(?:the|a|an|The|A|An)\s+$/u.test(before) || /[“"‘]$/u.test(before)) return undefined;
   return { ...nameFrom(c, c.first, 'person', 'is a capitalised word in mid-sentence that no English dictionary lists'), weak: true };
@@ -372,9 +377,21 @@ const orgByMembers: Rule = (c) => {
   return nameFrom(c, c.first, 'org', 'is a plural after “the” that no English dictionary lists (a group named by its members)');
 };
 
+/** Common nouns that, just before a name, say it is a place ("the three suburbs Hammerbrook", "the port of Odessa"). */
+const PLACE_NOUNS = new Set(['suburb', 'suburbs', 'town', 'towns', 'city', 'cities', 'village', 'villages', 'district', 'districts', 'province', 'provinces', 'region', 'port', 'river', 'county', 'island', 'valley']);
+
+/** "the suburbs Hammerbrook", "the port of Danzig", "St. Georg": a place noun before the name, or a saint's name for a place. */
+const placeByNoun: Rule = (c) => {
+  if (c.words.length > 3 || c.inCapsHeading) return undefined;
+  const noun = c.text.slice(0, c.first.start).match(/\b(\p{Ll}+)(?: of)?\s+$/u)?.[1];
+  if (noun && PLACE_NOUNS.has(noun) && !c.texts.every((word) => isCommonWord(word))) return nameFrom(c, c.first, 'place', `follows “${noun}”`);
+  if (c.words.length >= 2 && /^(?:St|Ste|Saint|San|Santa|São)$/u.test(c.texts[0]!)) return nameFrom(c, c.first, 'place', `is named after a saint`);
+  return undefined;
+};
+
 /** The rules, most specific first: the first that takes a run decides it. */
 const RULES: Rule[] = [
-  dottedAcronym, orgByLastWord, orgByHead, orgSingleWord, placeByLastWord, personByTitle, personByInitials, personByGivenName, personBySaying,
+  dottedAcronym, orgByLastWord, orgByHead, orgSingleWord, placeByLastWord, placeByNoun, personByTitle, personByInitials, personByGivenName, personBySaying,
   placeByPreposition, personByUnlistedWords, orgByMembers, personBySurname,
 ];
 
@@ -399,6 +416,11 @@ function candidateOf(text: string, words: Word[], wordIndex: Map<number, number>
   };
 }
 
+/** A run that is all of a quotation (“Boris Godunov,”): the title of a work, not a name. */
+function isQuotedTitle(c: Candidate): boolean {
+  return /[“"‘]$/u.test(c.text.slice(0, c.first.start)) && /^[,.;:!?]?[”"’]/u.test(c.text.slice(c.last.end));
+}
+
 /**
  * Finds names in one text by the evidence rules above, skipping what
  * `covered` says is already marked (register names).
@@ -410,7 +432,7 @@ export function findUnknownNames(text: string, covered: (start: number, end: num
   for (const whole of runsOf(text, words, covered)) {
     const candidate = candidateOf(text, words, wordIndex, whole);
     if (candidate.words.length === 1 && FUNCTION_WORDS.has(candidate.texts[0]!)) continue;
-    if (candidate.texts.some((word) => NAVIGATION_WORDS.has(word))) continue;
+    if (candidate.texts.some((word) => NAVIGATION_WORDS.has(word)) || isQuotedTitle(candidate)) continue;
     for (const rule of RULES) {
       const name = rule(candidate);
       if (name) {

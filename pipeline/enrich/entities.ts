@@ -124,6 +124,7 @@ export function recognizeEntities(tei: Root, register: Register, options: Entity
   if (pass.english) harmoniseKinds(spansByText);
   linkTowns(pass, spansByText);
   addRecurrences(pass, spansByText);
+  addRegnalNumbers(spansByText);
   const { mentions, review, used } = wrapSpans(regions, spansByText);
   for (const id of speakerRefs(regions, register)) used.add(id);
   const entries = usedEntries(pass, used);
@@ -291,6 +292,17 @@ function isSentenceStartAt(text: string, offset: number): boolean {
   return /(?:^|[.!?:;]["”’)]?\s+)$/u.test(text.slice(Math.max(0, offset - 4), offset)) || offset === 0;
 }
 
+/** Every person's name takes the regnal number after it ("Nicolas II"), when nothing else is marked there. */
+function addRegnalNumbers(spansByText: Map<string, Resolved[]>): void {
+  for (const [text, spans] of spansByText) {
+    for (const span of spans) {
+      if (span.kind !== 'person') continue;
+      const end = withRegnalNumber(text, span.end);
+      if (end !== span.end && !spans.some((other) => other !== span && other.start >= span.end && other.start < end)) span.end = end;
+    }
+  }
+}
+
 /** A regnal number after a person's name belongs to it ("Nicolas II"). */
 function withRegnalNumber(text: string, end: number): number {
   const numeral = text.slice(end).match(/^ (?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI)\b/u)?.[0];
@@ -372,16 +384,22 @@ function harmoniseKinds(spansByText: Map<string, Resolved[]>): void {
   for (const [text, spans] of spansByText) {
     for (const span of spans) if (!span.ref && !span.weak && span.cert === 'low') strong.set(text.slice(span.start, span.end), span.kind);
   }
-  for (const [text, spans] of spansByText) {
-    for (const span of spans) {
-      if (!span.weak) continue;
-      const surface = text.slice(span.start, span.end);
-      const kind = strong.get(surface) ?? (isLargeCity(surface) || listedWithPlace(text, span, spans) ? 'place' : undefined);
-      if (!kind || kind === span.kind) continue;
-      span.kind = kind;
-      span.reviewDetail = `not in any register; taken for ${article(kind)} because ${strong.has(surface) ? 'the same word is one elsewhere in the text' : isLargeCity(surface) ? 'it is a large city in GeoNames' : 'it is listed with places'}`;
-    }
+  // A list of places is read left to right and right to left: a word becomes a place once a neighbour is one.
+  for (let round = 0; round < 3; round++) {
+    let changed = false;
+    for (const [text, spans] of spansByText) for (const span of spans) if (span.weak && harmoniseOne(text, span, spans, strong)) changed = true;
+    if (!changed) break;
   }
+}
+
+/** Gives one weakly found name the kind the document shows; true when it changed. */
+function harmoniseOne(text: string, span: Resolved, spans: Resolved[], strong: Map<string, EntityKind>): boolean {
+  const surface = text.slice(span.start, span.end);
+  const kind = strong.get(surface) ?? (isLargeCity(surface) || listedWithPlace(text, span, spans) ? 'place' : undefined);
+  if (!kind || kind === span.kind) return false;
+  span.kind = kind;
+  span.reviewDetail = `not in any register; taken for ${article(kind)} because ${strong.has(surface) ? 'the same word is one elsewhere in the text' : isLargeCity(surface) ? 'it is a large city in GeoNames' : 'it is listed with places'}`;
+  return true;
 }
 
 const LARGE_CITY = 400_000;
@@ -393,7 +411,7 @@ function isLargeCity(name: string): boolean {
 /** True when `span` is joined to a place by a comma, "and", "or" ("at Amritsar or Balbriggan"). */
 function listedWithPlace(text: string, span: Resolved, spans: Resolved[]): boolean {
   return spans.some((other) => {
-    if (other === span || other.kind !== 'place' || other.weak) return false;
+    if (other === span || other.kind !== 'place') return false;
     const between = other.end <= span.start ? text.slice(other.end, span.start) : other.start >= span.end ? text.slice(span.end, other.start) : undefined;
     return between !== undefined && /^(?:,\s*|,?\s+(?:and|or|nor)\s+)$/.test(between);
   });

@@ -30,9 +30,9 @@ interface GoldFile {
 
 /** Floors at what the recogniser reaches (raise them when it improves; never lower them to pass). */
 const FLOORS = {
-  overall: { precision: 0.86, recall: 0.92 },
-  person: { f1: 0.83 },
-  place: { f1: 0.94 },
+  overall: { precision: 0.88, recall: 0.94 },
+  person: { f1: 0.85 },
+  place: { f1: 0.95 },
   org: { f1: 0.9 },
 } as const;
 

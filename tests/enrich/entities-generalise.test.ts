@@ -155,3 +155,19 @@ describe('names inside longer names, and navigation', () => {
     expect(run(['MIA > Archive > Bax', 'Harry Young | Socialist Party of Great Britain', 'Top of the page']).mentions).toEqual([]);
   });
 });
+
+describe('peoples, titles of works, saints and lists of places', () => {
+  it('does not take a people or the title of a work in quotation marks for a person', () => {
+    expect(run(['yet striving to force Arabs to live their lives; two from the opera “Boris Godunov,” and a lullaby']).mentions).toEqual([]);
+  });
+  it('takes names after a place noun, a saint’s name, and the rest of their list for places', () => {
+    expect(brief(run(['the dock areas covered by the three suburbs Hammerbrook, St. Georg, and Borgfeldt']).mentions)).toEqual([
+      'place:Hammerbrook',
+      'place:St. Georg',
+      'place:Borgfeldt',
+    ]);
+  });
+  it('gives a regnal number to a person found without a register', () => {
+    expect(brief(run(['the plan of Tsar Nicolas II came to grief']).mentions)).toEqual(['person:Nicolas II']);
+  });
+});

@@ -329,6 +329,8 @@ const placeByPreposition: Rule = (c) => {
   if (!preposition || !PLACE_PREPOSITIONS.has(preposition) || c.sentenceStart || c.words.length > 3) return undefined;
   if (c.texts.some((word) => ADJECTIVES.has(word) || MONTHS_AND_DAYS.has(word) || ORG_WORDS.has(word) || TITLES.has(word) || /(?:ism|ist|ists|ite|ites)$/.test(word))) return undefined;
   if (NOT_PLACE_FIRST.test(c.texts[0]!) || GIVEN_NAMES.has(c.texts[0]!) || (c.next && /^\d/.test(c.next.text))) return undefined;
+  // "in Victorian England": a word for a period or a people before another name is its adjective.
+  if (c.words.length === 1 && (/(?:ian|ians|ean|eans|ist|ists|ite|ites)$/u.test(c.texts[0]!) || /^\s\p{Lu}/u.test(c.text.slice(c.last.end)))) return undefined;
   // "at Home", "in Power": ordinary words with a capital are not places.
   if (c.texts.every((word) => isCommonWord(word))) return undefined;
   return nameFrom(c, c.first, 'place', `follows “${c.previous!.text}”`);

@@ -225,8 +225,8 @@ function resolveMatch(pass: Pass, match: NameMatch, text: string): Resolved | un
     if (other) return other;
   }
   if (kind === 'org' && chosen) {
-    const longer = longerOrganisation(pass, text, match);
-    if (longer) return longer;
+    const other = longerOrganisation(pass, text, match) ?? foreignNamesake(pass, text, match, chosen);
+    if (other) return other;
   }
   const inner = kind === 'place' ? [] : innerPlaces(pass, text.slice(match.start, match.end));
   if (chosen) return { start: match.start, end: kind === 'person' ? withRegnalNumber(text, match.end) : match.end, kind, ref: chosen, inner };
@@ -282,6 +282,27 @@ function longerOrganisation(pass: Pass, text: string, match: NameMatch): Resolve
 }
 
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/**
+ * "the Russian Liberals" are not the British Liberal Party: a nation's
+ * adjective before an organisation whose register names give it another
+ * nation's adjective (and never this one) contradicts the entry.
+ */
+function foreignNamesake(pass: Pass, text: string, match: NameMatch, id: string): Resolved | undefined {
+  const adjective = text.slice(0, match.start).match(/(?:^|[^\p{L}])(\p{Lu}\p{Ll}+) $/u)?.[1];
+  if (!adjective || !isNationality(adjective)) return undefined;
+  const entry = pass.register.entries.get(id)!;
+  const nations = entry.names.map((name) => name.text.split(' ')[0]!).filter(isNationality);
+  if (nations.length === 0 || nations.includes(adjective)) return undefined;
+  return {
+    start: match.start,
+    end: match.end,
+    kind: 'org',
+    cert: 'low',
+    inner: [],
+    reviewDetail: `not in any register; the register's ${entry.preferred} (${id}) is ${nations.join('/')}, the text speaks of a ${adjective} one`,
+  };
+}
 
 /** An adjective of a nation or a side ("British", "Soviet", "Red"): before a party's name it says whose party it is, not another party. */
 function isNationality(word: string): boolean {

@@ -171,3 +171,21 @@ describe('peoples, titles of works, saints and lists of places', () => {
     expect(brief(run(['the plan of Tsar Nicolas II came to grief']).mentions)).toEqual(['person:Nicolas II']);
   });
 });
+
+describe('the failures seen on unseen archive pages', () => {
+  it('reads initials, abbreviations and regions whole', () => {
+    expect(brief(run(['As C.L.R. James argued, workers across North America joined them.']).mentions)).toEqual([
+      'person:C.L.R. James',
+      'place:North America:place-north-america',
+    ]);
+    expect(brief(run(['The strike at U.S. Rubber spread.']).mentions)).toEqual(['place:U.S.:place-usa']);
+  });
+  it('never takes function words, sentence-initial words, events or adjectives for names', () => {
+    expect(run(['Having said that, the party went on. The war came. The World War changed everything.']).mentions).toEqual([]);
+    expect(brief(run(['In Victorian England the workers were poor.']).mentions)).toEqual(['place:England:place-england']);
+  });
+  it('does not link a nation’s party to another nation’s party of the same name', () => {
+    const { mentions } = run(['The Russian Liberals voted with the government; the Liberal Party in Britain did not.']);
+    expect(brief(mentions)).toEqual(['org:Liberals', 'org:Liberal Party:org-liberal-party', 'place:Britain:place-britain']);
+  });
+});

@@ -97,6 +97,8 @@ export interface ArticleMeta {
   archive?: string;
   /** ISO 639 language of the text. */
   language: string;
+  /** What the reader normalised beyond white space (e.g. Markdown syntax read for its visible text), for the editorialDecl. */
+  normalised?: string[];
 }
 
 /** What every reader produces: the header facts and the TEI body content (`div`s). */

@@ -14,12 +14,15 @@
  *
  * Every line of the input ends up in the result: in the header facts (which
  * the assembler writes verbatim into `front`/`back`), in `body` or in `back`.
- * Markdown traces of note anchors (`[^[1]^](#fw01){#bk01}`) are kept as text,
- * character for character, inside a TEI `ref` that points at the note.
+ * A text converted from Markdown (see `markdown.ts`) is read for its visible
+ * text: note anchors (`[^[1]^](#fw01){#bk01}`) become a TEI `ref` to the note
+ * holding the anchor's visible text (`[1]`), spans, emphasis and escapes
+ * (`3\.`) their text, and `meta.normalised` says so for the editorialDecl.
  */
 import type { ArticleMeta, ReadResult, SourceLine } from '../model.js';
 import type { MessageLog } from '../messages.js';
 import { el, type Element, type ElementContent } from '../tei/tree.js';
+import { hasMarkdownTraces, parseInline, visibleText, type NoteAnchor } from './markdown.js';
 import {
   findDate,
   isDateLine,
@@ -340,8 +343,14 @@ export function findNotes(lines: TextLine[]): number {
   return lines.length;
 }
 
-/** Reads notes sections into `div type="notes"` with one `note` per numbered note; other lines become `p`s of the note or section. */
-export function readNotes(lines: TextLine[]): Notes {
+/**
+ * Reads notes sections into `div type="notes"` with one `note` per numbered
+ * note; other lines become `p`s of the note or section. In a Markdown
+ * conversion (`markdown`) the note's anchor label is its visible text (`[1]`)
+ * and the note's text is read for its visible text.
+ */
+export function readNotes(lines: TextLine[], markdown = false): Notes {
+  const content = (value: string) => parseInline(value, markdown, () => undefined);
   const result: Notes = { divs: [], notes: [] };
   let div: Element | undefined;
   let note: NoteInfo | undefined;
@@ -361,18 +370,19 @@ export function readNotes(lines: TextLine[]): Notes {
       const number = start[1] ?? start[4] ?? start[5] ?? start[6]!;
       const id = `${div.attributes!['xml:id']}-n${number}`;
       const marker = start[0].trim();
+      const shown = start[1] !== undefined ? `[${number}]` : marker;
       const backLink = start[2]?.startsWith('#') ? start[2].slice(1) : undefined;
-      note = { id, number, anchor: start[3], backLink, label: [{ type: 'text', value: marker }], element: positioned(el('note', { 'xml:id': id, n: number, type: 'endnote' }), line) };
+      note = { id, number, anchor: start[3], backLink, label: [{ type: 'text', value: shown }], element: positioned(el('note', { 'xml:id': id, n: number, type: 'endnote' }), line) };
       if (result.notes.some((other) => other.id === id)) note.element.attributes!['xml:id'] = note.id = `${id}-${line.line}`;
       result.notes.push(note);
       div.children.push(note.element);
-      const label = el('label', {}, marker);
+      const label = el('label', {}, shown);
       // Keep the gap between marker and text as the source has it (`[[3]](#bk03){#fw03}As a result` has none).
       const rest = value.slice(value.indexOf(marker) + marker.length);
-      note.element.children.push(positioned(el('p', {}, label, rest), line));
+      note.element.children.push(positioned(el('p', {}, label, ...content(rest)), line));
       continue;
     }
-    const p = positioned(el('p', {}, value), line);
+    const p = positioned(el('p', {}, ...content(value)), line);
     (note ? note.element : div).children.push(p);
   }
   return result;
@@ -382,18 +392,19 @@ export function readNotes(lines: TextLine[]): Notes {
 // Note references in running text
 
 /**
- * Note references as the pages' conversions left them. Groups: 1–3 Pandoc
- * span `[[[1]](#n1){#f1}]{.note}`; 4–6 superscript `[^[1]^](#fw01){#bk01}`;
- * 7–9 link `[[1]](url){#id}`; 10 plain `[1]`.
+ * Turns note references in a line (`[1]`, and the anchors of Markdown
+ * conversions, see `markdown.ts`) into `ref` elements holding their visible
+ * text; in a Markdown conversion the rest of the line is read for its visible
+ * text too. Other text stays text.
  */
-const NOTE_REF = /\[\[\[(\d+)\]\]\(([^)\s]*)\)(?:\{#([^}\s]+)\})?\]\{\.note\}|\[\^\[(\d+)\]\^\]\(([^)\s]*)\)(?:\{#([^}\s]+)\})?|\[\[(\d+)\]\]\(([^)\s]*)\)(?:\{#([^}\s]+)\})?|\[(\d+)\]/g;
-
-/** Turns note references in a line into `ref` elements (their text kept as in the source); other text stays text. */
 class RefMaker {
   private count = 0;
   /** Source anchors of refs (`bk01`) → the ref's xml:id, so that notes can point back. */
   readonly anchors = new Map<string, string>();
-  constructor(private readonly notes: NoteInfo[]) {}
+  constructor(
+    private readonly notes: NoteInfo[],
+    private readonly markdown = false,
+  ) {}
 
   private resolve(number: string, link: string | undefined): string | undefined {
     if (link?.startsWith('#')) {
@@ -406,26 +417,19 @@ class RefMaker {
     return byNumber ? `#${byNumber.id}` : undefined;
   }
 
+  /** The `ref` for a note anchor, or undefined when it points at no note. */
+  private refFor(anchor: NoteAnchor): Element | undefined {
+    // A bare `[1]` is a note reference only when there is a note 1 to point at.
+    if (anchor.bare && !this.notes.some((note) => note.number === anchor.number)) return undefined;
+    const target = this.resolve(anchor.number, anchor.link);
+    if (!target) return undefined;
+    const id = `ref${++this.count}`;
+    if (anchor.anchor) this.anchors.set(anchor.anchor, id);
+    return el('ref', { 'xml:id': id, type: 'noteRef', n: anchor.number, target }, anchor.text);
+  }
+
   inline(value: string): ElementContent[] {
-    const out: ElementContent[] = [];
-    let last = 0;
-    for (const match of value.matchAll(NOTE_REF)) {
-      const number = match[1] ?? match[4] ?? match[7] ?? match[10]!;
-      const link = match[2] ?? match[5] ?? match[8];
-      const anchor = match[3] ?? match[6] ?? match[9];
-      // A bare `[1]` is a note reference only when there is a note 1 to point at.
-      if (match[10] !== undefined && !this.notes.some((note) => note.number === number)) continue;
-      const target = this.resolve(number, link);
-      if (!target) continue;
-      if (match.index > last) out.push({ type: 'text', value: value.slice(last, match.index) });
-      const id = `ref${++this.count}`;
-      if (anchor) this.anchors.set(anchor, id);
-      out.push(el('ref', { 'xml:id': id, type: 'noteRef', n: number, target }, match[0]));
-      last = match.index + match[0].length;
-    }
-    if (last === 0) return [{ type: 'text', value }];
-    if (last < value.length) out.push({ type: 'text', value: value.slice(last) });
-    return out;
+    return parseInline(value, this.markdown, (anchor) => this.refFor(anchor));
   }
 
   /** Gives each note's label a pointer back to the reference that names its source anchor. */
@@ -651,6 +655,36 @@ export function emptyMeta(): ArticleMeta {
   return { breadcrumbs: [], authors: [], title: [], subtitle: [], collection: [], info: [], otherFrontLines: [], backLines: [], language: 'en' };
 }
 
+/** What the editorialDecl says of a Markdown conversion read for its visible text. */
+const MARKDOWN_NORMALISED =
+  'The transcription was converted from Markdown, and its syntax is not kept: note anchors (a bracketed number linked to the note, with its own anchor in braces) are given as references to the notes holding their visible number in brackets; spans with attributes, links, emphasis and superscripts as their text, marked up where they mean something (hi, ref); characters escaped with a backslash as the characters.';
+
+/** The text of inline content without its note references (for metadata: a title without its `[1]`). */
+function textWithoutNoteRefs(nodes: ElementContent[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'text') return node.value;
+      if (node.type !== 'element' || node.attributes?.type === 'noteRef') return '';
+      return textWithoutNoteRefs(node.children as ElementContent[]);
+    })
+    .join('');
+}
+
+/**
+ * In a Markdown conversion, the header and footer lines that are written as
+ * text (information fields, source, transcription, dateline, footers) are
+ * given their visible text (`Transcription\\HTML Markup` → `Transcription\HTML
+ * Markup`), once each, after their facts were read; `skip` holds the lines
+ * written with inline content instead.
+ */
+function showVisibleText(meta: ArticleMeta, skip: Set<SourceLine>): void {
+  const lines = new Set<SourceLine>([
+    ...meta.breadcrumbs, ...meta.info.map((info) => info.line), ...meta.backLines,
+    ...[meta.dateLine, meta.source?.line, meta.transcription?.line, meta.issueLine, meta.lastUpdated].filter((line) => line !== undefined),
+  ]);
+  for (const line of lines) if (!skip.has(line)) line.text = visibleText(line.text, true);
+}
+
 /** Reads a plain-text article. */
 export function readText(text: string, log: MessageLog): ReadResult {
   const lines = splitLines(text);
@@ -667,14 +701,22 @@ export function readText(text: string, log: MessageLog): ReadResult {
   readHeader(lines.slice(0, headerEnd), meta, log);
 
   const rest = lines.slice(headerEnd, footerStart);
+  const markdown = hasMarkdownTraces(text);
+  if (markdown) meta.normalised = [MARKDOWN_NORMALISED];
   const notesStart = findNotes(rest);
-  const notes = readNotes(rest.slice(notesStart));
-  const refs = new RefMaker(notes.notes);
-  // Header lines with note references (`…International[^[1]^](#fw01){#bk01}`) keep them as inline refs.
-  for (const line of [...meta.title, ...meta.subtitle, ...meta.authors, ...(meta.collection ?? []), ...meta.otherFrontLines]) {
-    const inline = refs.inline(clean(line));
-    if (inline.some((node) => node.type === 'element')) line.inline = inline;
+  const notes = readNotes(rest.slice(notesStart), markdown);
+  const refs = new RefMaker(notes.notes, markdown);
+  // Header lines with note references (`…International[^[1]^](#fw01){#bk01}`) keep them as inline refs;
+  // in a Markdown conversion, header lines with other syntax are given as their visible text.
+  const inlineLines = [...meta.title, ...meta.subtitle, ...meta.authors, ...(meta.collection ?? []), ...meta.otherFrontLines];
+  for (const line of inlineLines) {
+    const value = clean(line);
+    const inline = refs.inline(value);
+    if (inline.some((node) => node.type === 'element') || (markdown && visibleText(value, true) !== value)) line.inline = inline;
+    // The front prints `inline`; titles and names in the header are made from the text, which gets the visible words.
+    if (markdown && line.inline) line.text = textWithoutNoteRefs(line.inline);
   }
+  if (markdown) showVisibleText(meta, new Set(inlineLines));
   const body = readBody(rest.slice(0, notesStart), refs);
   refs.linkBack();
   assignIds(body);

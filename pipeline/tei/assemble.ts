@@ -196,7 +196,7 @@ function sourceDesc(meta: ArticleMeta): Element {
   return el('sourceDesc', {}, printSource(meta) ?? null, onlineSource(meta));
 }
 
-function encodingDesc(): Element {
+function encodingDesc(meta: ArticleMeta): Element {
   return el(
     'encodingDesc',
     {},
@@ -219,7 +219,8 @@ function encodingDesc(): Element {
         el(
           'p',
           {},
-          'Spelling and punctuation are kept as transcribed. White space is normalised: no-break spaces become spaces, runs of spaces one space, and leading and trailing spaces of a line are dropped. Markdown traces of the page conversion (note anchors such as [^[1]^](#fw01){#bk01}, escaped numbers such as 1\\.) are kept as text.',
+          'Spelling and punctuation are kept as transcribed. White space is normalised: no-break spaces become spaces, runs of spaces one space, and leading and trailing spaces of a line are dropped.',
+          ...(meta.normalised ?? []).map((statement) => ` ${statement}`),
         ),
       ),
       el(
@@ -342,7 +343,7 @@ export function assembleTei(read: ReadResult, facts: EditionFacts): Root {
     'teiHeader',
     {},
     el('fileDesc', {}, titleStmt(meta), publicationStmt(meta, facts), sourceDesc(meta)),
-    encodingDesc(),
+    encodingDesc(meta),
     profileDesc(meta),
     revisionDesc(meta, facts),
   );

@@ -7,9 +7,10 @@
  *
  * A name is only a question put to the gazetteer: the entity stage asks it
  * only about a name the text already shows to be a place ("in Sheffield",
- * "at Halle"), or about a well-known city (100,000 people or more) that no
- * evidence shows to be a person. A name borne by several towns of like size in
- * different countries is a place, but linked to none of them.
+ * "at Halle"), or about a large city (400,000 people or more) that no
+ * evidence shows to be a person. It links only to a town of 100,000 or more
+ * ({@link WELL_KNOWN_POPULATION}); a name borne by several towns of like size
+ * in different countries is a place, but linked to none of them.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,7 +25,7 @@ export const GAZETTEER_DATA = path.join(PROJECT_ROOT, 'build', 'gazetteer.json')
 
 /** Smallest town kept: smaller ones share their names with too many persons and villages. */
 const MIN_POPULATION = 15_000;
-/** A town this large is a well-known place without other evidence. */
+/** Smallest town linked: smaller ones share their names with too many towns elsewhere ("Port Arthur", Texas). */
 export const WELL_KNOWN_POPULATION = 100_000;
 
 /** One town: GeoNames id, ISO country code, population, latitude, longitude. */

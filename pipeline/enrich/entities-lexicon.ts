@@ -100,7 +100,13 @@ export function isCommonWord(word: string): boolean {
   const lower = word.toLowerCase().replace(/’/g, "'");
   if (derivable(lower, lex.common, lex)) return true;
   // The dictionary spells as in the United States: try the British spelling's American form too ("civilisation", "labour").
-  const american = lower.replace(/is(ation|e|ed|es|ing)$/, 'iz$1').replace(/our(s|ed|ing|ite)?$/, 'or$1').replace(/tre(s)?$/, 'ter$1').replace(/ys(e|ed|es|ing)$/, 'yz$1');
+  const american = lower
+    .replace(/-/g, '')
+    .replace(/is(ation|ations|e|ed|es|ing)$/, 'iz$1')
+    .replace(/our(s|ed|ing|ite)?$/, 'or$1')
+    .replace(/tre(s)?$/, 'ter$1')
+    .replace(/ys(e|ed|es|ing)$/, 'yz$1')
+    .replace(/mme(s)?$/, 'm$1');
   return american !== lower && derivable(american, lex.common, lex);
 }
 

@@ -67,7 +67,8 @@ const GIVEN_NAMES = new Set(
   Nora Dora Beatrice Emmeline Christabel Sylvia Rose Lillian Agnes Edith Ethel Annie Maud Mabel Helen Ellen Kate Katherine
   Emily Alice Louise Lucy Marion Ruth Alexandra Inessa Nadya Nadia Larissa Angelica Raya Natalya Evelyn Dorothy Margaret
   Eugene Leonard Lewis Thomas Rudolf Reinhold Hermann Heinrich Gottfried Wolfgang Werner Rosa Leo Lev Grigory Yevgeny Yuri
-  Mao Zhou Ho Chen Li Deng Kim Fidel Che Raúl Ernesto Salvador Augusto Juan Evita Eva Victor Rafael Luis Ignazio Palmiro`.split(/\s+/),
+  Mao Zhou Ho Chen Li Deng Kim Fidel Che Raúl Ernesto Salvador Augusto Juan Evita Eva Victor Rafael Luis Ignazio Palmiro
+  Adam Eve Moses Joshua Noah Cain Abel Aaron Elijah Judas Jesus Christ Mohammed Muhammad Buddha`.split(/\s+/),
 );
 
 const SAY_VERBS = new Set([
@@ -111,7 +112,8 @@ export const ADJECTIVES = new Set(
   Protestant Orthodox Christian Moslem Muslim Hebrew Greek Roman Austrian Hungarian Czech Slav Slavic Balkan Baltic Scottish
   Welsh Dutch Belgian Swiss Swedish Norwegian Danish Turkish Persian Arab Arabian Mexican Canadian Australian Red White Black
   Menshevik Mensheviks Trotskyist Trotskyists Stalinist Stalinists Leninist Marxist Marxists Labour Labor Liberal Tory
-  Conservative Republican Democrat Democratic Democrats Imperial National International Workers God Providence Heaven Hell`.split(/\s+/),
+  Conservative Republican Democrat Democratic Democrats Imperial National International Workers God Providence Heaven Hell
+  Mediterranean Caribbean Korean Koreans Chilean Chileans European Europeans`.split(/\s+/),
 );
 
 /** Capitals that are not acronyms of organisations. */
@@ -260,6 +262,8 @@ const orgByLastWord: Rule = (c) => {
   if (ADJECTIVES.has(lastText) && c.texts.every((word) => ADJECTIVES.has(word) || ORG_WORDS.has(word))) return undefined;
   let from = 0;
   while (from < c.words.length - 1 && (TITLES.has(c.texts[from]!) || MONTHS_AND_DAYS.has(c.texts[from]!))) from++;
+  // "Minister of Labour" is an office, not an organisation "of Labour".
+  if (from > 0 && CONNECTORS.has(c.texts[from]!)) return undefined;
   return c.words.length - from >= 2 ? nameFrom(c, c.words[from]!, 'org', `ends with “${lastText}”`) : undefined;
 };
 
@@ -278,8 +282,12 @@ const orgSingleWord: Rule = (c) => {
   return undefined;
 };
 
-/** "Downing Street", "City Hall", "Nelson’s Monument". */
+/** First words of place names ("Port Arthur", "Lake Baikal", "Cape Town"). */
+const PLACE_FIRST_WORDS = new Set(['Port', 'Fort', 'Mount', 'Lake', 'Cape', 'Gulf', 'Bay', 'Isle', 'Mont', 'Monte', 'Rio', 'Sierra']);
+
+/** "Downing Street", "City Hall", "Nelson’s Monument", "Port Arthur". */
 const placeByLastWord: Rule = (c) => {
+  if (c.words.length === 2 && PLACE_FIRST_WORDS.has(c.texts[0]!) && !isCommonWord(c.texts[1]!)) return nameFrom(c, c.first, 'place', `begins with “${c.texts[0]}”`);
   const lastText = bare(c.last.text);
   if (!PLACE_WORDS.has(lastText) || c.words.length < 2 || NOT_ORG_START.has(c.texts[0]!) || TITLES.has(c.texts[0]!)) return undefined;
   return nameFrom(c, c.first, 'place', `ends with “${lastText}”`);
@@ -317,7 +325,8 @@ const personBySaying: Rule = (c) => {
   const after = c.text.slice(c.last.end).match(/^,?\s+(\p{Ll}+)/u)?.[1];
   if (!after || !SAY_VERBS.has(after) || c.words.length > 3) return undefined;
   if (c.texts.some((word) => ADJECTIVES.has(word) || MONTHS_AND_DAYS.has(word) || TITLES.has(word))) return undefined;
-  if (c.words.length === 1 && ((c.sentenceStart && isCommonWord(c.texts[0]!)) || NOT_A_SURNAME_ENDING.test(c.texts[0]!))) return undefined;
+  const single = c.texts[0]!;
+  if (c.words.length === 1 && ((isCommonWord(single) && !GIVEN_NAMES.has(single) && !isKnownProperNoun(single)) || NOT_A_SURNAME_ENDING.test(single))) return undefined;
   return nameFrom(c, c.first, 'person', `is followed by “${after}”`);
 };
 
@@ -376,6 +385,8 @@ const orgByMembers: Rule = (c) => {
   const word = c.texts[0]!;
   if (!/^\p{Lu}[\p{L}\p{M}-]*\p{Ll}s$/u.test(word) || !/\bthe\s+$/iu.test(c.text.slice(0, c.first.start))) return undefined;
   if (ADJECTIVES.has(word) || isCommonWord(word) || isKnownProperNoun(word) || /(?:ists|ites|ians|eans)$/u.test(word)) return undefined;
+  // "the Metaxas dictatorship": a name before an abstract noun is a person's or a place's, used as an adjective.
+  if (/^\s+\p{Ll}+(?:ship|ism|tion|sion|ment|ity|ness|ure|ance|ence|acy)\b/u.test(c.text.slice(c.last.end))) return undefined;
   return nameFrom(c, c.first, 'org', 'is a plural after “the” that no English dictionary lists (a group named by its members)');
 };
 

@@ -25,9 +25,9 @@
 import { el, walkElements, type Element, type Root } from '../tei/tree.js';
 import type { Edition, Stage } from '../stages.js';
 import { matcherFor, type NameMatch, type NameMatcher } from './entities-matcher.js';
-import { gazetteerEntry, lookUpTown } from './entities-gazetteer.js';
+import { gazetteerEntry, lookUpTown, WELL_KNOWN_POPULATION } from './entities-gazetteer.js';
 import { ADJECTIVES, findUnknownNames, FUNCTION_WORDS, givenNameBefore, isGivenName, NOT_ORG_START, ORG_WORDS, PLACE_WORDS, TITLES } from './entities-unknown.js';
-import { isCommonWord } from './entities-lexicon.js';
+import { isCommonWord, isKnownProperNoun } from './entities-lexicon.js';
 import { LIST_ELEMENT, loadRegisters, NAME_ELEMENT, type EntityKind, type Register, type RegisterEntry } from './registers.js';
 import { addReviewItem, contextOf, type ReviewItem } from './review.js';
 import { wrapTextSpans, type TextContext, type TextSpan } from './spans.js';
@@ -440,8 +440,9 @@ function listedWithPlace(text: string, span: Resolved, spans: Resolved[]): boole
 
 /**
  * Places no register has are looked up in the gazetteer and, when one town
- * of the name stands out, linked to it with its GeoNames id (listed for
- * review as uncertain).
+ * of 100,000 people or more bears the name and no town of like size
+ * elsewhere does, linked to it with its GeoNames id (listed for review as
+ * uncertain).
  */
 function linkTowns(pass: Pass, spansByText: Map<string, Resolved[]>): void {
   for (const [text, spans] of spansByText) {
@@ -449,7 +450,8 @@ function linkTowns(pass: Pass, spansByText: Map<string, Resolved[]>): void {
       if (span.kind !== 'place' || span.ref) continue;
       const surface = text.slice(span.start, span.end);
       const town = lookUpTown(surface);
-      if (!town || town.ambiguous) continue;
+      // A small town shares its name with too many places elsewhere ("Port Arthur", Texas): only a large one is linked.
+      if (!town || town.ambiguous || town.population < WELL_KNOWN_POPULATION) continue;
       const entry = gazetteerEntry(surface, town);
       if (!pass.gazetteer.has(entry.id)) pass.gazetteer.set(entry.id, entry);
       span.ref = entry.id;
@@ -504,7 +506,9 @@ function recurringNames(pass: Pass, discovered: Map<string, Discovered>): Map<st
     recurring.set(surface, found);
     const words = surface.split(/\s+/);
     const surname = words[words.length - 1]!;
-    if (found.kind === 'person' && words.length >= 2 && surname.length >= 3 && /^\p{Lu}\p{Ll}/u.test(surname) && !pass.matcher.match(surname).length && !recurring.has(surname)) {
+    // A surname that is an ordinary word ("Garrison", "Workmen") recurs only if the dictionary also knows it as a name.
+    const nameLike = !isCommonWord(surname) || isKnownProperNoun(surname);
+    if (found.kind === 'person' && words.length >= 2 && surname.length >= 3 && nameLike && /^\p{Lu}\p{Ll}/u.test(surname) && !pass.matcher.match(surname).length && !recurring.has(surname)) {
       recurring.set(surname, { kind: 'person', from: surface });
     }
   }

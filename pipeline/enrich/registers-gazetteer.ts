@@ -12,7 +12,8 @@
  * USSR, Ukraine, Siberia…) have no city entry; no id is invented for them and
  * they are listed for review. Historical names are mapped to the entry of the
  * place as it is today (Leningrad and Petrograd → Saint Petersburg, Kiev →
- * Kyiv, Stalingrad → Volgograd), which the register records as variants.
+ * Kyiv, Stalingrad → Volgograd, Calcutta → Kolkata, Danzig → Gdańsk, Basle →
+ * Basel), which the register records as variants.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -91,6 +92,34 @@ export const GAZETTEER_QUERIES: Readonly<Record<string, string>> = {
   'johannesburg': 'Johannesburg@ZA',
   'pretoria': 'Pretoria@ZA',
   'cape-town': 'Cape Town@ZA',
+  'kolkata': 'Kolkata@IN',
+  'mumbai': 'Mumbai@IN',
+  'chennai': 'Chennai@IN',
+  'yangon': 'Yangon@MM',
+  'gdansk': 'Gdańsk@PL',
+  'wroclaw': 'Wrocław@PL',
+  'kaliningrad': 'Kaliningrad@RU',
+  'szczecin': 'Szczecin@PL',
+  'poznan': 'Poznań@PL',
+  'krakow': 'Kraków@PL',
+  'lviv': 'Lviv@UA',
+  'tallinn': 'Tallinn@EE',
+  'oslo': 'Oslo@NO',
+  'bratislava': 'Bratislava@SK',
+  'ljubljana': 'Ljubljana@SI',
+  'zagreb': 'Zagreb@HR',
+  'batumi': 'Batumi@GE',
+  'yekaterinburg': 'Yekaterinburg@RU',
+  'nizhny-novgorod': 'Nizhniy Novgorod@RU',
+  'samara': 'Samara@RU',
+  'donetsk': 'Donetsk@UA',
+  'ho-chi-minh-city': 'Ho Chi Minh City@VN',
+  'kinshasa': 'Kinshasa@CD',
+  'basel': 'Basel@CH',
+  'lyon': 'Lyon@FR',
+  'marseille': 'Marseille@FR',
+  'izmir': 'İzmir@TR',
+  'chemnitz': 'Chemnitz@DE',
 };
 
 /** The city a query names: same name (or alternative name) and country, the most populous if several. */

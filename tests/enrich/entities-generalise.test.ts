@@ -189,3 +189,22 @@ describe('the failures seen on unseen archive pages', () => {
     expect(brief(mentions)).toEqual(['org:Liberals', 'org:Liberal Party:org-liberal-party', 'place:Britain:place-britain']);
   });
 });
+
+describe('historical names and words that only look like names', () => {
+  it('maps historical city names to the city as it is today, with its GeoNames id', () => {
+    expect(brief(run(['dying in the streets of Calcutta; the congress at Basle; the port of Danzig']).mentions)).toEqual([
+      'place:Calcutta:place-kolkata',
+      'place:Basle:place-basel',
+      'place:Danzig:place-gdansk',
+    ]);
+  });
+  it('does not take an ordinary word for a person because a verb of saying follows, nor an office for an organisation', () => {
+    expect(run(['the base of the Party declared it; the Minister of Labour spoke']).mentions).toEqual([]);
+  });
+  it('does not take a name used as an adjective for a group, nor a British spelling for a name', () => {
+    expect(run(['under the Metaxas dictatorship the Programmes of the Co-operatives were banned']).mentions).toEqual([]);
+  });
+  it('takes place names by their first word', () => {
+    expect(brief(run(['the fall of Port Arthur']).mentions)).toEqual(['place:Port Arthur']);
+  });
+});

@@ -221,6 +221,7 @@ function resolveMatch(pass: Pass, match: NameMatch, text: string): Resolved | un
   }
   const kind = chosen ? pass.register.entries.get(chosen)!.kind : usable[0]!.kind;
   if (kind === 'place') {
+    if (isNewspaperTitle(text, match)) return undefined;
     const other = placeAsSurname(text, match) ?? (chosen ? placeInLongerName(text, match, chosen) : undefined);
     if (other) return other;
   }
@@ -238,6 +239,13 @@ function resolveMatch(pass: Pass, match: NameMatch, text: string): Resolved | un
     inner,
     reviewDetail: `more than one register entry bears this name (${ids.join(', ')}); the document's date does not decide — add @ref by hand`,
   };
+}
+
+/** Last words of newspapers' titles: a place before them names the paper, not the place ("Manchester Guardian", "Glasgow Herald"). */
+const NEWSPAPER_WORDS = /^ (?:Guardian|Times|Herald|Post|Courier|Chronicle|Gazette|Tribune|Journal|News|Mail|Express|Mercury|Telegraph|Observer|Sun|Star|Record|Standard|Clarion|Leader|Worker)\b/u;
+
+function isNewspaperTitle(text: string, match: NameMatch): boolean {
+  return NEWSPAPER_WORDS.test(text.slice(match.end));
 }
 
 const COMPASS = /(?:^|[^\p{L}])((?:Western|Eastern|Northern|Southern|Central|North|South|East|West|Upper|Lower|Greater|Inner|Outer) )$/u;

@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // The reproducible-builds convention: every build in the tests (and the CLI
+    // processes they start, which inherit it) is dated 2025-01-02, not today.
+    env: { SOURCE_DATE_EPOCH: '1735776000' },
     maxWorkers: 2,
   },
 });

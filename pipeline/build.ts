@@ -6,10 +6,9 @@
  * unchanged inputs (see `batch/`).
  */
 import { readdir, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Message } from './messages.js';
-import { resolveSettings, type Options, type Settings } from './settings.js';
+import { capJobs, resolveSettings, type Options, type Settings } from './settings.js';
 import { teiDocument, teiStages, type Edition } from './stages.js';
 import { prepareValidation, validateTei } from './validate/index.js';
 import { runBatch, settleSlug, type BatchHooks, type Interruption } from './batch/run.js';
@@ -178,7 +177,7 @@ export interface BatchResult {
 
 /** Options of a batch on top of {@link Options}. */
 export interface BuildOptions extends Options {
-  /** Worker threads (default: every core, `os.availableParallelism()`); 1 builds in the main thread. */
+  /** Worker threads (default and most: one per core, `os.availableParallelism()`); 1 builds in the main thread. */
   jobs?: number;
   /** Rebuild every input, even those unchanged since the last build into the same folder (default false). */
   force?: boolean;
@@ -192,7 +191,7 @@ export interface BuildOptions extends Options {
 export async function buildEditions(inputs: readonly string[], options: BuildOptions = {}, hooks: BatchHooks = {}): Promise<BatchResult> {
   const settings = resolveSettings(options);
   const { files, messages } = await expandInputs(inputs);
-  const jobs = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
+  const { jobs } = capJobs(options.jobs);
   const run = await runBatch(files, settings, { jobs, force: options.force ?? false }, hooks);
   return { editions: run.editions, messages: [...messages, ...run.messages], workers: run.workers, corpusIndex: run.corpusIndex, interrupted: run.interrupted };
 }

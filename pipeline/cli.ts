@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExitCode, formatMessage, MessageLog, InputError, type Message } from './messages.js';
-import { ALL_FORMATS, DEFAULT_FORMATS, PROJECT_ROOT, toolVersion, type OutputFormat } from './settings.js';
+import { ALL_FORMATS, DEFAULT_FORMATS, OptionError, PROJECT_ROOT, capJobs, parseFormats, parseJobs, resolveSettings, toolVersion, type OutputFormat } from './settings.js';
 import type { InputFormat } from './readers/index.js';
 
 /** The help text; `inputFormats` are the readers' names (the readers load only when needed). */
@@ -42,11 +42,13 @@ Options:
   --formats LIST     comma-separated, from: ${ALL_FORMATS.join(', ')} (default: ${DEFAULT_FORMATS.join(',')});
                      pdf needs Chromium (TEI_PRESS_CHROMIUM, default /usr/bin/chromium); bag adds archive,epub,html
   --from FORMAT      read inputs as this format instead of detecting it: ${inputFormats.join(', ')}
-  --build-date DATE  the edition's date (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the page's last update
+  --build-date DATE  the edition's date (YYYY-MM-DD), in the TEI header, EPUB, PDF and bag; default
+                     SOURCE_DATE_EPOCH (seconds since 1970, for reproducible builds), else today (UTC).
+                     The page's own "Last updated" date is kept as a dated note, never as this date
   --tei-all PATH     also validate TEI against this tei_all.rng with Jing
   --registers DIR    a folder of your own TEI registers (listPerson, listPlace, listOrg), merged after
                      ours (an entry with the same xml:id replaces ours); may be given more than once
-  --jobs N           worker threads for a batch (default: one per core); 1 builds in one thread
+  --jobs N           worker threads for a batch (default and most: one per core); 1 builds in one thread
   --force            rebuild every input, also those unchanged since the last build
   -h, --help         show this help
   -v, --version      show the version
@@ -75,6 +77,25 @@ function isFile(input: string): boolean {
     return statSync(input).isFile();
   } catch {
     return false;
+  }
+}
+
+/**
+ * The build command's option values, each checked now (exit 2 on a bad one),
+ * before anything loads: the formats, the edition date (with
+ * SOURCE_DATE_EPOCH) and the worker threads, capped at the cores with a note.
+ */
+function buildOptions(values: { formats?: string; 'build-date'?: string; jobs?: string }): { formats?: OutputFormat[]; buildDate?: string; jobs?: number } {
+  try {
+    const formats = values.formats === undefined ? undefined : parseFormats(values.formats);
+    const buildDate = values['build-date'];
+    resolveSettings({ formats, buildDate });
+    const capped = values.jobs === undefined ? undefined : capJobs(parseJobs(values.jobs));
+    if (capped?.note) process.stderr.write(`tei-press: note: ${capped.note}\n`);
+    return { formats, buildDate, jobs: capped?.jobs };
+  } catch (error) {
+    if (error instanceof OptionError) usage(error.message);
+    throw error;
   }
 }
 
@@ -118,16 +139,7 @@ async function main(argv: string[]): Promise<number> {
   if (!command) usage('no command given');
   if (command === 'build') {
     if (inputs.length === 0) usage('build needs at least one input file or folder');
-    let formats: OutputFormat[] | undefined;
-    if (values.formats) {
-      formats = values.formats.split(',').map((format) => format.trim()).filter(Boolean) as OutputFormat[];
-      const unknown = formats.filter((format) => !(ALL_FORMATS as readonly string[]).includes(format));
-      if (unknown.length) usage(`unknown format "${unknown.join(', ')}"; choose from ${ALL_FORMATS.join(', ')}`);
-    }
-    const buildDate = values['build-date'];
-    if (buildDate && !/^\d{4}-\d{2}-\d{2}$/.test(buildDate)) usage(`--build-date wants YYYY-MM-DD, got "${buildDate}"`);
-    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) usage(`--jobs wants a whole number of at least 1, got "${values.jobs}"`);
+    const { formats, buildDate, jobs } = buildOptions(values);
     // One file (or --jobs 1) is built in this thread: start its schema worker now. A
     // batch validates in its worker threads, each with its own, so none is started here.
     if (jobs === 1 || (inputs.length === 1 && isFile(inputs[0]!))) await startSchemaWorker();

@@ -4,6 +4,7 @@
  * Settings all resolved).
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputFormat } from './readers/index.js';
@@ -40,9 +41,11 @@ export interface Options {
   /** Force an input format instead of detecting it. */
   from?: InputFormat;
   /**
-   * The build's fixed date (ISO `YYYY-MM-DD`), used for the edition date and
-   * `dcterms:modified`. Default: `SOURCE_DATE_EPOCH` when set, else the
-   * source page's last-updated date, so that builds are reproducible.
+   * The edition's date (ISO `YYYY-MM-DD`, a real calendar day), written as
+   * the TEI edition date, the `revisionDesc` change, `dcterms:modified`, the
+   * PDF dates and BagIt's Bagging-Date. Default: `SOURCE_DATE_EPOCH` when set
+   * (the reproducible-builds convention), else today (UTC). Never the source
+   * page's "Last updated" date, which the TEI records as what it is.
    */
   buildDate?: string;
   /** Also validate TEI outputs against this `tei_all.rng` with Jing. */
@@ -58,12 +61,95 @@ export interface Settings {
   outDir: string;
   formats: readonly OutputFormat[];
   from?: InputFormat;
-  buildDate?: string;
+  /** The edition date, `YYYY-MM-DD` (see {@link Options.buildDate}). */
+  buildDate: string;
+  /** Where {@link buildDate} came from. */
+  buildDateFrom: BuildDateSource;
   teiAll?: string;
   chromium: string;
   /** Folders of user registers, read after `tei/registers/`. */
   registers: readonly string[];
   toolVersion: string;
+}
+
+/** Where the edition date came from: `--build-date`, `SOURCE_DATE_EPOCH` or the clock. */
+export type BuildDateSource = 'option' | 'SOURCE_DATE_EPOCH' | 'today';
+
+/**
+ * An option value that cannot be used (a date that does not exist, an unknown
+ * format, …). The CLI reports it as a wrong command line (exit 2) before
+ * anything is built; the library throws it from {@link resolveSettings}.
+ */
+export class OptionError extends Error {
+  override readonly name = 'OptionError';
+}
+
+/** The last second of 9999-12-31 (UTC): a later SOURCE_DATE_EPOCH has no four-digit year, so it cannot be a date. */
+const LAST_EPOCH_SECOND = 253_402_300_799;
+
+/** Checks an edition date given as `YYYY-MM-DD`: the form, and that the day exists in the calendar. */
+export function checkBuildDate(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) throw new OptionError(`--build-date wants a date as YYYY-MM-DD, got "${value}"`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  date.setUTCFullYear(year); // Date.UTC maps years 0–99 to 1900–1999
+  if (year < 1 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    throw new OptionError(`--build-date ${value} is not a day of the calendar (month 01–12, day within the month)`);
+  }
+  return value;
+}
+
+/**
+ * The UTC day of a `SOURCE_DATE_EPOCH` value (seconds since 1970-01-01 UTC, as
+ * reproducible-builds.org specifies it: ASCII digits only).
+ */
+export function dateOfSourceDateEpoch(value: string): string {
+  if (!/^\d+$/.test(value)) throw new OptionError(`SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, got "${value}"`);
+  const seconds = Number(value);
+  if (seconds > LAST_EPOCH_SECOND) throw new OptionError(`SOURCE_DATE_EPOCH ${value} is after the year 9999; give seconds since 1970-01-01 UTC (e.g. ${Math.floor(Date.now() / 1000)})`);
+  return new Date(seconds * 1000).toISOString().slice(0, 10);
+}
+
+/** The edition date and where it came from: the option, else `SOURCE_DATE_EPOCH`, else today (UTC). */
+export function resolveBuildDate(option: string | undefined, env: NodeJS.ProcessEnv = process.env): { date: string; from: BuildDateSource } {
+  // SOURCE_DATE_EPOCH is checked even when --build-date wins: a malformed value is an error (reproducible-builds.org).
+  const epoch = env.SOURCE_DATE_EPOCH === undefined || env.SOURCE_DATE_EPOCH === '' ? undefined : dateOfSourceDateEpoch(env.SOURCE_DATE_EPOCH.trim());
+  if (option !== undefined) return { date: checkBuildDate(option), from: 'option' };
+  if (epoch !== undefined) return { date: epoch, from: 'SOURCE_DATE_EPOCH' };
+  return { date: new Date().toISOString().slice(0, 10), from: 'today' };
+}
+
+/** Parses `--formats` (comma-separated): at least one, each a known format. */
+export function parseFormats(value: string): OutputFormat[] {
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0) throw new OptionError(`--formats wants at least one format, from ${ALL_FORMATS.join(', ')}; got "${value}"`);
+  checkFormats(names);
+  return names as OutputFormat[];
+}
+
+function checkFormats(names: readonly string[]): void {
+  const unknown = names.filter((name) => !(ALL_FORMATS as readonly string[]).includes(name));
+  if (unknown.length) throw new OptionError(`unknown format${unknown.length > 1 ? 's' : ''} "${unknown.join('", "')}"; choose from ${ALL_FORMATS.join(', ')}`);
+  if (names.length === 0) throw new OptionError(`no output format asked for; choose from ${ALL_FORMATS.join(', ')}`);
+}
+
+/** Parses `--jobs`: a whole number of at least 1 (only digits: "1e3" and "0x10" are refused). */
+export function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new OptionError(`--jobs wants a whole number of at least 1, got "${value}"`);
+  return Number(value);
+}
+
+/**
+ * The worker threads a batch may use: what was asked for, at most one per
+ * core (more only share the same cores and each holds its own SaxonJS and
+ * heap: 30 on 2 cores took 2.9 GB). `note` says when the number was lowered.
+ */
+export function capJobs(asked: number | undefined, cores = availableParallelism()): { jobs: number; note?: string } {
+  if (asked === undefined) return { jobs: cores };
+  if (!Number.isInteger(asked) || asked < 1) throw new OptionError(`--jobs wants a whole number of at least 1, got "${asked}"`);
+  if (asked > cores) return { jobs: cores, note: `--jobs ${asked} lowered to ${cores}, the number of cores: more worker threads would share the same cores and only use more memory` };
+  return { jobs: asked };
 }
 
 /** The version in package.json. */
@@ -72,17 +158,20 @@ export function toolVersion(): string {
   return pkg.version;
 }
 
-/** Resolves options into settings. */
-export function resolveSettings(options: Options = {}): Settings {
-  let buildDate = options.buildDate;
-  if (!buildDate && process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH)) {
-    buildDate = new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString().slice(0, 10);
-  }
+/**
+ * Resolves options into settings, checking every value: this is the one place
+ * where options are validated (the CLI calls it before building anything).
+ * @throws OptionError for a value that cannot be used.
+ */
+export function resolveSettings(options: Options = {}, env: NodeJS.ProcessEnv = process.env): Settings {
+  const buildDate = resolveBuildDate(options.buildDate, env);
+  if (options.formats) checkFormats(options.formats);
   return {
     outDir: path.resolve(options.outDir ?? 'dist'),
     formats: resolveFormats(options.formats ?? DEFAULT_FORMATS),
     from: options.from,
-    buildDate,
+    buildDate: buildDate.date,
+    buildDateFrom: buildDate.from,
     teiAll: options.teiAll,
     chromium: options.chromium ?? process.env.TEI_PRESS_CHROMIUM ?? DEFAULT_CHROMIUM,
     registers: (options.registers ?? []).map((dir) => path.resolve(dir)),

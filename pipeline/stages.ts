@@ -59,13 +59,14 @@ export const read: Stage = async (edition, settings) => {
 };
 
 /**
- * The build's fixed date for this edition (ISO, as precise as known): the
- * `buildDate` setting, else the source page's last update, else 1970-01-01 —
- * never the clock, so that builds are reproducible. Writers that stamp a date
- * (PDF metadata, BagIt's Bagging-Date) use this same date.
+ * The edition's date (`YYYY-MM-DD`): the `buildDate` setting, which is
+ * `--build-date`, else `SOURCE_DATE_EPOCH`, else today (see
+ * `resolveBuildDate`). Never the source page's "Last updated" date: that is
+ * when the online transcription changed, and the TEI records it as such.
+ * Writers that stamp a date (PDF metadata, BagIt's Bagging-Date) use this same date.
  */
-export function editionDate(edition: Edition, settings: Settings): string {
-  return settings.buildDate ?? edition.read?.meta.lastUpdated?.date?.iso ?? '1970-01-01';
+export function editionDate(_edition: Edition, settings: Settings): string {
+  return settings.buildDate;
 }
 
 export const assemble: Stage = (edition, settings) => {

@@ -233,7 +233,8 @@ export function pipelineKey(settings: Settings): string {
     JSON.stringify({
       formats: settings.formats,
       from: settings.from ?? null,
-      buildDate: settings.buildDate ?? null,
+      // A date from the clock is not part of the key: an unchanged input built on an earlier day keeps that day's edition.
+      buildDate: settings.buildDateFrom === 'today' ? null : settings.buildDate,
       teiAll: settings.teiAll ?? null,
       toolVersion: settings.toolVersion,
     }),

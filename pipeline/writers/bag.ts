@@ -113,10 +113,10 @@ function printedSource(sourceDesc: Element | undefined): string | undefined {
   return parts.length ? `From ${parts.join(', ')}` : undefined;
 }
 
-/** `YYYY-MM-DD` from an ISO date that may give only a year or a month (RFC 8493 wants a full date). */
-export function fullDate(isoDate: string): string {
-  const [year = '1970', month = '01', day = '01'] = /^\d{4}(-\d\d){0,2}$/.test(isoDate) ? isoDate.split('-') : [];
-  return `${year}-${month}-${day}`;
+/** The Bagging-Date: the edition date, which RFC 8493 wants as a full `YYYY-MM-DD`. */
+function baggingDate(isoDate: string): string {
+  if (!/^\d{4}-\d\d-\d\d$/.test(isoDate)) throw new Error(`the Bagging-Date must be YYYY-MM-DD, got "${isoDate}"`);
+  return isoDate;
 }
 
 /**
@@ -148,7 +148,7 @@ export function describeEdition(tei: Root | undefined, facts: { slug: string; da
     sourceOrganization: organisation,
     externalDescription: parts.filter(Boolean).join(' '),
     externalIdentifier: facts.slug,
-    baggingDate: fullDate(facts.date),
+    baggingDate: baggingDate(facts.date),
     softwareAgent: `TEI Press ${facts.toolVersion}`,
   };
 }
@@ -170,7 +170,7 @@ export interface BagInputs {
   /** The files the other writers made in this build. */
   outputs: readonly OutputFile[];
   tei?: Root;
-  /** The build's fixed date (ISO, possibly only year or month). */
+  /** The edition date, `YYYY-MM-DD`. */
   date: string;
   toolVersion: string;
 }

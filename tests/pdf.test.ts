@@ -114,7 +114,7 @@ withChromium('the renderer (Paged.js in Chromium) on a small print document', ()
 
   beforeAll(async () => {
     const log = new MessageLog('fixture.html');
-    bytes = await renderPdf([{ name: 'fixture.html', data: fixtureHtml() }], 'fixture.html', { chromium: CHROMIUM, date: '1941-08', log });
+    bytes = await renderPdf([{ name: 'fixture.html', data: fixtureHtml() }], 'fixture.html', { chromium: CHROMIUM, date: '1941-08-01', log });
     expect(log.messages).toEqual([]);
     pdfFile = path.join(work, 'fixture.pdf');
     writeFileSync(pdfFile, bytes);
@@ -200,7 +200,7 @@ nav a::after { content: " " target-counter(attr(href), page); }
 <section id="second"><h2>Second Heading</h2><p>${paragraph(0, 0, 60)}</p></section>
 </body></html>`;
     const file = path.join(work, 'pushed.pdf');
-    writeFileSync(file, await renderPdf([{ name: 'p.html', data: html }], 'p.html', { chromium: CHROMIUM, date: '2000', log: new MessageLog('p.html') }));
+    writeFileSync(file, await renderPdf([{ name: 'p.html', data: html }], 'p.html', { chromium: CHROMIUM, date: '2000-01-01', log: new MessageLog('p.html') }));
     const pushed = readPdfPages(file);
     const start = pageWhereHeadingStands(pushed, 'Second Heading', 2)!;
     expect(start.index, 'the heading was pushed to page 3').toBe(3);
@@ -218,7 +218,7 @@ nav a::after { content: " " target-counter(attr(href), page); }
     const info = execFileSync('pdfinfo', ['-isodates', pdfFile], { encoding: 'utf8' });
     expect(info).toMatch(/CreationDate:\s+1941-08-01T00:00:00/);
     expect(info).toMatch(/ModDate:\s+1941-08-01T00:00:00/);
-    const again = await renderPdf([{ name: 'fixture.html', data: fixtureHtml() }], 'fixture.html', { chromium: CHROMIUM, date: '1941-08', log: new MessageLog('x') });
+    const again = await renderPdf([{ name: 'fixture.html', data: fixtureHtml() }], 'fixture.html', { chromium: CHROMIUM, date: '1941-08-01', log: new MessageLog('x') });
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
   });
 });
@@ -387,7 +387,7 @@ withChromium('the seed as PDF', () => {
 describe('without Chromium', () => {
   it('warns pdf:no-chromium and returns no PDF', async () => {
     const log = new MessageLog('x.txt');
-    const files = await writePdf([{ name: 'x.html', data: '<p>x</p>' }], 'x', { chromium: path.join(os.tmpdir(), 'no-such-chromium'), date: '2000', log });
+    const files = await writePdf([{ name: 'x.html', data: '<p>x</p>' }], 'x', { chromium: path.join(os.tmpdir(), 'no-such-chromium'), date: '2000-01-01', log });
     expect(files).toEqual([]);
     expect(log.messages.map((message) => [message.severity, message.ruleId])).toEqual([['warning', 'pdf:no-chromium']]);
     expect(log.messages[0]!.reason).toContain('was not found');

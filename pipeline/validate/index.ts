@@ -19,6 +19,7 @@ import { prepareRng, validateRng } from './rng.js';
 import { validateSchematron } from './schematron.js';
 import { validateWithJing } from './jing.js';
 import { elementStarts, placeOf, columnOfElement } from './places.js';
+import { findExternalReferences } from './external.js';
 
 /** The project schema (`tei/tei-press.rng`). */
 export const PROJECT_SCHEMA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'tei', 'tei-press.rng');
@@ -79,6 +80,12 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
     if (label) log.error(ruleId, `${label}${place ? `:${place.line}:${place.column ?? 1}` : ''}: ${reason}`);
     else log.error(ruleId, reason, place);
   };
+  // Before any tool sees it: nothing that makes a parser read a file or URL, or expand without bound.
+  const external = findExternalReferences(xml);
+  if (external.length > 0) {
+    for (const problem of external) report(problem.ruleId, problem.message, problem.place);
+    log.fail('schema:invalid', `${label ?? 'the document'} was not checked: it asks to read files or URLs, or to expand entities without bound (listed above)`);
+  }
   // Well-formedness: SaxonJS's parse (which the Schematron rules need anyway)
   // and libxml2's (in the RELAX NG worker) decide it. fast-xml-parser runs only
   // on a document one of them refused, for its clear line:col message.
@@ -100,9 +107,9 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
   let problems = 0;
   let duplicateIds = false;
   let starts: number[] | undefined;
-  const external = Promise.all([rng, options.teiAll ? validateWithJing(xml, options.teiAll) : Promise.resolve([])]);
+  const tools = Promise.all([rng, options.teiAll ? validateWithJing(xml, options.teiAll) : Promise.resolve([])]);
   const schematronProblems = validateSchematron(document);
-  const [rngProblems, jingProblems] = await external;
+  const [rngProblems, jingProblems] = await tools;
   // libxml2 refused it: if that is because it is not well-formed (SaxonJS's
   // parser lets a few things through, e.g. a repeated attribute), say only that.
   if (rngProblems.length > 0 && checkWellFormed(xml) !== true) notWellFormed();

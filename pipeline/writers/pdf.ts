@@ -19,19 +19,34 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 // playwright-core is imported on first use: it costs ~0.7 s to load, and most builds make no PDF.
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { MessageLog } from '../messages.js';
 import type { OutputFile } from './index.js';
 
-/** Chromium's command-line switches: no sandbox (we run as root in CI), no GPU, and nothing that phones home. */
+/**
+ * Chromium's command-line switches: no sandbox (we run as root in CI), no GPU,
+ * and no network of its own. Every request a page makes is also checked by
+ * {@link confineRequests}; these switches stop what Chromium does by itself
+ * (updates, safe browsing, DNS prefetch, pings) and make any host name
+ * unresolvable, so that nothing leaves the machine even if a request slipped
+ * past the check.
+ */
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
-  // Paged.js fetches the document's stylesheets again with fetch(); on file:// that needs this switch or it hangs on CORS.
+  // Paged.js fetches the document's stylesheets again with fetch(); on file:// that needs this switch or it hangs on
+  // CORS. It would let a script read any local file; confineRequests allows only the document's own folder.
   '--allow-file-access-from-files',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-features=NetworkPrediction,OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,InterestFeedContentSuggestions',
+  '--no-pings',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
   '--no-first-run',
 ];
 
@@ -83,7 +98,7 @@ export async function closePrintBrowser(): Promise<void> {
 export interface PdfOptions {
   /** Path of the Chromium executable (the `chromium` setting; default `/usr/bin/chromium`). */
   chromium: string;
-  /** The build's fixed date (ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`) written as the PDF's creation and modification date. */
+  /** The edition date (`YYYY-MM-DD`), written as the PDF's creation and modification date. */
   date: string;
   /** Where messages go. */
   log: MessageLog;
@@ -111,8 +126,9 @@ export async function renderPdf(files: readonly OutputFile[], htmlName: string, 
     throw new NoChromiumError(`Chromium at ${options.chromium} did not start: ${firstLine(error)}`);
   }
   const folder = await mkdtemp(path.join(os.tmpdir(), 'tei-press-pdf-'));
-  const context = await shared.newContext({ javaScriptEnabled: true, offline: true });
+  const context = await shared.newContext({ javaScriptEnabled: true, offline: true, serviceWorkers: 'block' });
   try {
+    await confineRequests(context, folder, options.log);
     for (const file of files) {
       const destination = path.join(folder, file.name);
       await mkdir(path.dirname(destination), { recursive: true });
@@ -121,11 +137,6 @@ export async function renderPdf(files: readonly OutputFile[], htmlName: string, 
     const page = await context.newPage();
     const scriptErrors: string[] = [];
     page.on('pageerror', (error) => scriptErrors.push(error.message));
-    // The print HTML must be self-contained: a remote font or image would make the PDF depend on the network.
-    await page.route(/^(?!file:)/, async (route) => {
-      options.log.warn('pdf:remote-resource', `the print HTML asks for ${route.request().url()}, which is not fetched; the PDF is made without it. Keep the print HTML self-contained`);
-      await route.abort();
-    });
     await page.goto(pathToFileURL(path.join(folder, htmlName)).href, { waitUntil: 'load' });
     // Paged.js reads PagedConfig when its script runs: `before` registers our handler (handlers are
     // set up when the preview starts), `after` receives the laid-out flow.
@@ -151,6 +162,25 @@ export async function renderPdf(files: readonly OutputFile[], htmlName: string, 
     await context.close().catch(() => undefined);
     await rm(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * Lets the pages of `context` load only the files of `folder` (the print HTML
+ * and what it links to); every other request — a URL of any scheme, a local
+ * file elsewhere (`file:///etc/passwd`), from HTML, CSS `url()`/`@import` or a
+ * script — gets an empty "403 Forbidden" made here, with a warning, so the PDF never depends on, or sends
+ * anything to, the network, and shows no file outside the edition. Inlined
+ * `data:` URLs make no request and are not affected.
+ */
+async function confineRequests(context: BrowserContext, folder: string, log: MessageLog): Promise<void> {
+  const own = pathToFileURL(folder).href + '/';
+  await context.route(/.*/, async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(own) && !/%2e%2e|%2f|%5c/i.test(url.slice(own.length))) return route.continue();
+    log.warn('pdf:remote-resource', `the print HTML asks for ${url.length > 200 ? `${url.slice(0, 200)}…` : url}, which is not read; the PDF is made without it. Keep the print HTML self-contained`);
+    // An empty answer, not an abort: Paged.js waits for ever on a stylesheet whose fetch failed.
+    await route.fulfill({ status: 403, contentType: 'text/plain', body: '' });
+  });
 }
 
 /** The document could not be laid out (Paged.js failed or hung). */
@@ -296,8 +326,8 @@ function mergeRepeatedPageRefs(): void {
  * has exactly the same length, so the cross-reference offsets stay valid.
  */
 export function normalisePdf(pdf: Uint8Array, isoDate: string): Uint8Array {
-  const [year = '1970', month = '01', day = '01'] = /^\d{4}(-\d\d){0,2}$/.test(isoDate) ? isoDate.split('-') : [];
-  const stamp = `${year}${month}${day}000000`;
+  if (!/^\d{4}-\d\d-\d\d$/.test(isoDate)) throw new Error(`the PDF date must be YYYY-MM-DD, got "${isoDate}"`);
+  const stamp = `${isoDate.replaceAll('-', '')}000000`;
   // latin1 maps bytes to characters one to one, so offsets in the string are offsets in the file.
   const text = Buffer.from(pdf).toString('latin1');
   const fixed = text.replace(/\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g, (_match, key: string, _clock: string, zone: string) => {

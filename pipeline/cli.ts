@@ -99,6 +99,17 @@ function buildOptions(values: { formats?: string; 'build-date'?: string; jobs?: 
   }
 }
 
+/** Reads the user's register folders now: a missing folder or a bad register file is a wrong command line (exit 2), said once, not once per input. */
+async function checkRegisters(dirs: readonly string[]): Promise<void> {
+  const { loadRegisters } = await import('./enrich/registers.js');
+  try {
+    loadRegisters(dirs);
+  } catch (error) {
+    if (error instanceof InputError) usage(`${error.message} [${error.ruleId}]`);
+    throw error;
+  }
+}
+
 function report(messages: Message[]): void {
   for (const message of messages) process.stderr.write(formatMessage(message) + '\n');
 }
@@ -140,6 +151,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'build') {
     if (inputs.length === 0) usage('build needs at least one input file or folder');
     const { formats, buildDate, jobs } = buildOptions(values);
+    if (values.registers?.length) await checkRegisters(values.registers);
     // One file (or --jobs 1) is built in this thread: start its schema worker now. A
     // batch validates in its worker threads, each with its own, so none is started here.
     if (jobs === 1 || (inputs.length === 1 && isFile(inputs[0]!))) await startSchemaWorker();

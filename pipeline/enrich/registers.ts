@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { XMLParser } from 'fast-xml-parser';
 import { InputError } from '../messages.js';
+import { findExternalReferences } from '../validate/external.js';
 import { PROJECT_ROOT } from '../settings.js';
 import type { Element, ElementContent } from '../tei/tree.js';
 
@@ -155,6 +156,16 @@ function entryOf(element: Element, kind: EntityKind, source: string): RegisterEn
 
 /** Reads the entries of one register file (any TEI document holding `person`, `place` or `org` elements). */
 export function parseRegister(xml: string, source: string): RegisterEntry[] {
+  // Nothing in a register may make the parser read a file or URL, or expand without bound.
+  const [external] = findExternalReferences(xml);
+  if (external) throw new InputError(external.ruleId, `${source}:${external.place.line}:${external.place.column}: ${external.message}`);
+  // fast-xml-parser's parse() takes much that is not XML (an unclosed element, a stray end tag): check first.
+  const fxp = createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser');
+  const wellFormed = fxp.XMLValidator.validate(xml);
+  if (wellFormed !== true) {
+    const { line, col, msg } = wellFormed.err;
+    throw new InputError('registers:parse', `${source}:${line}:${col}: the register is not well-formed XML: ${msg}; fix the file`);
+  }
   let parsed: OrderedNode[];
   try {
     parsed = registerParser().parse(xml) as OrderedNode[];
@@ -257,11 +268,21 @@ export function loadRegisters(userDirs: readonly string[] = []): Register {
   if (cached) return cached;
   const entries = new Map<string, RegisterEntry>();
   const files: string[] = [];
+  // A user entry may replace one of ours (that is how a user corrects us), but two user entries with one id are a mistake.
+  const userIds = new Map<string, string>();
   for (const dir of [BUILT_IN_REGISTERS, ...userDirs.map((dir) => path.resolve(dir))]) {
+    const builtIn = dir === BUILT_IN_REGISTERS;
     for (const file of registerFiles(dir)) {
       files.push(file);
       const xml = readFileSync(file, 'utf8');
-      for (const entry of cachedEntries(xml, file) ?? parseRegister(xml, file)) entries.set(entry.id, entry);
+      for (const entry of cachedEntries(xml, file) ?? parseRegister(xml, file)) {
+        if (!builtIn) {
+          const first = userIds.get(entry.id);
+          if (first) throw new InputError('registers:duplicate-id', `${file}: xml:id "${entry.id}" is already given to an entry in ${first}; each entry of your registers needs its own id`);
+          userIds.set(entry.id, file);
+        }
+        entries.set(entry.id, entry);
+      }
     }
   }
   const register = { entries, files };

@@ -109,17 +109,21 @@ export function decodeInput(bytes: Uint8Array, log: MessageLog): Decoded {
     }
   }
   if (text === undefined) {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-    } catch {
-      const invalidAt = firstInvalidUtf8(body);
+    const scan = scanUtf8(body);
+    if (scan.invalid.length === 0) text = new TextDecoder('utf-8').decode(body);
+    else if (scan.multibyte > scan.invalid.length) {
+      // More valid multi-byte letters than broken sequences: a UTF-8 file with a few damaged bytes.
+      // Read as UTF-8 with U+FFFD for each broken sequence, each one reported where it is.
+      text = new TextDecoder('utf-8').decode(body);
+      reportInvalidUtf8(body, scan.invalid, log);
+    } else {
       // Node's TextDecoder reads 'windows-1252' as ISO-8859-1 (0x92 stays U+0092), so use iconv-lite.
       text = iconv().decode(Buffer.from(body), 'windows-1252');
       encoding = 'windows-1252';
       log.warn(
         'read:encoding',
-        'the file is not UTF-8; it was read as windows-1252 (ISO-8859-1 is a subset of it). Check the accented letters, or save the file as UTF-8',
-        placeOfByte(body, invalidAt),
+        `the file is not UTF-8 (${scan.invalid.length} byte sequence${scan.invalid.length === 1 ? '' : 's'} that UTF-8 cannot hold, ${scan.multibyte} that it can); it was read as windows-1252 (ISO-8859-1 is a subset of it). Check the accented letters, or save the file as UTF-8`,
+        placeOfByte(body, scan.invalid[0]!.start),
       );
     }
   }
@@ -146,17 +150,66 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
+/** A run of bytes that are not UTF-8. */
+interface InvalidRun {
+  start: number;
+  length: number;
+}
+
+/** The length of the well-formed UTF-8 sequence at `i` (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF), or 0. */
+function sequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  const [need, low, high] = b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf] : b === 0xe0 ? [2, 0xa0, 0xbf] : b === 0xed ? [2, 0x80, 0x9f]
+    : b >= 0xe1 && b <= 0xef ? [2, 0x80, 0xbf] : b === 0xf0 ? [3, 0x90, 0xbf] : b === 0xf4 ? [3, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf] : [0, 0, 0];
+  if (need === 0) return 0;
+  const second = bytes[i + 1];
+  if (second === undefined || second < low || second > high) return 0;
+  for (let k = 2; k <= need; k++) {
+    const next = bytes[i + k];
+    if (next === undefined || (next & 0xc0) !== 0x80) return 0;
+  }
+  return need + 1;
+}
+
+/** The runs of bytes that are not UTF-8, and how many well-formed multi-byte sequences there are. */
+function scanUtf8(bytes: Uint8Array): { invalid: InvalidRun[]; multibyte: number } {
+  const invalid: InvalidRun[] = [];
+  let multibyte = 0;
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (need < 0) return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    const length = sequenceAt(bytes, i);
+    if (length > 0) {
+      if (length > 1) multibyte++;
+      i += length;
+      continue;
     }
-    i += need + 1;
+    const last = invalid.at(-1);
+    if (last && last.start + last.length === i) last.length++;
+    else invalid.push({ start: i, length: 1 });
+    i++;
   }
-  return 0;
+  return { invalid, multibyte };
+}
+
+/** Most broken UTF-8 sequences reported one by one; the rest are counted in one more message. */
+const MAX_INVALID_REPORTED = 20;
+
+/** Warns of each run of bytes that are not UTF-8, at its line and column (in characters, as the text reads). */
+function reportInvalidUtf8(bytes: Uint8Array, runs: readonly InvalidRun[], log: MessageLog): void {
+  const decoder = new TextDecoder('utf-8');
+  for (const run of runs.slice(0, MAX_INVALID_REPORTED)) {
+    const { line, column } = placeOfByte(bytes, run.start);
+    const lineStart = run.start - (column - 1);
+    const charColumn = decoder.decode(bytes.subarray(lineStart, run.start)).length + 1;
+    const hex = Array.from(bytes.subarray(run.start, Math.min(run.start + run.length, run.start + 8)), (byte) => byte.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+    log.warn(
+      'read:invalid-utf8',
+      `the byte${run.length === 1 ? '' : 's'} ${hex}${run.length > 8 ? ' …' : ''} ${run.length === 1 ? 'is' : 'are'} not UTF-8 (the rest of the file is); read as U+FFFD (�). Check the source for the character that was meant`,
+      { line, column: charColumn },
+    );
+  }
+  if (runs.length > MAX_INVALID_REPORTED) {
+    log.warn('read:invalid-utf8', `${runs.length - MAX_INVALID_REPORTED} more places hold bytes that are not UTF-8, also read as U+FFFD`, placeOfByte(bytes, runs[MAX_INVALID_REPORTED]!.start));
+  }
 }

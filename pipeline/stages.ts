@@ -3,7 +3,7 @@
  * shape). Each stage reads and writes the {@link Edition} that travels with the
  * tree; a stage that finds the input unusable throws an InputError.
  */
-import { decodeInput } from './readers/decode.js';
+import { checkHtmlNesting, decodeInput, reportBadCharacterReferences } from './readers/decode.js';
 import type { InputFormat } from './readers/index.js';
 import { detectFormat, loadReader } from './readers/load.js';
 import { assembleTei } from './tei/assemble.js';
@@ -55,6 +55,10 @@ export const decode: Stage = (edition) => {
 export const read: Stage = async (edition, settings) => {
   const text = edition.text!;
   edition.format = settings.from ?? detectFormat(edition.path, text);
+  if (edition.format === 'html') {
+    checkHtmlNesting(text, edition.log);
+    reportBadCharacterReferences(text, edition.log);
+  }
   edition.read = (await loadReader(edition.format))(text, edition.log);
 };
 

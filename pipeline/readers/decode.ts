@@ -213,3 +213,95 @@ function reportInvalidUtf8(bytes: Uint8Array, runs: readonly InvalidRun[], log: 
     log.warn('read:invalid-utf8', `${runs.length - MAX_INVALID_REPORTED} more places hold bytes that are not UTF-8, also read as U+FFFD`, placeOfByte(bytes, runs[MAX_INVALID_REPORTED]!.start));
   }
 }
+
+/**
+ * How deep an HTML page may nest elements. libxml2, which validates the TEI,
+ * refuses documents nested more than 256 deep, and the readers and
+ * stylesheets recurse once per level: a page nested deeper cannot make an
+ * edition, and is refused with this limit named instead of failing inside a tool.
+ */
+export const MAX_HTML_DEPTH = 200;
+
+/** Elements that never hold others, or whose end the parser implies (they do not add a level that lasts). */
+const FLAT_ELEMENTS = new Set([
+  'area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'colgroup', 'caption', 'rb', 'rt', 'rp',
+]);
+/** Elements whose content is text up to their end tag. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript', 'iframe', 'noembed', 'noframes']);
+
+/**
+ * Refuses an HTML page that nests elements deeper than {@link MAX_HTML_DEPTH}
+ * (`read:too-deep`, at the tag that goes past it). The depth is counted from
+ * the tags as written: an end tag closes back to its open element, a stray
+ * one is ignored, and elements whose end is implied do not count.
+ */
+export function checkHtmlNesting(text: string, log: MessageLog): void {
+  const open: string[] = [];
+  const tag = /<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*?(\/?)>/g;
+  for (let match = tag.exec(text); match; match = tag.exec(text)) {
+    const [, closing, rawName, selfClosing] = match;
+    if (!rawName) continue;
+    const name = rawName.toLowerCase();
+    if (closing) {
+      const at = open.lastIndexOf(name);
+      if (at !== -1) open.length = at;
+      continue;
+    }
+    if (RAW_TEXT.has(name)) {
+      const end = text.toLowerCase().indexOf(`</${name}`, tag.lastIndex);
+      tag.lastIndex = end === -1 ? text.length : end;
+      continue;
+    }
+    if (selfClosing || FLAT_ELEMENTS.has(name)) continue;
+    open.push(name);
+    if (open.length > MAX_HTML_DEPTH) {
+      log.fail('read:too-deep', `the page nests elements more than ${MAX_HTML_DEPTH} deep (here a <${name}> inside ${MAX_HTML_DEPTH} open elements); TEI Press reads at most ${MAX_HTML_DEPTH} levels. Check the page for tags that are opened and never closed`, placeOf(text, match.index));
+    }
+  }
+}
+
+/**
+ * What is wrong with a numeric character reference to `code`, if anything:
+ * `replaced` when the HTML parser reads it as U+FFFD, `kept` when it keeps a
+ * code point that is no text character, `refused` when it keeps one that XML
+ * cannot hold (so no TEI could carry it: refused, as the raw character is).
+ */
+function badReference(code: number): { why: string; outcome: 'replaced' | 'kept' | 'refused' } | undefined {
+  if (code === 0) return { why: 'U+0000 (NUL), which no text can hold', outcome: 'replaced' };
+  if (code > 0x10ffff) return { why: 'a number past U+10FFFF, the last code point', outcome: 'replaced' };
+  if (code >= 0xd800 && code <= 0xdfff) return { why: 'a UTF-16 surrogate, which is half of a character', outcome: 'replaced' };
+  if (code === 0xfffe || code === 0xffff || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d)) {
+    return { why: `U+${code.toString(16).toUpperCase().padStart(4, '0')}, a control character or noncharacter that XML cannot hold`, outcome: 'refused' };
+  }
+  if ((code & 0xfffe) === 0xfffe || (code >= 0xfdd0 && code <= 0xfdef)) return { why: 'a noncharacter', outcome: 'kept' };
+  if (code === 0x7f) return { why: 'the control character DEL', outcome: 'kept' };
+  return undefined;
+}
+
+/**
+ * Reports each numeric character reference in an HTML page that names no
+ * usable character (`read:character-reference`, at its line and column):
+ * `&#0;`, `&#xD800;`, `&#x110000;` are read as U+FFFD by the HTML parser, and
+ * a warning says where; `&#7;` or `&#xFFFF;` would put a character XML cannot
+ * hold into the TEI, so the input is refused, as it is for the raw character.
+ * References to 0x80–0x9F are windows-1252 letters, as browsers read them.
+ */
+export function reportBadCharacterReferences(text: string, log: MessageLog): void {
+  const reference = /<!--[\s\S]*?(?:-->|$)|&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));?/g;
+  let reported = 0;
+  for (let match = reference.exec(text); match; match = reference.exec(text)) {
+    if (match[1] === undefined && match[2] === undefined) continue;
+    const digits = match[1] ?? match[2]!;
+    const code = digits.replace(/^0+/, '').length > 8 ? Infinity : parseInt(digits, match[1] !== undefined ? 16 : 10);
+    const bad = badReference(code);
+    if (!bad) continue;
+    if (bad.outcome === 'refused') {
+      log.fail('read:control-character', `the character reference ${match[0]} names ${bad.why}; remove it or write the character that was meant`, placeOf(text, match.index));
+    }
+    if (++reported > MAX_INVALID_REPORTED) continue;
+    const outcome = bad.outcome === 'replaced' ? 'it is read as U+FFFD (�)' : 'it is kept as it is';
+    log.warn('read:character-reference', `the character reference ${match[0]} names ${bad.why}; ${outcome}. Write the character that was meant`, placeOf(text, match.index));
+  }
+  if (reported > MAX_INVALID_REPORTED) log.warn('read:character-reference', `${reported - MAX_INVALID_REPORTED} more character references name no usable character`);
+}

@@ -309,9 +309,14 @@ const personByTitle: Rule = (c) => {
   return undefined;
 };
 
-/** "J. R. Johnson", "C.H. Norman": initials before a name. */
-const personByInitials: Rule = (c) =>
-  c.words.length >= 2 && c.words.some((word) => isInitial(word.text)) && !isInitial(c.last.text) ? nameFrom(c, c.first, 'person', 'has initials') : undefined;
+/** "J. R. Johnson", "C.H. Norman": initials before a name ("See G. Soltysiak": an ordinary word before them is not part of it). */
+const personByInitials: Rule = (c) => {
+  const firstInitial = c.words.findIndex((word) => isInitial(word.text));
+  if (c.words.length < 2 || firstInitial < 0 || isInitial(c.last.text)) return undefined;
+  const lead = c.texts.slice(0, firstInitial);
+  const from = lead.length > 0 && lead.every((word) => isCommonWord(word) && !GIVEN_NAMES.has(word)) ? firstInitial : 0;
+  return nameFrom(c, c.words[from]!, 'person', 'has initials');
+};
 
 /** "Antonio Labriola": a common given name first. */
 const personByGivenName: Rule = (c) => {
@@ -402,11 +407,27 @@ const placeByNoun: Rule = (c) => {
   return undefined;
 };
 
+/** Function words of German, French, Italian and Spanish: a capitalised word beside one is in a foreign phrase or title. */
+const FOREIGN_FUNCTION_WORDS = new Set(
+  'für über und der die das des dem den zur zum vom im eine einer eines ein sur les aux avec pour dans une della degli delle nella sulla per los las por para con'.split(' '),
+);
+
+/** True when a word of the run has a foreign function word beside it ("Archiv für die Geschichte des Sozialismus"). */
+function inForeignPhrase(c: Candidate): boolean {
+  const before = c.text.slice(Math.max(0, c.first.start - 12), c.first.start).match(/(\p{L}+)\s+$/u)?.[1];
+  const after = c.text.slice(c.last.end, c.last.end + 12).match(/^\s+(\p{L}+)/u)?.[1];
+  return [before, after].some((word) => word !== undefined && FOREIGN_FUNCTION_WORDS.has(word.toLowerCase()));
+}
+
+/** Rules that take a run on the word alone or a preposition: not used in italics or foreign phrases, where such words are titles and terms. */
+const WEAK_RULES = new Set<Rule>();
+
 /** The rules, most specific first: the first that takes a run decides it. */
 const RULES: Rule[] = [
   dottedAcronym, orgByLastWord, orgByHead, orgSingleWord, placeByLastWord, placeByNoun, personByTitle, personByInitials, personByGivenName, personBySaying,
   placeByPreposition, personByUnlistedWords, orgByMembers, personBySurname,
 ];
+WEAK_RULES.add(personByUnlistedWords).add(orgByMembers).add(personBySurname).add(placeByPreposition);
 
 /** The run without capitalised function words before the name ("The Daily Worker", "In Zimmerwald"), with its surroundings. */
 function candidateOf(text: string, words: Word[], wordIndex: Map<number, number>, whole: Run): Candidate {
@@ -436,9 +457,10 @@ function isQuotedTitle(c: Candidate): boolean {
 
 /**
  * Finds names in one text by the evidence rules above, skipping what
- * `covered` says is already marked (register names).
+ * `covered` says is already marked (register names). In italics (titles of
+ * works, foreign terms) only rules with evidence beyond the word itself run.
  */
-export function findUnknownNames(text: string, covered: (start: number, end: number) => boolean): UnknownName[] {
+export function findUnknownNames(text: string, covered: (start: number, end: number) => boolean, options: { italic?: boolean } = {}): UnknownName[] {
   const words = wordsOf(text);
   const found: UnknownName[] = [];
   const wordIndex = new Map(words.map((word, index) => [word.start, index]));
@@ -446,7 +468,9 @@ export function findUnknownNames(text: string, covered: (start: number, end: num
     const candidate = candidateOf(text, words, wordIndex, whole);
     if (candidate.words.length === 1 && FUNCTION_WORDS.has(candidate.texts[0]!)) continue;
     if (candidate.texts.some((word) => NAVIGATION_WORDS.has(word)) || isQuotedTitle(candidate)) continue;
+    const weakAllowed = !options.italic && !inForeignPhrase(candidate);
     for (const rule of RULES) {
+      if (!weakAllowed && WEAK_RULES.has(rule)) continue;
       const name = rule(candidate);
       if (name) {
         found.push(name);

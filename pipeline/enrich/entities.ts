@@ -118,9 +118,9 @@ export function recognizeEntities(tei: Root, register: Register, options: Entity
   const pass: Pass = { register, matcher: matcherFor(register), options, present: new Set(), gazetteer: new Map(), contradicted: new Map(), english: isEnglish(tei) };
   const regions = textRegions(tei);
   const texts = distinctTexts(regions);
-  const registerMatches = findRegisterMatches(pass, texts);
+  const registerMatches = findRegisterMatches(pass, [...texts.keys()]);
   const spansByText = new Map<string, Resolved[]>();
-  for (const text of texts) spansByText.set(text, spansOfText(pass, text, registerMatches.get(text)!));
+  for (const [text, { italic }] of texts) spansByText.set(text, spansOfText(pass, text, registerMatches.get(text)!, italic));
   if (pass.english) harmoniseKinds(spansByText);
   linkTowns(pass, spansByText);
   addRecurrences(pass, spansByText);
@@ -139,16 +139,22 @@ function textRegions(tei: Root): Element[] {
   return textRoot ? textRoot.children.filter((child): child is Element => child.type === 'element' && (child.name === 'body' || child.name === 'back')) : [];
 }
 
-/** The distinct text-node values of the regions, in document order. */
-function distinctTexts(regions: Element[]): string[] {
-  const texts = new Set<string>();
+/** Elements whose text is a title of a work or a foreign term more often than a name's context. */
+const ITALIC = new Set(['hi', 'emph', 'foreign', 'term', 'mentioned', 'soCalled']);
+
+/** The distinct text-node values of the regions, in document order, each noting whether every occurrence is in italics. */
+function distinctTexts(regions: Element[]): Map<string, { italic: boolean }> {
+  const texts = new Map<string, { italic: boolean }>();
   for (const region of regions) {
-    wrapTextSpans(region, (text: string) => {
-      texts.add(text);
+    wrapTextSpans(region, (text: string, context: TextContext) => {
+      const italic = context.ancestors.some((name) => ITALIC.has(name));
+      const known = texts.get(text);
+      if (!known) texts.set(text, { italic });
+      else if (!italic) known.italic = false;
       return [];
     });
   }
-  return [...texts];
+  return texts;
 }
 
 /** Register names in each text, noting which entries the document names in full. */
@@ -378,11 +384,11 @@ function isNavigation(text: string): boolean {
 }
 
 /** The spans of one text: its register names, then names no register knows. */
-function spansOfText(pass: Pass, text: string, matches: NameMatch[]): Resolved[] {
+function spansOfText(pass: Pass, text: string, matches: NameMatch[], italic: boolean): Resolved[] {
   if (isNavigation(text)) return [];
   const resolved = matches.map((match) => resolveMatch(pass, match, text)).filter((span): span is Resolved => span !== undefined);
   const covered = (start: number, end: number): boolean => resolved.some((span) => span.start < end && start < span.end);
-  const unknown = (pass.english ? findUnknownNames(text, covered) : []).map((name): Resolved => {
+  const unknown = (pass.english ? findUnknownNames(text, covered, { italic }) : []).map((name): Resolved => {
     return { start: name.start, end: name.end, kind: name.kind, cert: 'low', inner: [], weak: name.weak, reviewDetail: `not in any register; taken for ${article(name.kind)} because it ${name.evidence}` };
   });
   nestLeadingPlaces(text, resolved, unknown);

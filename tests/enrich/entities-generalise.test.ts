@@ -214,3 +214,16 @@ describe('newspapers', () => {
     expect(brief(run(['a report from the Manchester Guardian, and one from Manchester itself']).mentions)).toEqual(['place:Manchester:place-manchester']);
   });
 });
+
+describe('titles of works and foreign phrases', () => {
+  it('takes no word for a name on the word alone in a foreign phrase or in italics', () => {
+    expect(run(['in Archiv für die Geschichte des Sozialismus, vol. 2']).mentions).toEqual([]);
+    const tei = teiOf(['']);
+    const p = (tei.children[0] as { children: Array<{ children: Array<{ children: unknown[] }> }> }).children[1]!.children[0]!.children[0] as { children: unknown[] };
+    p.children = [{ type: 'element', name: 'hi', attributes: { rend: 'italic' }, children: [{ type: 'text', value: 'Finanzierungsgesellschaften' }] }, { type: 'text', value: ' was cited by Jagello.' }];
+    expect(brief(recognizeEntities(tei, register).mentions)).toEqual(['person:Jagello']);
+  });
+  it('leaves an ordinary word before initials out of the name', () => {
+    expect(brief(run(['For the figures, see G. Soltysiak and the report.']).mentions)).toEqual(['person:G. Soltysiak']);
+  });
+});

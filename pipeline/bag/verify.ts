@@ -18,9 +18,11 @@
  * - `bag:info-syntax` a bag-info.txt line that is not `Label: value`
  * - `bag:payload-oxum` Payload-Oxum does not match the payload's size and file count
  * - `bag:fetch` (warning) fetch.txt is present; remote files are not fetched
+ * - `bag:symlink` a symbolic link in the bag: it is reported and never followed,
+ *   since it could point out of the bag (a bag is plain files, RFC 8493 §2)
  */
 import { createReadStream } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { lstat, readFile, readdir, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Message, Place, Severity } from '../messages.js';
@@ -35,16 +37,32 @@ export interface BagVerification {
   payloadFiles: number;
 }
 
-/** Relative paths (forward slashes) of every file under `folder`, sorted. */
-async function listFiles(folder: string, prefix = ''): Promise<string[]> {
+/**
+ * Relative paths (forward slashes) of every file under `folder`, sorted.
+ * Symbolic links are not followed: their paths go to `links`.
+ */
+async function listFiles(folder: string, links: string[], prefix = ''): Promise<string[]> {
   const found: string[] = [];
   const entries = await readdir(folder, { withFileTypes: true });
   for (const entry of entries) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) found.push(...(await listFiles(path.join(folder, entry.name), relative)));
+    if (entry.isSymbolicLink()) links.push(relative);
+    else if (entry.isDirectory()) found.push(...(await listFiles(path.join(folder, entry.name), links, relative)));
     else found.push(relative);
   }
   return found.sort();
+}
+
+/** The first part of `relative` (inside `bagDir`) that is a symbolic link, if any. */
+async function symlinkOn(bagDir: string, relative: string): Promise<string | undefined> {
+  const segments = relative.split('/');
+  for (let i = 1; i <= segments.length; i++) {
+    const part = segments.slice(0, i).join('/');
+    const info = await lstat(path.join(bagDir, part)).catch(() => undefined);
+    if (!info) return undefined;
+    if (info.isSymbolicLink()) return part;
+  }
+  return undefined;
 }
 
 async function digestOf(file: string, algorithm: string): Promise<string> {
@@ -78,7 +96,15 @@ export async function verifyBag(bagDir: string): Promise<BagVerification> {
   }
 
   // bagit.txt: exactly the two declaration lines.
-  const declaration = await readFile(at('bagit.txt'), 'utf8').catch(() => undefined);
+  /** A tag file's text; a symbolic link is reported and not read. */
+  const readTagFile = async (name: string): Promise<string | undefined> => {
+    if (await lstat(at(name)).then((info) => info.isSymbolicLink(), () => false)) {
+      report('error', 'bag:symlink', at(name), `${name} is a symbolic link; it is not followed (it could point out of the bag)`);
+      return undefined;
+    }
+    return readFile(at(name), 'utf8').catch(() => undefined);
+  };
+  const declaration = await readTagFile('bagit.txt');
   if (declaration === undefined) {
     report('error', 'bag:declaration', at('bagit.txt'), 'bagit.txt is missing; every bag starts with it (BagIt-Version and Tag-File-Character-Encoding)');
   } else {
@@ -92,9 +118,16 @@ export async function verifyBag(bagDir: string): Promise<BagVerification> {
     if (lines.length > 2) report('error', 'bag:declaration', at('bagit.txt'), `bagit.txt must hold two lines, found ${lines.length}`, { line: 3 });
   }
 
-  const hasPayloadDir = await stat(at(PAYLOAD_DIR)).then((info) => info.isDirectory(), () => false);
+  const payloadLink = await lstat(at(PAYLOAD_DIR)).then((info) => info.isSymbolicLink(), () => false);
+  if (payloadLink) report('error', 'bag:symlink', at(PAYLOAD_DIR), 'data/ is a symbolic link; it is not followed (it could point out of the bag). Put the payload itself in the bag');
+  const hasPayloadDir = !payloadLink && (await stat(at(PAYLOAD_DIR)).then((info) => info.isDirectory(), () => false));
   if (!hasPayloadDir) report('error', 'bag:no-payload', at(PAYLOAD_DIR), 'the payload folder data/ is missing');
-  const payload = hasPayloadDir ? (await listFiles(at(PAYLOAD_DIR))).map((name) => `${PAYLOAD_DIR}/${name}`) : [];
+  const links: string[] = [];
+  const payload = hasPayloadDir ? (await listFiles(at(PAYLOAD_DIR), links)).map((name) => `${PAYLOAD_DIR}/${name}`) : [];
+  const linkedPayload = new Set(links.map((name) => `${PAYLOAD_DIR}/${name}`));
+  for (const link of linkedPayload) {
+    report('error', 'bag:symlink', at(link), `${link} is a symbolic link; a bag holds plain files, and a link is not followed (it could point out of the bag). Put the file itself in the bag`);
+  }
   const topLevel = (await readdir(bagDir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
 
   const payloadManifests = topLevel.filter((name) => /^manifest-[A-Za-z0-9]+\.txt$/.test(name));
@@ -128,6 +161,15 @@ export async function verifyBag(bagDir: string): Promise<BagVerification> {
     }
     for (const entry of valid) {
       const file = at(entry.path);
+      const link = await symlinkOn(bagDir, entry.path);
+      if (link) {
+        // Reported once for a payload file found by the listing; a tag file or a linked folder is reported here.
+        if (!linkedPayload.has(link)) {
+          report('error', 'bag:symlink', manifestFile, `${entry.path} goes through the symbolic link ${link}, which is not followed (it could point out of the bag)`, { line: entry.line });
+          linkedPayload.add(link);
+        }
+        continue;
+      }
       if (!(await isFile(file))) {
         report('error', 'bag:missing-file', manifestFile, `${entry.path} is listed but missing from the bag`, { line: entry.line });
         continue;
@@ -157,7 +199,7 @@ export async function verifyBag(bagDir: string): Promise<BagVerification> {
   }
 
   // bag-info.txt: optional, but when present every line must parse and Payload-Oxum must agree.
-  const infoText = await readFile(at('bag-info.txt'), 'utf8').catch(() => undefined);
+  const infoText = await readTagFile('bag-info.txt');
   if (infoText !== undefined) {
     const { fields, malformed } = parseBagInfo(infoText);
     for (const bad of malformed) report('error', 'bag:info-syntax', at('bag-info.txt'), `expected "Label: value", found "${bad.text}"`, { line: bad.line });

@@ -9,13 +9,14 @@
  * the readers, enrichment, writers), so that the two overlap on a cold start
  * instead of the worker starting once everything is loaded.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExitCode, formatMessage, MessageLog, InputError, type Message } from './messages.js';
 import { ALL_FORMATS, DEFAULT_FORMATS, OptionError, PROJECT_ROOT, capJobs, parseFormats, parseJobs, resolveSettings, toolVersion, type OutputFormat } from './settings.js';
 import type { InputFormat } from './readers/index.js';
+import { describeWriteError } from './output-errors.js';
 
 /** The help text; `inputFormats` are the readers' names (the readers load only when needed). */
 const help = (inputFormats: readonly string[]) => `tei-press — turn archive articles into TEI P5 editions, EPUB 3, print HTML and archival TEI
@@ -110,6 +111,16 @@ async function checkRegisters(dirs: readonly string[]): Promise<void> {
   }
 }
 
+/** Creates the output folder now, or stops (exit 2) with the real reason it cannot be written (EROFS, EACCES, ENOTDIR…). */
+function checkOutDir(outDir: string): void {
+  try {
+    mkdirSync(outDir, { recursive: true });
+    accessSync(outDir, constants.W_OK);
+  } catch (error) {
+    usage(`--out ${outDir} cannot be written (${describeWriteError(error, outDir)}); choose a writable folder`);
+  }
+}
+
 function report(messages: Message[]): void {
   for (const message of messages) process.stderr.write(formatMessage(message) + '\n');
 }
@@ -152,6 +163,7 @@ async function main(argv: string[]): Promise<number> {
     if (inputs.length === 0) usage('build needs at least one input file or folder');
     const { formats, buildDate, jobs } = buildOptions(values);
     if (values.registers?.length) await checkRegisters(values.registers);
+    checkOutDir(values.out ?? 'dist');
     // One file (or --jobs 1) is built in this thread: start its schema worker now. A
     // batch validates in its worker threads, each with its own, so none is started here.
     if (jobs === 1 || (inputs.length === 1 && isFile(inputs[0]!))) await startSchemaWorker();

@@ -18,6 +18,7 @@ import { cleanLeftovers, commitEditionFolder, partialFolder, stageEditionFolder 
 import { runJob, type JobRequest, type JobResult } from './job.js';
 import { withOutputLock } from './lock.js';
 import { canUseWorkers, createPool, interrupted, type Builder } from './pool.js';
+import { describeWriteError } from '../output-errors.js';
 
 /** How a batch runs. */
 export interface BatchOptions {
@@ -104,7 +105,7 @@ function watchSignals(builder: Builder): { signal: () => 'SIGINT' | 'SIGTERM' | 
 }
 
 function unwritable(file: string, outDir: string, what: string, error: unknown): Message {
-  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? 'error';
+  const code = (error as NodeJS.ErrnoException).code ? describeWriteError(error, outDir) : ((error as Error).message ?? 'error');
   return { file, severity: 'error', reason: `${what} could not be written to ${outDir} (${code}); choose a writable --out folder`, ruleId: 'output:unwritable' };
 }
 

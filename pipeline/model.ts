@@ -97,6 +97,8 @@ export interface ArticleMeta {
   archive?: string;
   /** ISO 639 language of the text. */
   language: string;
+  /** True when the page itself states `language` (an HTML `lang`); otherwise it is a default that the language stage replaces. */
+  languageStated?: boolean;
   /** What the reader normalised beyond white space (e.g. Markdown syntax read for its visible text), for the editorialDecl. */
   normalised?: string[];
 }

@@ -8,6 +8,7 @@ import type { InputFormat } from './readers/index.js';
 import { detectFormat, loadReader } from './readers/load.js';
 import { assembleTei } from './tei/assemble.js';
 import { layoutTei, writeLayout } from './tei/serialize.js';
+import { markLanguage } from './enrich/language.js';
 import { markQuotations } from './enrich/quotes.js';
 import { markDates } from './enrich/dates.js';
 import { markEntities } from './enrich/entities.js';
@@ -87,4 +88,4 @@ export const serialize: Stage = (edition) => {
 };
 
 /** The stages that turn input bytes into serialised TEI, in order. */
-export const teiStages: Stage[] = [decode, read, assemble, markQuotations, markDates, markEntities, serialize];
+export const teiStages: Stage[] = [decode, read, assemble, markLanguage, markQuotations, markDates, markEntities, serialize];

@@ -16,6 +16,7 @@ import { findAll, findFirst, type Element, type Root } from '../tei/tree.js';
 import type { Stage } from '../stages.js';
 import type { MessageLog } from '../messages.js';
 import { addReviewItem, contextOf } from './review.js';
+import { englishRulesApply } from './language.js';
 
 /** The date a document was written or published, as far as it is known. */
 export interface DocumentDate {
@@ -150,9 +151,11 @@ export interface DateScan {
 /**
  * Finds the dates in one run of text. Relative expressions are resolved
  * against `documentDate`; without one (or without its month, where the
- * expression needs it) they are listed as unresolved and not marked.
+ * expression needs it) they are listed as unresolved and not marked. In a
+ * text that is not English (`english` false) month names and relative
+ * expressions are not read: only years, ranges and decades.
  */
-export function findDates(text: string, documentDate?: DocumentDate): DateScan {
+export function findDates(text: string, documentDate?: DocumentDate, english = true): DateScan {
   const dates: FoundDate[] = [];
   const unresolved: UnresolvedDate[] = [];
   for (const match of text.matchAll(DATE_PATTERN)) {
@@ -167,6 +170,13 @@ export function findDates(text: string, documentDate?: DocumentDate): DateScan {
       unresolved.push({ start, end, text: matched, reason });
     };
     const before = text.slice(Math.max(0, start - 24), start);
+    // Month names and relative expressions are English words: elsewhere only numbers are read (years, ranges,
+    // decades), and of a date with a month name (`9. November 1918`) only its year.
+    if (!english && !(groups.range || groups.fromTo || groups.decade || groups.year)) {
+      const year = /\b(?:1[0-9]|20)\d\d$/.exec(matched);
+      if (year) dates.push({ start: start + year.index, end, text: year[0], attrs: { when: year[0] } });
+      continue;
+    }
 
     if (groups.dmy) {
       const [day, month, year] = numbersOf(matched, 'dmy');
@@ -277,11 +287,12 @@ export interface DatesResult {
  */
 export function markDatesIn(tei: Root, log?: MessageLog): DatesResult {
   const documentDate = documentDateOf(tei);
+  const english = englishRulesApply(tei);
   const result: DatesResult = { resolved: [], unresolved: [] };
   // The body and the back (endnotes, the page footer); the header and the title page keep their own dates.
   for (const part of [...findAll(tei, 'body'), ...findAll(tei, 'back')]) {
     wrapTextSpans(part as Element, (text, context) => {
-      const scan = findDates(text, documentDate);
+      const scan = findDates(text, documentDate, english);
       for (const missing of scan.unresolved) {
         result.unresolved.push({ ...missing, line: context.line, context: contextOf(text, missing.start, missing.end) });
         log?.info('dates:unresolved', `"${missing.text}" is a relative date but ${missing.reason}; it is not marked`, placeOf(context.line));

@@ -21,6 +21,7 @@ import type { MessageLog, Place } from '../messages.js';
 import type { Stage } from '../stages.js';
 import { loadRegisters } from './registers.js';
 import { addReviewItem } from './review.js';
+import { englishRulesApply } from './language.js';
 
 /** The TEI element a quoted span becomes. */
 export type QuotationKind = 'q' | 'quote' | 'cit' | 'soCalled' | 'title';
@@ -99,7 +100,7 @@ const OPAQUE = new Set(['q', 'quote', 'cit', 'soCalled', 'title', 'bibl', 'ref',
 const MASK = '\uFFFC';
 
 const LETTER = /[\p{L}\p{N}]/u;
-const QUOTE_MARK = /["“”„«»‘’']/g;
+const QUOTE_MARK = /["“”„«»‹›‚‘’']/g;
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/“‘«„]/;
 const CLOSE_CONTEXT = /[\s.,;:!?)\]}\u2014\u2013\-…”’»]/;
 
@@ -145,15 +146,38 @@ export function pairQuoteMarks(text: string): { pairs: QuotePair[]; stray: Stray
     const after = offset + 1 < text.length ? text[offset + 1]! : ' ';
     const opens = OPEN_CONTEXT.test(before) || before === MASK;
     const closes = CLOSE_CONTEXT.test(after) || after === MASK;
+    const innermostDouble = stack[openDouble()]?.mark;
     switch (mark) {
       case '“':
+        // After „ (German, Czech, …) “ is the closing mark: „so“.
+        if (innermostDouble === '„' && !(opens && !closes)) closeDouble(offset, mark);
+        else stack.push({ offset, family: 'double', mark });
+        break;
       case '„':
-      case '«':
         stack.push({ offset, family: 'double', mark });
         break;
-      case '”':
+      case '«':
+        // «French» opens with «; »German« closes with it.
+        if (innermostDouble === '»') closeDouble(offset, mark);
+        else stack.push({ offset, family: 'double', mark });
+        break;
       case '»':
+        if (innermostDouble !== undefined && innermostDouble !== '»') closeDouble(offset, mark);
+        else if (opens && LETTER.test(after)) stack.push({ offset, family: 'double', mark });
+        else closeDouble(offset, mark);
+        break;
+      case '”':
         closeDouble(offset, mark);
+        break;
+      case '‹':
+        stack.push({ offset, family: 'single', mark });
+        break;
+      case '›':
+        closeSingle(offset);
+        break;
+      case '‚':
+        // A low single mark opens (‚so‘) only before a letter; otherwise it is a comma-like mark.
+        if (opens && LETTER.test(after)) stack.push({ offset, family: 'single', mark });
         break;
       case '"':
         // Space before and after (`wrote: ". . .`): it opens unless a quotation waits to be closed.
@@ -162,8 +186,9 @@ export function pairQuoteMarks(text: string): { pairs: QuotePair[]; stray: Stray
         else stack.push({ offset, family: 'double', mark });
         break;
       case '‘':
-        // ‘30s and ‘em are elisions, not quotations; they are dropped when nothing closes them.
-        stack.push({ offset, family: 'single', mark });
+        // After ‚ ‘ closes (‚so‘). ‘30s and ‘em are elisions, not quotations; they are dropped when nothing closes them.
+        if (stack[stack.length - 1]?.mark === '‚' && closes) closeSingle(offset);
+        else stack.push({ offset, family: 'single', mark });
         break;
       case '’':
       case "'":
@@ -288,8 +313,13 @@ function resolveSpeaker(raw: string | undefined, text: string, offset: number, l
  * `title`; a short term after a determiner → `soCalled`; a verb or noun of
  * saying near, or a speaker after → `q`; six words or more, or a whole
  * sentence → `q`; otherwise → `soCalled`.
+ *
+ * Verbs of saying, determiners and names of works are English words: for a
+ * text in another language (`english` false) only the source in parentheses
+ * is read, and every other pair is a `q` with no speaker — marks are marks in
+ * any language, but who speaks and what is a term cannot be told here.
  */
-export function classifyQuotations(text: string, pairs: QuotePair[], lookup?: PersonLookup): Quotation[] {
+export function classifyQuotations(text: string, pairs: QuotePair[], lookup?: PersonLookup, english = true): Quotation[] {
   const quotations: Quotation[] = [];
   const used = new Set<number>();
   // Top-level and nested pairs are classified alike, but a nested pair only looks inside its parent.
@@ -310,13 +340,19 @@ export function classifyQuotations(text: string, pairs: QuotePair[], lookup?: Pe
     const after = text.slice(end, ceiling);
 
     const work = WORK_BEFORE.exec(beforeText);
-    const isTitle = (work !== null && !NOT_TITLE_BETWEEN.test(work[1]!) && looksLikeTitle(inner)) || (count >= 6 && looksLikeTitle(inner) && !/[.!?]$/.test(inner.trim()));
+    const isTitle = english && ((work !== null && !NOT_TITLE_BETWEEN.test(work[1]!) && looksLikeTitle(inner)) || (count >= 6 && looksLikeTitle(inner) && !/[.!?]$/.test(inner.trim())));
 
     // 1. A source in parentheses right after a quotation of some length (not after the title of a work: that is the work's reference).
     const source = SOURCE_AFTER.exec(after);
     if (source && count >= 3 && !isTitle) {
       const open = end + after.indexOf('(');
       quotations.push({ kind: 'cit', start, end, source: { start: open, end: end + source[0].length }, depth: pair.depth });
+      continue;
+    }
+
+    // Outside English, the rules below (words of saying, determiners, works) do not apply.
+    if (!english) {
+      quotations.push({ kind: 'q', start, end, depth: pair.depth });
       continue;
     }
 
@@ -411,6 +447,8 @@ export interface QuotationsResult {
 export interface QuotationOptions {
   /** Resolves speakers to register ids for `@who`; without it no `@who` is written. */
   persons?: PersonLookup;
+  /** Whether the English rules apply; default: {@link englishRulesApply} to the document. */
+  english?: boolean;
 }
 
 function placeIn(block: Element, offset: number): Place | undefined {
@@ -434,6 +472,7 @@ function contextAround(text: string, offset: number): string {
  */
 export function markQuotationsIn(tei: Root, log?: MessageLog, options: QuotationOptions = {}): QuotationsResult {
   const result: QuotationsResult = { quotations: [], unbalanced: [], unwrapped: [] };
+  const english = options.english ?? englishRulesApply(tei);
   let linkCounter = 0;
   const blocks: Element[] = [];
   // The body and the back (endnotes); the header and the title page are not running text.
@@ -441,12 +480,12 @@ export function markQuotationsIn(tei: Root, log?: MessageLog, options: Quotation
   const texts = blocks.map(blockText);
   blocks.forEach((block, blockIndex) => {
     const text = texts[blockIndex]!;
-    if (!/["“”„«»‘’']/.test(text)) return;
+    if (!/["“”„«»‹›‚‘’']/.test(text)) return;
     const { pairs, stray } = pairQuoteMarks(text);
     for (const mark of stray) {
       // A quotation running on over paragraphs opens each one and closes only the last: not a fault.
       const nextText = texts[blockIndex + 1]?.trimStart() ?? '';
-      if (mark.problem === 'unclosed' && /^["“„«]/.test(nextText)) continue;
+      if (mark.problem === 'unclosed' && /^["“„«»]/.test(nextText)) continue;
       const place = placeIn(block, mark.offset);
       const context = contextAround(text, mark.offset);
       result.unbalanced.push({ mark: mark.mark, problem: mark.problem, context, place });
@@ -458,7 +497,7 @@ export function markQuotationsIn(tei: Root, log?: MessageLog, options: Quotation
         place,
       );
     }
-    const quotations = classifyQuotations(text, pairs, options.persons);
+    const quotations = classifyQuotations(text, pairs, options.persons, english);
     const ids = new Map<number, string>();
     quotations.forEach((quotation, index) => {
       if (quotation.next !== undefined || quotation.prev !== undefined) ids.set(index, `q-${++linkCounter}`);

@@ -29,7 +29,7 @@ export function readHtml(text: string, log: MessageLog): ReadResult {
   const body = (html && findElement(html, 'body')) ?? html;
   const lang = html && attribute(html, 'lang');
   const meta = emptyMeta();
-  if (lang && /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang.trim())) meta.language = lang.trim();
+  if (lang && /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang.trim())) Object.assign(meta, { language: lang.trim(), languageStated: true });
   if (!body) {
     log.warn('read:no-title', 'the page has no body; nothing to read');
     return { meta, body: [] };

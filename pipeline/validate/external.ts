@@ -16,7 +16,10 @@
  * - `security:xinclude` an `xi:include` element: Debian's Jing runs Xerces with
  *   XInclude on, which would read the file or URL it names;
  * - `security:doctype` a DOCTYPE that is not in the prolog, where a tool that
- *   recovers from errors might still read it.
+ *   recovers from errors might still read it;
+ * - `security:too-deep` elements nested more than {@link MAX_XML_DEPTH} deep:
+ *   libxml2 stops there, and SaxonJS's parser overflows its stack further on
+ *   (10,000 levels were reported as "not well-formed").
  *
  * Internal general entities of bounded size are allowed (they are plain XML),
  * and `xml-model` processing instructions are left alone: no tool we run
@@ -33,6 +36,9 @@ export interface ExternalReference {
 
 /** Most characters all internal entities of a document may expand to (the input limit, 16 MiB). */
 export const MAX_ENTITY_EXPANSION = 16 * 1024 * 1024;
+
+/** How deep elements may nest: libxml2's own limit without XML_PARSE_HUGE. */
+export const MAX_XML_DEPTH = 256;
 
 const NAME = /[:A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][\w.\-:\u00B7\u00C0-\uFFFD]*/y;
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
@@ -215,6 +221,10 @@ export function findExternalReferences(xml: string): ExternalReference[] {
       }
     }
   }
+  const deep = tooDeep(xml, bodyStart);
+  if (deep !== undefined) {
+    found.push({ ruleId: 'security:too-deep', message: `elements are nested more than ${MAX_XML_DEPTH} deep here; the XML tools stop at ${MAX_XML_DEPTH} levels. Flatten the structure`, place: placeAt(xml, deep) });
+  }
   // XInclude: an element in its namespace, under any prefix.
   for (const match of xml.slice(bodyStart).matchAll(/\sxmlns(?::([\w.-]+))?\s*=\s*(["'])http:\/\/www\.w3\.org\/2001\/XInclude\2/g)) {
     const prefix = match[1];
@@ -226,4 +236,17 @@ export function findExternalReferences(xml: string): ExternalReference[] {
     }
   }
   return found;
+}
+
+/** The offset of the first element start past {@link MAX_XML_DEPTH} levels, if any. */
+function tooDeep(xml: string, from: number): number | undefined {
+  const markup = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)[^\s/>!?](?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+  markup.lastIndex = from;
+  let depth = 0;
+  for (let match = markup.exec(xml); match; match = markup.exec(xml)) {
+    if (match[1] === undefined) continue; // comment, CDATA, processing instruction
+    if (match[1] === '/') depth--;
+    else if (match[2] !== '/' && ++depth > MAX_XML_DEPTH) return match.index;
+  }
+  return undefined;
 }

@@ -84,7 +84,7 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
   const external = findExternalReferences(xml);
   if (external.length > 0) {
     for (const problem of external) report(problem.ruleId, problem.message, problem.place);
-    log.fail('schema:invalid', `${label ?? 'the document'} was not checked: it asks to read files or URLs, or to expand entities without bound (listed above)`);
+    log.fail('schema:invalid', `${label ?? 'the document'} was not given to the XML tools: it asks to read files or URLs, or to expand or nest without bound (listed above)`);
   }
   // Well-formedness: SaxonJS's parse (which the Schematron rules need anyway)
   // and libxml2's (in the RELAX NG worker) decide it. fast-xml-parser runs only

@@ -3,7 +3,7 @@
  * it refuses, where it says the problem is, and what it lets through.
  */
 import { describe, expect, it } from 'vitest';
-import { findExternalReferences, MAX_ENTITY_EXPANSION } from '../../pipeline/validate/external.js';
+import { findExternalReferences, MAX_ENTITY_EXPANSION, MAX_XML_DEPTH } from '../../pipeline/validate/external.js';
 
 const rules = (xml: string) => findExternalReferences(xml).map((found) => found.ruleId);
 
@@ -57,5 +57,14 @@ describe('findExternalReferences', () => {
     expect(rules('<TEI><include xmlns="http://www.w3.org/2001/XInclude" href="x"/></TEI>')).toEqual(['security:xinclude']);
     expect(rules('<TEI xmlns:xi="http://www.w3.org/2001/XInclude"><p>no include here</p></TEI>')).toEqual([]);
     expect(rules('stray text <!DOCTYPE TEI SYSTEM "x.dtd"><TEI/>')).toEqual(['security:doctype']);
+  });
+
+  it(`refuses elements nested more than ${MAX_XML_DEPTH} deep, at the element that goes past, not counting empty elements, comments or CDATA`, () => {
+    const nest = (depth: number) => `<TEI>${'<div n="a>b">'.repeat(depth - 1)}<p/><!-- <x> --><![CDATA[<y>]]>${'</div>'.repeat(depth - 1)}</TEI>`;
+    expect(rules(nest(MAX_XML_DEPTH))).toEqual([]);
+    const found = findExternalReferences(`<?xml version="1.0"?>\n${nest(10_000)}`);
+    expect(found.map((problem) => problem.ruleId)).toEqual(['security:too-deep']);
+    // <TEI> is level 1, so the div that goes past is the 256th: after "<TEI>" and 255 divs.
+    expect(found[0]!.place).toEqual({ line: 2, column: '<TEI>'.length + (MAX_XML_DEPTH - 1) * '<div n="a>b">'.length + 1 });
   });
 });

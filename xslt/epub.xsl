@@ -38,9 +38,15 @@
   <xsl:function name="f:chunk-file" as="xs:string">
     <xsl:param name="chunk" as="element()"/>
     <!-- Two digits at least, as format-number(…, '00') gives them, without parsing a picture at every call. -->
-    <xsl:variable name="n" select="if ($chunk/self::tei:div) then count($chunk/preceding-sibling::tei:div) + 1 else 1"/>
+    <xsl:variable name="n" select="if ($chunk/self::tei:div) then $chunk/accumulator-before('f:chunk-number') else 1"/>
     <xsl:sequence select="concat('text-', if ($n lt 10) then '0' else '', $n, '.xhtml')"/>
   </xsl:function>
+  <!-- A reading unit's number: the body's divisions counted once in document order, not by counting each
+       one's preceding siblings at every link into it. A unit is a division of the text's body, so its
+       number is its position among the body's divisions (count(preceding-sibling::tei:div) + 1). -->
+  <xsl:accumulator name="f:chunk-number" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="/tei:TEI/tei:text/tei:body/tei:div" select="$value + 1"/>
+  </xsl:accumulator>
   <xsl:variable name="chunks-are-divs" as="xs:boolean" select="exists($chunks[1]/self::tei:div)"/>
 
   <!-- Which content document a node is rendered in (overrides the one-file f:file of the common core).
@@ -79,7 +85,8 @@
   <xsl:template name="colophon-type"><xsl:attribute name="epub:type" select="'colophon'"/></xsl:template>
   <xsl:template name="endnotes-type"><xsl:attribute name="epub:type" select="'endnotes'"/></xsl:template>
   <!-- A numbered page break of the print source: a page-list target (DPUB-ARIA doc-pagebreak, named by its number). -->
-  <xsl:template match="tei:pb[. intersect $page-breaks]" priority="3">
+  <!-- (The pattern says what $page-breaks selects: "intersect $page-breaks" compared each page break with all of them.) -->
+  <xsl:template match="/tei:TEI/tei:text//tei:pb[normalize-space(@n)][ancestor::tei:body or ancestor::tei:back]" priority="3">
     <span>
       <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
       <xsl:attribute name="epub:type" select="'pagebreak'"/>

@@ -18,7 +18,8 @@
   xmlns:f="urn:tei-press:functions" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
 
-  <xsl:mode on-no-match="text-only-copy"/>
+  <!-- The accumulators below apply to the source document (Saxon-HE applies none unless the initial mode says so). -->
+  <xsl:mode on-no-match="text-only-copy" use-accumulators="#all"/>
   <xsl:mode name="plain" on-no-match="text-only-copy"/>
   <xsl:mode name="toc" on-no-match="shallow-skip"/>
   <xsl:mode name="notes" on-no-match="shallow-skip"/>
@@ -67,37 +68,58 @@
 
   <!-- The id a node has in the output: its xml:id, else one made from its
        name and its position among the text's elements of that name (stable
-       across builds, and unaffected by changes to the header or registers).
-       The made ids are computed once, in one pass, into a map, for the
-       elements the outputs link to (divisions, the back, notes, page breaks,
-       mentions): a map entry costs SaxonJS some 10 µs to make, and the text's
-       other elements never need one. An element of another name (say an
-       unusual one with @ref, listed in the index) is counted when asked. -->
-  <xsl:variable name="made-ids" as="map(xs:string, xs:string)">
-    <!-- One scan per name (*:name, as local-name() = 'name' counted them), merged from one-entry maps:
-         in SaxonJS this costs about half of an xsl:map of xsl:map-entry over a for-each-group by local-name(). -->
-    <xsl:variable name="text" select="/tei:TEI/tei:text"/>
-    <xsl:sequence select="map:merge((
-        $text/descendant::*:persName ! (if (@xml:id) then () else map{generate-id(): concat('tp-persName-', position())}),
-        $text/descendant::*:placeName ! (if (@xml:id) then () else map{generate-id(): concat('tp-placeName-', position())}),
-        $text/descendant::*:orgName ! (if (@xml:id) then () else map{generate-id(): concat('tp-orgName-', position())}),
-        $text/descendant::*:note ! (if (@xml:id) then () else map{generate-id(): concat('tp-note-', position())}),
-        $text/descendant::*:div ! (if (@xml:id) then () else map{generate-id(): concat('tp-div-', position())}),
-        $text/descendant::*:back ! (if (@xml:id) then () else map{generate-id(): concat('tp-back-', position())}),
-        $text/descendant::*:pb ! (if (@xml:id) then () else map{generate-id(): concat('tp-pb-', position())}),
-        $text/descendant::*:rs ! (if (@xml:id) then () else map{generate-id(): concat('tp-rs-', position())}),
-        $text/descendant::*:name ! (if (@xml:id) then () else map{generate-id(): concat('tp-name-', position())})))"/>
-  </xsl:variable>
+       across builds, and unaffected by changes to the header or registers);
+       outside the text, its position among the document's elements.
+       Positions come from accumulators, each computed in one walk over the
+       tree the first time it is asked for (the made ids were a map keyed by
+       generate-id(), which costs SaxonJS a count of the preceding siblings of
+       the node and of each ancestor: that grew with the square of a long text
+       whose paragraphs are siblings). -->
+  <!-- Elements of the names the outputs link to (divisions, the back, notes, page breaks, mentions), counted
+       by name tests alone (a pattern with a path or a map-valued rule costs SaxonJS far more per node):
+       the position in the text is the count at the node less the count before the text. -->
+  <xsl:accumulator name="f:n-persName" as="xs:integer" initial-value="0"><xsl:accumulator-rule match="*:persName" select="$value + 1"/></xsl:accumulator>
+  <xsl:accumulator name="f:n-placeName" as="xs:integer" initial-value="0"><xsl:accumulator-rule match="*:placeName" select="$value + 1"/></xsl:accumulator>
+  <xsl:accumulator name="f:n-orgName" as="xs:integer" initial-value="0"><xsl:accumulator-rule match="*:orgName" select="$value + 1"/></xsl:accumulator>
+  <xsl:accumulator name="f:n-note" as="xs:integer" initial-value="0"><xsl:accumulator-rule match="*:note" select="$value + 1"/></xsl:accumulator>
+  <xsl:accumulator name="f:n-div" as="xs:integer" initial-value="0"><xsl:accumulator-rule match="*:div" select="$value + 1"/></xsl:accumulator>
+  <xsl:accumulator name="f:n-back" as="xs:integer" initial-value="0"><xsl:accumulator-rule match="*:back" select="$value + 1"/></xsl:accumulator>
+  <xsl:accumulator name="f:n-pb" as="xs:integer" initial-value="0"><xsl:accumulator-rule match="*:pb" select="$value + 1"/></xsl:accumulator>
+  <xsl:accumulator name="f:n-rs" as="xs:integer" initial-value="0"><xsl:accumulator-rule match="*:rs" select="$value + 1"/></xsl:accumulator>
+  <xsl:accumulator name="f:n-name" as="xs:integer" initial-value="0"><xsl:accumulator-rule match="*:name" select="$value + 1"/></xsl:accumulator>
+  <!-- Any other name (an unusual element with @ref, listed in the index), counted only when one is asked for. -->
+  <xsl:accumulator name="f:name-counts" as="map(xs:string, xs:integer)" initial-value="map{}">
+    <xsl:accumulator-rule match="/tei:TEI/tei:text//*"
+      select="let $name := local-name() return map:put($value, $name, ($value($name), 0)[1] + 1)"/>
+  </xsl:accumulator>
+  <!-- Elements outside the text: how many start before this one in document order, plus one (its ancestors and preceding elements). -->
+  <xsl:accumulator name="f:element-count" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="*" select="$value + 1"/>
+  </xsl:accumulator>
   <xsl:function name="f:id" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <!-- One attribute step (SaxonJS makes the attribute nodes anew at each). -->
     <xsl:variable name="xml-id" select="$node/@xml:id"/>
-    <xsl:variable name="made" select="if (exists($xml-id)) then () else $made-ids(generate-id($node))"/>
+    <xsl:variable name="text" select="if (exists($xml-id)) then () else $node/ancestor::tei:text[parent::tei:TEI/parent::document-node()]"/>
     <xsl:sequence select="if (exists($xml-id)) then string($xml-id)
-      else if (exists($made)) then $made
-      else if ($node/ancestor::tei:text[parent::tei:TEI/parent::document-node()])
-      then concat('tp-', local-name($node), '-', index-of(root($node)/tei:TEI/tei:text//*[local-name() eq local-name($node)] ! (. is $node), true()))
-      else concat('tp-', local-name($node), '-', count($node/preceding::*) + count($node/ancestor::*) + 1)"/>
+      else if (exists($text)) then concat('tp-', local-name($node), '-', f:position-in-text($node, $text/../tei:text[1]))
+      else concat('tp-', local-name($node), '-', $node/accumulator-before('f:element-count'))"/>
+  </xsl:function>
+  <!-- The position of an element among the elements of its name in the text. -->
+  <xsl:function name="f:position-in-text" as="xs:integer">
+    <xsl:param name="node" as="element()"/>
+    <xsl:param name="text" as="element()"/>
+    <xsl:variable name="name" select="local-name($node)"/>
+    <xsl:sequence select="if ($name eq 'persName') then $node/accumulator-before('f:n-persName') - $text/accumulator-before('f:n-persName')
+      else if ($name eq 'placeName') then $node/accumulator-before('f:n-placeName') - $text/accumulator-before('f:n-placeName')
+      else if ($name eq 'orgName') then $node/accumulator-before('f:n-orgName') - $text/accumulator-before('f:n-orgName')
+      else if ($name eq 'note') then $node/accumulator-before('f:n-note') - $text/accumulator-before('f:n-note')
+      else if ($name eq 'div') then $node/accumulator-before('f:n-div') - $text/accumulator-before('f:n-div')
+      else if ($name eq 'back') then $node/accumulator-before('f:n-back') - $text/accumulator-before('f:n-back')
+      else if ($name eq 'pb') then $node/accumulator-before('f:n-pb') - $text/accumulator-before('f:n-pb')
+      else if ($name eq 'rs') then $node/accumulator-before('f:n-rs') - $text/accumulator-before('f:n-rs')
+      else if ($name eq 'name') then $node/accumulator-before('f:n-name') - $text/accumulator-before('f:n-name')
+      else $node/accumulator-before('f:name-counts')($name)"/>
   </xsl:function>
 
   <!-- The output file a node is rendered in: '' in one-file outputs. A driver

@@ -222,9 +222,14 @@
   <!-- A note's number: its @n, else its position among the notes of the text. -->
   <xsl:function name="f:note-label" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <!-- The notes before it among $text-notes (the same as its preceding notes in running text of the text), not rescanning the document per note. -->
-    <xsl:sequence select="if ($note/@n) then string($note/@n) else string(count($text-notes[. &lt;&lt; $note] except $note/ancestor::*) + 1)"/>
+    <!-- The notes of $text-notes that end before it starts (its preceding ones, not those it sits in), plus one. -->
+    <xsl:sequence select="if ($note/@n) then string($note/@n) else string($note/accumulator-before('f:text-notes-ended') + 1)"/>
   </xsl:function>
+  <!-- How many of $text-notes end before a node: counted once in document order, not by comparing
+       a note with every other note (that grew with the square of the number of notes). -->
+  <xsl:accumulator name="f:text-notes-ended" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="/tei:TEI/tei:text//tei:note[f:in-phrasing(.)]" phase="end" select="$value + 1"/>
+  </xsl:accumulator>
 
   <!-- The note's body, with a link back to its reference. -->
   <xsl:template match="tei:note" mode="notes" priority="1">

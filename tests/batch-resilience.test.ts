@@ -204,6 +204,42 @@ describe('a batch stopped by a signal', () => {
   }, STEP);
 });
 
+describe('a batch stopped by a signal, more cases', () => {
+  it('on a second Ctrl-C ends the work in flight too, and still writes the manifest and the summary', async () => {
+    const dir = tempDir();
+    const inputs = articles(path.join(dir, 'in'), 60);
+    const out = path.join(dir, 'out');
+    const first = start(['build', inputs, '--out', out, '--formats', 'tei,html', '--jobs', '2']);
+    await waitFor(() => editionFolders(out).length >= 3, '3 editions on disk');
+    first.child.kill('SIGINT');
+    await sleep(50);
+    first.child.kill('SIGINT');
+    const stopped = await first.done;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stderr).not.toMatch(/\n\s+at |internal error/);
+    const summary = counts(stopped.stdout);
+    expect(summary.failed).toBe(0);
+    expect(stopped.stdout).toContain(`stopped by SIGINT: ${60 - summary.built} more inputs not built`);
+    expect(Object.keys(JSON.parse(readFileSync(path.join(out, MANIFEST_NAME), 'utf8')).entries)).toHaveLength(summary.built);
+    expect(readdirSync(out).filter((name) => LEFTOVER.test(name))).toEqual([]);
+  }, STEP);
+
+  const chromium = process.env.TEI_PRESS_CHROMIUM ?? '/usr/bin/chromium';
+  it.skipIf(!existsSync(chromium))('making PDFs with one job, still ends with its summary (Chromium’s driver does not exit first)', async () => {
+    const dir = tempDir();
+    const inputs = articles(path.join(dir, 'in'), 8);
+    const out = path.join(dir, 'out');
+    const first = start(['build', inputs, '--out', out, '--formats', 'tei,pdf', '--jobs', '1'], { TEI_PRESS_CHROMIUM: chromium });
+    await waitFor(() => editionFolders(out).length >= 1, 'an edition on disk');
+    first.child.kill('SIGINT');
+    const stopped = await first.done;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    const summary = counts(stopped.stdout);
+    expect(stopped.stdout).toContain(`stopped by SIGINT: ${8 - summary.built} more input`);
+    expect(Object.keys(JSON.parse(readFileSync(path.join(out, MANIFEST_NAME), 'utf8')).entries)).toHaveLength(summary.built);
+  }, STEP);
+});
+
 describe('leftovers of a dead process', () => {
   it('are cleaned at the next run, and an edition caught between its two renames is put back, not lost', async () => {
     const dir = tempDir();

@@ -4,6 +4,10 @@
  * order: slug clashes are settled by input order, so the outputs are the same
  * bytes whatever the number of threads. Inputs unchanged since the last build
  * are skipped (see cache.ts); a bad input fails alone, the others go on.
+ * Each edition is put in place and recorded in the manifest's journal as it
+ * is committed, under the output folder's lock (lock.ts), so a killed batch
+ * loses only what was in flight and another build may share the folder; a
+ * signal stops the batch cleanly (see {@link Interruption}).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -147,7 +151,9 @@ export async function runBatch(files: readonly string[], settings: Settings, opt
   const skippable = files.map((_, i) => !options.force && isUpToDate(outDir, store.entries.get(absolute[i]!), keys[i]));
   const toBuild = skippable.filter((skip) => !skip).length;
   const threads = Math.min(options.jobs, toBuild);
-  const useWorkers = threads > 1 && canUseWorkers();
+  // PDFs of a batch are printed from a worker even with one job: playwright, once it has launched Chromium in
+  // the main thread, answers Ctrl-C itself by closing the browser and exiting, cutting the batch's own ending short.
+  const useWorkers = (threads > 1 || (toBuild > 1 && settings.formats.includes('pdf'))) && canUseWorkers();
   const builder = useWorkers ? createPool(threads, settings) : mainThreadBuilder(settings);
   const signals = watchSignals(builder);
   const pending: (Promise<JobResult> | undefined)[] = files.map((input, index) => (skippable[index] ? undefined : builder.run({ index, input })));

@@ -76,11 +76,17 @@
         <axsl:sequence select="array {{ $results }}"/>
       </axsl:template>
 
-      <!-- Where a rule fired, as an element position in document order (0 for the document node). -->
+      <!-- Where a rule fired, as an element position in document order (0 for the document node): the
+           elements started before it, its ancestors and preceding elements, counted once for the document by
+           an accumulator (counting them at each problem grew with problems × elements). -->
+      <axsl:mode use-accumulators="#all"/>
+      <axsl:accumulator name="Q{{urn:tei-press:schematron}}element-count" as="Q{{http://www.w3.org/2001/XMLSchema}}integer" initial-value="0">
+        <axsl:accumulator-rule match="*" select="$value + 1"/>
+      </axsl:accumulator>
       <axsl:function name="Q{{urn:tei-press:schematron}}element-position" as="Q{{http://www.w3.org/2001/XMLSchema}}integer">
         <axsl:param name="node" as="node()"/>
         <axsl:variable name="element" select="$node/ancestor-or-self::*[1]"/>
-        <axsl:sequence select="if ($element) then count($element/ancestor::*) + count($element/preceding::*) + 1 else 0"/>
+        <axsl:sequence select="if ($element) then $element/accumulator-before('Q{{urn:tei-press:schematron}}element-count') else 0"/>
       </axsl:function>
 
       <xsl:for-each select="sch:pattern">

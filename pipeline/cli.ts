@@ -220,6 +220,7 @@ async function main(argv: string[]): Promise<number> {
     for (const file of inputs) {
       const log = new MessageLog(file);
       try {
+        await (await import('./validate/size-limit.js')).checkValidateSize(file, log);
         const xml = await readFile(file, 'utf8').catch(() => log.fail('input:unreadable', 'the file cannot be read; check the path'));
         await validateTei(xml, log, { teiAll: values['tei-all'] });
       } catch (error) {

@@ -10,10 +10,17 @@
  *    the seed and the corpus in `../shared/corpus`) built by the batch builder
  *    on worker threads, in a child process whose peak RSS (all threads) is read
  *    from the kernel;
- * 3. a cold one-article CLI run (a new Node process, as a user runs it).
+ * 3. a cold one-article CLI run (a new Node process, as a user runs it);
+ * 4. the size series (issue 13, item 2): one long text at a time, built with
+ *    every default output in a child process on one thread — 1k, 4k, 16k and
+ *    64k short paragraphs in one run (no sections: the worst case for a
+ *    stylesheet that scans siblings), then books of 1, 5 and 15 MB with
+ *    sections and notes (see size-series.ts) — with wall and CPU time, peak
+ *    RSS and the ratio time(64k) / time(16k), which linear growth keeps near 4.
  *
  * Options: `--articles N` (default 200), `--sample N` (default 12),
- * `--jobs N` (default: every core), `--keep` (keep the temporary folder).
+ * `--jobs N` (default: every core), `--keep` (keep the temporary folder),
+ * `--series-only` (only the size series), `--no-series` (all but the series).
  * Speed is measured here and only here, never in tests.
  */
 import { spawnSync } from 'node:child_process';
@@ -32,6 +39,7 @@ import { writers, type OutputFile } from '../writers/index.js';
 import { readText } from '../readers/text.js';
 import { textOf, type Element } from '../tei/tree.js';
 import { buildEditions } from '../build.js';
+import { makeBook, random, type BookSpec } from './size-series.js';
 
 const HERE = fileURLToPath(import.meta.url);
 const SEED = path.join(PROJECT_ROOT, 'seeds', 'wright-1941-soviet-union-at-war.txt');
@@ -41,18 +49,6 @@ const ARTICLE_BYTES = 35_000;
 
 // ---------------------------------------------------------------------------
 // The generated corpus
-
-/** A small deterministic PRNG (mulberry32), so that every run benchmarks the same corpus. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The parts of a real article a variant is made from. */
 interface BaseArticle {
@@ -252,6 +248,73 @@ function runCorpus(input: string, out: string, jobs: number): CorpusRun {
 }
 
 // ---------------------------------------------------------------------------
+// The size series: one long text per child process, every default output, one thread
+
+interface SizeRun {
+  seconds: number;
+  cpuSeconds: number;
+  maxRssMb: number;
+  status: string;
+  firstErrors: string[];
+}
+
+async function sizeRunChild(input: string, out: string): Promise<void> {
+  const start = performance.now();
+  const batch = await buildEditions([input], { outDir: out, jobs: 1, force: true, formats: DEFAULT_FORMATS });
+  const cpu = process.cpuUsage();
+  const edition = batch.editions[0];
+  const result: SizeRun = {
+    seconds: (performance.now() - start) / 1000,
+    // Every thread of the process (the build's worker, the RELAX NG worker, V8's helpers).
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    status: edition?.status ?? 'none',
+    firstErrors: (edition?.messages ?? []).filter((message) => message.severity === 'error').map((message) => `${message.reason.slice(0, 160)} [${message.ruleId}]`).slice(0, 3),
+  };
+  process.stdout.write(`BENCH-RESULT ${JSON.stringify(result)}\n`);
+}
+
+function runSize(input: string, out: string): SizeRun {
+  const child = spawnSync(process.execPath, [HERE, '--size-child', input, out], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const line = child.stdout.split('\n').find((text) => text.startsWith('BENCH-RESULT '));
+  if (!line) throw new Error(`the size-series run of ${input} failed: ${child.stderr.slice(0, 2000)}`);
+  return JSON.parse(line.slice('BENCH-RESULT '.length)) as SizeRun;
+}
+
+/** The texts of the size series: paragraph counts (one run of short paragraphs), then sizes in bytes (books with sections). */
+const SERIES: { label: string; spec: BookSpec }[] = [
+  ...[1_000, 4_000, 16_000, 64_000].map((paragraphs) => ({ label: `${paragraphs / 1000}k paragraphs`, spec: { paragraphs, sections: false } })),
+  ...[1, 5, 15].map((megabytes) => ({ label: `${megabytes} MB book`, spec: { bytes: megabytes * 1_000_000 } })),
+];
+
+function sizeSeries(work: string, say: (text: string) => void): void {
+  say('Size series: one text per run, all default outputs, every TEI validated, one build thread (times: wall / CPU of all threads):');
+  const runs = new Map<string, SizeRun>();
+  for (const { label, spec } of SERIES) {
+    const file = path.join(work, `series-${label.replace(/\W+/g, '-')}.txt`);
+    const text = makeBook(spec);
+    writeFileSync(file, text);
+    const run = runSize(file, path.join(work, 'series-out'));
+    runs.set(label, run);
+    const mb = Buffer.byteLength(text) / 1e6;
+    say(`  ${pad(label, 16)} ${mb.toFixed(2).padStart(6)} MB  ${run.seconds.toFixed(1).padStart(7)} s / ${run.cpuSeconds.toFixed(1).padStart(7)} s CPU  peak RSS ${run.maxRssMb.toFixed(0).padStart(5)} MB  ${((mb / run.cpuSeconds) * 60).toFixed(1)} MB per CPU minute  ${run.status}`);
+    for (const error of run.firstErrors) say(`      error: ${error}`);
+    rmSync(path.join(work, 'series-out'), { recursive: true, force: true });
+    rmSync(file, { force: true });
+  }
+  const big = runs.get('64k paragraphs');
+  const small = runs.get('16k paragraphs');
+  if (big && small) {
+    const wall = big.seconds / small.seconds;
+    const cpu = big.cpuSeconds / small.cpuSeconds;
+    say(`  time(64k) / time(16k): ${wall.toFixed(2)} wall, ${cpu.toFixed(2)} CPU (4 is linear; the target is under 5): ${Math.max(wall, cpu) < 5 ? 'met' : 'NOT met'}`);
+  }
+  const book = runs.get('5 MB book');
+  if (book) say(`  5 MB book in under a minute: ${book.seconds.toFixed(1)} s wall, ${book.cpuSeconds.toFixed(1)} s CPU: ${book.seconds < 60 ? 'met' : 'NOT met'}`);
+  say('');
+}
+
+// ---------------------------------------------------------------------------
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -263,20 +326,8 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
-async function main(): Promise<void> {
-  if (process.argv[2] === '--corpus-child') {
-    await corpusRunChild(process.argv[3]!, process.argv[4]!, Number(process.argv[5]));
-    return;
-  }
-  const articles = Math.max(option('--articles', 200), 1);
-  const sample = option('--sample', 12);
-  const jobs = option('--jobs', availableParallelism());
-  if (!existsSync(path.join(PROJECT_ROOT, 'build', 'xslt', 'html.sef.json'))) throw new Error('run "npm run build" first: the compiled stylesheets are missing');
-  const work = mkdtempSync(path.join(tmpdir(), 'tei-press-bench-'));
-  const corpus = path.join(work, 'corpus');
-  const say = (text: string) => process.stdout.write(text + '\n');
-
-  say(`TEI Press benchmark — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${jobs} worker threads`);
+/** Parts 1–3: per-stage times, the whole corpus and the cold start. */
+async function corpusBench(work: string, corpus: string, articles: number, sample: number, jobs: number, say: (text: string) => void): Promise<void> {
   const bytes = generateCorpus(corpus, articles);
   const files = readdirSync(corpus).sort().map((name) => path.join(corpus, name));
   say(`Generated corpus: ${articles} articles (${Math.round(bytes / articles / 1000)} KB each on average, every fourth as ETOL-style HTML) in ${corpus}`);
@@ -315,6 +366,29 @@ async function main(): Promise<void> {
   say(`  ≥ 20 articles/s of 35 KB:          ${rate.toFixed(1)}  ${rate >= 20 ? 'met' : 'NOT met'}`);
   say(`  peak RSS ≤ 1 GB for 1,000 articles: ${run.maxRssMb.toFixed(0)} MB for ${articles}  ${articles >= 1000 ? (run.maxRssMb <= 1024 ? 'met' : 'NOT met') : '(run with --articles 1000 to check)'}`);
   say(`  cold one-article CLI ≤ 1.5 s:       ${median(cold).toFixed(2)} s  ${median(cold) <= 1.5 ? 'met' : 'NOT met'}`);
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--corpus-child') {
+    await corpusRunChild(process.argv[3]!, process.argv[4]!, Number(process.argv[5]));
+    return;
+  }
+  if (process.argv[2] === '--size-child') {
+    await sizeRunChild(process.argv[3]!, process.argv[4]!);
+    return;
+  }
+  const articles = Math.max(option('--articles', 200), 1);
+  const sample = option('--sample', 12);
+  const jobs = option('--jobs', availableParallelism());
+  if (!existsSync(path.join(PROJECT_ROOT, 'build', 'xslt', 'html.sef.json'))) throw new Error('run "npm run build" first: the compiled stylesheets are missing');
+  const work = mkdtempSync(path.join(tmpdir(), 'tei-press-bench-'));
+  const corpus = path.join(work, 'corpus');
+  const say = (text: string) => process.stdout.write(text + '\n');
+
+  say(`TEI Press benchmark — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${jobs} worker threads`);
+  if (!process.argv.includes('--series-only')) await corpusBench(work, corpus, articles, sample, jobs, say);
+  // 4. The size series.
+  if (!process.argv.includes('--no-series')) sizeSeries(work, say);
   if (process.argv.includes('--keep')) say(`\nKept ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }

@@ -162,8 +162,9 @@ describe('tei-press CLI', () => {
       const blocker = path.join(dir, 'a-file');
       writeFileSync(blocker, 'not a folder');
       const result = run(['build', SEED, '--out', path.join(blocker, 'out')]);
-      expect(result.code).not.toBe(0);
-      expect(result.stderr).toMatch(/could not be written.*\[output:unwritable\]/);
+      // Checked with the command line, before anything is built, and named by its errno.
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/--out .* cannot be written \(ENOTDIR, a part of the path is a file, not a folder\)/);
       expect(result.stderr).not.toMatch(/\n\s+at /);
       expect(readFileSync(blocker, 'utf8')).toBe('not a folder');
     });

@@ -25,12 +25,21 @@ export interface SourceLine {
    * `text` trimmed (whitespace-normalised). When absent the assembler uses `text`.
    */
   inline?: ElementContent[];
+  /** For an author line: the names it gives, when the line says more than one name (`A & B`, `Name 1921`). */
+  names?: string[];
+  /** Addresses of the links in the line (`https://creativecommons.org/…`), where the reader kept them. */
+  links?: string[];
 }
 
 /** An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) with the wording it came from. */
 export interface IsoDate {
   iso: string;
   text: string;
+  /** A period (`April–June 1938`): its first and last ISO dates; `iso` is then `from`. */
+  from?: string;
+  to?: string;
+  /** An Old Style date given beside the New Style one (`14 (27) December 1917`): the Julian date, while `iso` is Gregorian. */
+  julian?: string;
 }
 
 /** Where the article was first printed, parsed from a line such as `From Fourth International, Vol. 2 No. 7, August 1941, pp. 217–221.` */
@@ -95,6 +104,14 @@ export interface ArticleMeta {
   lastUpdated?: SourceLine & { date?: IsoDate };
   /** The archive the page comes from, if known (e.g. "Encyclopaedia of Trotskyism On-Line (ETOL)"). */
   archive?: string;
+  /** The first printing, when the page names it apart from the source it was transcribed from (`First Published:`). */
+  firstPublished?: PrintSource;
+  /** A year given on the author's byline (`Antonio Gramsci 1921`): the work's date when nothing better says it. */
+  bylineDate?: SourceLine & { date: IsoDate };
+  /** The title was not found in the page's text and was taken from its `<title>` element. */
+  titleFromPageTitle?: boolean;
+  /** The date the page's `<title>` gives (`Clara Zetkin: Through Dictatorship to Democracy (1919)`). */
+  pageTitleDate?: SourceLine & { date: IsoDate };
   /** ISO 639 language of the text. */
   language: string;
   /** True when the page itself states `language` (an HTML `lang`); otherwise it is a default that the language stage replaces. */

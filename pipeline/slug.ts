@@ -1,6 +1,7 @@
 /** Edition slugs: `<author surname>-<year>-<title words>`, ASCII and filesystem-safe. */
 import type { ArticleMeta } from './model.js';
 import { looksLikeName } from './readers/text.js';
+import { namesOfAuthorLine, workDate } from './work-facts.js';
 
 const LEADING_ARTICLES = /^(the|a|an)\s+/i;
 
@@ -15,11 +16,20 @@ export function asciiWords(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** The year the text was written or first printed: dateline, then a `Written:` field, then the print source's date. */
+/** The year the work was written or first printed (see {@link workDate}); never an edition's or the page's update. */
 export function yearOf(meta: ArticleMeta): string {
-  const written = meta.info.find((field) => /^written$/i.test(field.label));
-  const writtenYear = written ? /\b(1[5-9]\d\d|20\d\d)\b/.exec(written.value)?.[1] : undefined;
-  return (meta.dateLine?.date?.iso ?? writtenYear ?? meta.source?.date?.iso ?? '').slice(0, 4);
+  return workDate(meta)?.date.iso.slice(0, 4) ?? '';
+}
+
+/** Particles that belong to a surname (`Daniel De Leon` → `De Leon`, `Ludwig von Mises` → `von Mises`). */
+const SURNAME_PARTICLES = /^(?:de|del|della|der|den|di|da|du|van|von|le|la|ten|ter|zu|dos|das)$/i;
+
+/** The surname of a person's name as printed: its last word with the particles before it. */
+export function surnameOf(name: string): string {
+  const words = name.replace(/\s*,?\s*(?:Jr|Sr)\.?$/i, '').split(/\s+/).filter(Boolean);
+  let first = words.length - 1;
+  while (first > 1 && SURNAME_PARTICLES.test(words[first - 1]!)) first--;
+  return words.slice(Math.max(first, 0)).join(' ');
 }
 
 /**
@@ -28,9 +38,11 @@ export function yearOf(meta: ArticleMeta): string {
  * for it (used as it is when it already starts with the surname and year, as archive file names do).
  */
 export function slugOf(meta: ArticleMeta, fileName: string): string {
-  const author = meta.authors[0]?.text.replace(/\u00A0/g, ' ').trim().replace(/^By\s+/i, '');
+  const line = meta.authors[0];
+  const author = line ? namesOfAuthorLine(line)[0]?.replace(/\u00A0/g, ' ').trim() : undefined;
   // A person gives their surname; an organisation (`Political Committee of the SWP`) its first two words.
-  const surname = !author ? '' : looksLikeName(author) ? asciiWords(author.split(/\s+/).pop() ?? '') : asciiWords(author.split(/\s+/).slice(0, 2).join(' '));
+  const person = !!author && (!!line?.names?.length || looksLikeName(author));
+  const surname = !author ? '' : person ? asciiWords(surnameOf(author)) : asciiWords(author.split(/\s+/).slice(0, 2).join(' '));
   const year = yearOf(meta);
   const titleText = meta.title
     .map((line) => line.text.replace(/\[\^?\[\d+\]\^?\]\([^)]*\)(?:\{[^}]*\})?/g, '').trim())

@@ -69,6 +69,72 @@ export function findDate(text: string): IsoDate | undefined {
   return undefined;
 }
 
+const MONTH_ONLY = new RegExp(`^${MONTH_PATTERN}$`, 'i');
+const DASH = '\\s*(?:[–—-]|/|\\bto\\b|\\bthrough\\b|\\buntil\\b)\\s*';
+/** `14 (27) December 1917`: an Old Style day with the New Style one in brackets, one month. */
+const OLD_NEW_DAY = new RegExp(`\\b(\\d{1,2})\\s*\\((\\d{1,2})\\)\\s+${MONTH_PATTERN}\\.?,?\\s+(\\d{4})\\b`, 'i');
+/** `31 January (13 February) 1918`: Old Style and New Style across a month's end. */
+const OLD_NEW_MONTH = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_PATTERN}\\s*\\((\\d{1,2})\\s+${MONTH_PATTERN}\\)\\.?,?\\s+(\\d{4})\\b`, 'i');
+const MONTH_RANGE = new RegExp(`\\b${MONTH_PATTERN}${DASH}${MONTH_PATTERN}\\.?,?\\s+(\\d{4})\\b`, 'i');
+const DAY_RANGE = new RegExp(`\\b(\\d{1,2})${DASH}(\\d{1,2})\\s+${MONTH_PATTERN}\\.?,?\\s+(\\d{4})\\b`, 'i');
+const YEAR_RANGE = /\b(1[5-9]\d\d|20\d\d)\s*[–—-]\s*(\d{4}|\d{2})\b/;
+
+/**
+ * Like {@link findDate}, and also periods and double dates: `April–June 1938` (from/to), `12–14 May 1921`,
+ * `1935–1938`, `1917-18`, and Old Style/New Style datelines of Russian texts, `14 (27) December 1917` (`iso` the
+ * Gregorian date, `julian` the Old Style one). Undefined when the text holds no date.
+ */
+export function parseDateExpression(text: string): IsoDate | undefined {
+  const value = plainSpaces(text);
+  let match = OLD_NEW_DAY.exec(value);
+  if (match) {
+    const [oldDay, newDay, month, year] = [Number(match[1]), Number(match[2]), monthNumber(match[3]!), Number(match[4])];
+    // The New Style day is 12–13 days later: a smaller number means the next month.
+    const newMonth = newDay < oldDay ? month + 1 : month;
+    const newYear = newMonth > 12 ? year + 1 : year;
+    const gregorianMonth = newMonth > 12 ? 1 : newMonth;
+    if (validDay(year, month, oldDay) && validDay(newYear, gregorianMonth, newDay)) {
+      return { iso: `${newYear}-${pad(gregorianMonth)}-${pad(newDay)}`, text: match[0], julian: `${year}-${pad(month)}-${pad(oldDay)}` };
+    }
+  }
+  match = OLD_NEW_MONTH.exec(value);
+  if (match) {
+    const [oldDay, oldMonth, newDay, newMonth, year] = [Number(match[1]), monthNumber(match[2]!), Number(match[3]), monthNumber(match[4]!), Number(match[5])];
+    const oldYear = oldMonth === 12 && newMonth === 1 ? year - 1 : year;
+    if (validDay(oldYear, oldMonth, oldDay) && validDay(year, newMonth, newDay)) {
+      return { iso: `${year}-${pad(newMonth)}-${pad(newDay)}`, text: match[0], julian: `${oldYear}-${pad(oldMonth)}-${pad(oldDay)}` };
+    }
+  }
+  match = DAY_RANGE.exec(value);
+  if (match) {
+    const [first, last, month, year] = [Number(match[1]), Number(match[2]), monthNumber(match[3]!), Number(match[4])];
+    if (first < last && validDay(year, month, first) && validDay(year, month, last)) {
+      const from = `${year}-${pad(month)}-${pad(first)}`;
+      return { iso: from, from, to: `${year}-${pad(month)}-${pad(last)}`, text: match[0] };
+    }
+  }
+  match = MONTH_RANGE.exec(value);
+  if (match && !MONTH_ONLY.test(value.trim())) {
+    const [first, last, year] = [monthNumber(match[1]!), monthNumber(match[2]!), Number(match[3])];
+    if (first < last) {
+      const from = `${year}-${pad(first)}`;
+      return { iso: from, from, to: `${year}-${pad(last)}`, text: match[0] };
+    }
+  }
+  match = YEAR_RANGE.exec(value);
+  if (match && !findDateMoreExact(value)) {
+    const first = Number(match[1]);
+    const last = match[2]!.length === 2 ? Math.floor(first / 100) * 100 + Number(match[2]) : Number(match[2]);
+    if (last > first && last - first < 100) return { iso: String(first), from: String(first), to: String(last), text: match[0] };
+  }
+  return findDate(value);
+}
+
+/** True when the text holds a date more exact than a year (a month or a day). */
+function findDateMoreExact(value: string): boolean {
+  return (findDate(value)?.iso.length ?? 0) > 4;
+}
+
 /** True when the whole of `value` is a date (optionally in brackets, with a place): `(3 October 1949)`, `June 5, 1920`. */
 export function isDateOnly(value: string): boolean {
   const date = findDate(value);
@@ -94,7 +160,22 @@ export const LAST_UPDATED = /^(?:Last\s+(?:updated|modified|revised)|Updated)(?:
 /** The date of a last-updated line; undefined when the line holds none. */
 export function parseLastUpdated(value: string): IsoDate | undefined {
   const match = LAST_UPDATED.exec(plainSpaces(value).trim());
-  return match ? findDate(match[1]!) : undefined;
+  if (!match) return undefined;
+  return findDate(match[1]!) ?? numericUpdateDate(match[1]!);
+}
+
+/**
+ * Footers also write `6.14.2009` (month first) and `8.8.04` (a two-digit year, of the archive's own years, 1990
+ * on). A date that fits neither order is left out.
+ */
+function numericUpdateDate(text: string): IsoDate | undefined {
+  const match = /\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b/.exec(text);
+  if (!match) return undefined;
+  const year = match[3]!.length === 2 ? (Number(match[3]) >= 90 ? 1900 : 2000) + Number(match[3]) : Number(match[3]);
+  const [first, second] = [Number(match[1]), Number(match[2])];
+  const [day, month] = validDay(year, second, first) ? [first, second] : validDay(year, first, second) ? [second, first] : [0, 0];
+  if (!day) return undefined;
+  return { iso: `${year}-${pad(month)}-${pad(day)}`, text: match[0] };
 }
 
 /** Roman numerals as archive pages write volume numbers (`Vol. XI`). */

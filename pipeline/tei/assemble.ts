@@ -10,8 +10,9 @@
  * something (author, print source, rights), the header says it is not known
  * or leaves the element out, and stays valid against tei_all either way.
  */
-import type { ArticleMeta, InfoField, PrintSource, ReadResult, SourceLine } from '../model.js';
-import { findDate, plainSpaces, rightsStatus } from '../readers/header-lines.js';
+import type { ArticleMeta, InfoField, IsoDate, PrintSource, ReadResult, SourceLine } from '../model.js';
+import { plainSpaces } from '../readers/header-lines.js';
+import { namesOfAuthorLine, rightsStatements, workDate } from '../work-facts.js';
 import { el, TEI_NS, type Child, type Element, type ElementContent, type Root } from './tree.js';
 
 /** Facts about this edition that do not come from the source. */
@@ -47,9 +48,16 @@ export function titleOf(meta: ArticleMeta): string {
   return meta.title.map(metadataText).join(' ') || '[Untitled]';
 }
 
-/** An author line without a leading `By`. */
-function authorName(line: SourceLine): string {
-  return metadataText(line).replace(/^By\s+/i, '');
+/** The authors' names, each as an `author` element (an author line may name several). */
+function authorElements(meta: ArticleMeta): Element[] {
+  return meta.authors.flatMap((line) => (line.names?.length ? line.names : [metadataText(line).replace(/^By\s+/i, '')]).map((name) => el('author', {}, name)));
+}
+
+/** Attributes that date an element: `when`, or `from`/`to` for a period, and the Old Style date beside the New Style one. */
+export function dateAttributes(date: IsoDate): Record<string, string> {
+  const attributes: Record<string, string> = date.from && date.to ? { from: date.from, to: date.to } : { when: date.iso };
+  if (date.julian) Object.assign(attributes, { 'when-custom': date.julian, datingMethod: '#julian' });
+  return attributes;
 }
 
 function field(meta: ArticleMeta, label: RegExp): InfoField | undefined {
@@ -59,9 +67,9 @@ function field(meta: ArticleMeta, label: RegExp): InfoField | undefined {
 /** Names in a field value (`David Walters & R. Cymbala`). */
 function names(value: string): string[] {
   return value
-    .replace(/\.$/, '')
+    .replace(/(?<!\b\p{Lu})\.$/u, '')
     .split(/\s*(?:&|\band\b|;)\s*/)
-    .map((name) => name.trim())
+    .map((name) => name.trim().replace(/^by\s+/i, '').replace(/,?\s+(?:(?:in|on)\s+)?(?:1[89]\d\d|20\d\d)$/, '').replace(/\s+under\s+the\s+pseudonym\b.*$/i, ''))
     // `Translated: Unknown` names nobody.
     .filter((name) => name && !/^(?:unknown|not known|anonymous|n\/?a|none)$/i.test(name));
 }
@@ -74,7 +82,7 @@ function titleStmt(meta: ArticleMeta): Element {
     {},
     el('title', { type: 'main' }, titleOf(meta)),
     meta.subtitle.map((line) => el('title', { type: 'sub' }, metadataText(line))),
-    meta.authors.map((line) => el('author', {}, authorName(line))),
+    authorElements(meta),
     translators.length ? el('respStmt', {}, el('resp', {}, 'Translation'), translators.map((name) => el('name', {}, name))) : null,
     meta.transcription?.names.length
       ? el('respStmt', {}, el('resp', {}, 'Transcription and markup for the online archive'), meta.transcription.names.map((name) => el('name', {}, name)))
@@ -84,8 +92,9 @@ function titleStmt(meta: ArticleMeta): Element {
 }
 
 function publicationStmt(meta: ArticleMeta, facts: EditionFacts): Element {
-  const rights = meta.info.filter((info) => /copyleft|copyright|licen[cs]e|rights|public\s+domain/i.test(info.label));
-  const status = rights.map(rightsStatus).find((value) => value !== 'unknown') ?? 'unknown';
+  const rights = rightsStatements(meta);
+  // A free licence stated anywhere wins over a copyright line (the archive's licence of a text whose print was copyright).
+  const status = rights.some((statement) => statement.status === 'free') ? 'free' : rights.length ? 'restricted' : 'unknown';
   return el(
     'publicationStmt',
     {},
@@ -95,7 +104,7 @@ function publicationStmt(meta: ArticleMeta, facts: EditionFacts): Element {
       'availability',
       { status },
       rights.length
-        ? rights.map((info) => el('licence', {}, lineText(info.line)))
+        ? rights.map((statement) => el('licence', statement.url ? { target: statement.url } : {}, lineText(statement.line)))
         : el(
             'p',
             {},
@@ -112,7 +121,7 @@ function imprint(source: PrintSource | undefined, meta: ArticleMeta): Element {
     {},
     source?.pubPlace ? el('pubPlace', {}, source.pubPlace) : null,
     source?.publisher ? el('publisher', {}, source.publisher) : null,
-    date ? el('date', { when: date.iso }, date.text) : meta.dateLine?.date ? el('date', { when: meta.dateLine.date.iso }, meta.dateLine.date.text) : el('date', {}, 'date not known'),
+    date ? el('date', dateAttributes(date), date.text) : meta.dateLine?.date ? el('date', dateAttributes(meta.dateLine.date), meta.dateLine.date.text) : el('date', {}, 'date not known'),
   );
 }
 
@@ -124,7 +133,10 @@ function biblScopes(source: PrintSource): Element[] {
   }
   if (source.issue) scopes.push(el('biblScope', { unit: 'issue', from: source.issue, to: source.issue }, source.issue));
   if (source.pages) {
-    scopes.push(el('biblScope', { unit: 'page', from: source.pages.from, to: source.pages.to ?? source.pages.from }, source.pages.text));
+    const { from, to = from } = source.pages;
+    // A range that runs backwards (`pp. 14–13`, a slip of the source) is kept as written, without from/to.
+    const ordered = Number(to) >= Number(from);
+    scopes.push(el('biblScope', ordered ? { unit: 'page', from, to } : { unit: 'page' }, source.pages.text));
   }
   return scopes;
 }
@@ -135,7 +147,7 @@ function analytic(meta: ArticleMeta): Element {
   return el(
     'analytic',
     {},
-    meta.authors.map((line) => el('author', {}, authorName(line))),
+    authorElements(meta),
     el('title', { level: 'a' }, titleOf(meta)),
     meta.subtitle.map((line) => el('title', { level: 'a', type: 'sub' }, metadataText(line))),
     translators.length ? el('respStmt', {}, el('resp', {}, 'Translation'), translators.map((name) => el('name', {}, name))) : null,
@@ -144,7 +156,8 @@ function analytic(meta: ArticleMeta): Element {
 
 /** The print source as a `biblStruct`, or undefined when the source names none. */
 function printSource(meta: ArticleMeta): Element | undefined {
-  const source = meta.source;
+  // The first printing when the page names it, else the source the text was transcribed from.
+  const source = meta.firstPublished?.journal ? meta.firstPublished : meta.source;
   const collection = meta.collection ?? [];
   if (!source?.journal && collection.length === 0) return undefined;
   const monogrTitle = source?.journal ?? collection.filter((line) => !/^Vol(?:ume)?\.?\s/i.test(lineText(line))).map(metadataText).join(' ');
@@ -176,7 +189,7 @@ function onlineSource(meta: ArticleMeta): Element {
   return el(
     'bibl',
     { type: 'online' },
-    meta.authors.map((line) => el('author', {}, authorName(line))),
+    authorElements(meta),
     el('title', { level: 'a' }, titleOf(meta)),
     transcription?.names.length
       ? el('respStmt', {}, el('resp', {}, 'Transcription'), transcription.names.map((name) => el('name', {}, name)))
@@ -244,13 +257,15 @@ function encodingDesc(meta: ArticleMeta): Element {
 
 function profileDesc(meta: ArticleMeta): Element {
   const names: Record<string, string> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish', ru: 'Russian', it: 'Italian' };
-  // When the text was written: its dateline, else a `Written:` field.
-  const written = field(meta, /^written$/i);
-  const date = meta.dateLine?.date ?? (written ? findDate(written.value) : undefined);
+  // When the work was written or first printed, with the line that says so.
+  const date = workDate(meta)?.date;
   return el(
     'profileDesc',
     {},
-    date ? el('creation', {}, el('date', { when: date.iso }, date.text)) : null,
+    date ? el('creation', {}, el('date', dateAttributes(date), date.text)) : null,
+    date?.julian
+      ? el('calendarDesc', {}, el('calendar', { 'xml:id': 'julian' }, el('p', {}, 'Julian calendar (Old Style), as Russia used it until February 1918.')))
+      : null,
     el('langUsage', {}, el('language', { ident: meta.language }, names[meta.language] ?? meta.language)),
   );
 }
@@ -279,7 +294,7 @@ function front(meta: ArticleMeta): Element {
   add(meta.collection ?? [], (line) => el('titlePart', { type: 'collection' }, ...lineContent(line)));
   add(meta.title, (line) => el('titlePart', { type: 'main' }, ...lineContent(line)));
   add(meta.subtitle, (line) => el('titlePart', { type: 'sub' }, ...lineContent(line)));
-  add([meta.dateLine], (line) => el('docDate', { when: meta.dateLine?.date?.iso }, lineText(line)));
+  add([meta.dateLine], (line) => el('docDate', meta.dateLine?.date ? dateAttributes(meta.dateLine.date) : {}, lineText(line)));
   add([meta.source?.line], (line) => el('docImprint', {}, lineText(line)));
   add([meta.transcription?.line], (line) => el('note', { type: 'transcription' }, lineText(line)));
   add(meta.info.map((info) => info.line), (line) => el('note', { type: 'information' }, lineText(line)));
@@ -288,10 +303,12 @@ function front(meta: ArticleMeta): Element {
     add([meta.lastUpdated], (line) => el('note', { type: 'lastUpdated' }, lineText(line)));
   }
   // One line can carry two facts (an information field that is also the source); write it once.
-  const seen = new Set<number>();
+  // HTML pages may put several header blocks on one source line: a line is the same line only with the same text.
+  const seen = new Set<string>();
+  const keyOf = (line: SourceLine) => `${line.line}\u0000${lineText(line)}`;
   const ordered = entries
     .sort((a, b) => a.line.line - b.line.line)
-    .filter((entry) => (seen.has(entry.line.line) ? false : (seen.add(entry.line.line), true)));
+    .filter((entry) => (seen.has(keyOf(entry.line)) ? false : (seen.add(keyOf(entry.line)), true)));
   // Consecutive title parts form one docTitle; TEI wants titlePart inside docTitle.
   const children: Element[] = [];
   for (const entry of ordered) {

@@ -199,7 +199,7 @@ describe('ETOL/MIA conventions', () => {
   it('takes the title from <title> when the page has no h1, and says so', () => {
     const { result, log } = readString('<html><head><title>Only a Title</title></head><body><p>Some text of the page that is long enough.</p></body></html>');
     expect(result.meta.title.map((line) => line.text)).toEqual(['Only a Title']);
-    expect(log.messages.map((message) => message.ruleId)).toContain('read:no-title');
+    expect(log.messages.map((message) => message.ruleId)).toContain('read:title-fallback');
   });
 });
 

@@ -39,6 +39,8 @@ export function flattenBlocks(container: HtmlParent): Block[] {
     if (isElement(child) && BLOCK_ELEMENTS.has(child.tagName)) {
       flush();
       if (TRANSPARENT_BLOCKS.has(child.tagName) && !isHeaderContainer(child)) blocks.push(...flattenBlocks(child));
+      else if (isLayoutTable(child)) for (const cell of ownRows(child).flatMap(ownCells)) blocks.push(...flattenBlocks(cell));
+      else if (child.tagName === 'blockquote' && holdsPageParts(child)) blocks.push(...flattenBlocks(child));
       else blocks.push({ element: child });
     } else if (isElement(child) || isText(child)) {
       run.push(child);
@@ -46,6 +48,43 @@ export function flattenBlocks(container: HtmlParent): Block[] {
   }
   flush();
   return blocks;
+}
+
+/** The rows of a table itself, not of tables nested in its cells. */
+function ownRows(table: HtmlElement): HtmlElement[] {
+  const rows: HtmlElement[] = [];
+  const walk = (parent: HtmlElement) => {
+    for (const child of childrenOf(parent)) {
+      if (!isElement(child)) continue;
+      if (child.tagName === 'tr') rows.push(child);
+      else if (['thead', 'tbody', 'tfoot'].includes(child.tagName)) walk(child);
+    }
+  };
+  walk(table);
+  return rows;
+}
+
+function ownCells(row: HtmlElement): HtmlElement[] {
+  return childrenOf(row).filter((child): child is HtmlElement => isElement(child, 'td', 'th'));
+}
+
+/** Page parts a quotation or a data table never holds: headings, rules, information blocks, nested tables. */
+function holdsPageParts(element: HtmlElement): boolean {
+  let found = false;
+  descendants(element, (inner) => {
+    if (/^h[1-6]$/.test(inner.tagName) || inner.tagName === 'table' || inner.tagName === 'hr' || hasClass(inner, 'info') || hasClass(inner, 'information')) found = true;
+  });
+  return found;
+}
+
+/**
+ * A table used for layout rather than data: one that holds headings, rules or other tables, or a single cell
+ * (a boxed note, a title set in a frame). Its cells are read as the blocks they hold, in order.
+ */
+function isLayoutTable(element: HtmlElement): boolean {
+  if (element.tagName !== 'table') return false;
+  const cells = ownRows(element).flatMap(ownCells);
+  return cells.length === 1 || holdsPageParts(element);
 }
 
 /** `div.information` and `div.linkback` are read like their `p` forms. */
@@ -164,11 +203,7 @@ function glossToTei(list: HtmlElement, context: Context): Element {
 
 function tableToTei(table: HtmlElement, context: Context): Element {
   const tei = el('table', {});
-  const rows: HtmlElement[] = [];
-  descendants(table, (element) => {
-    if (element.tagName === 'tr') rows.push(element);
-  });
-  for (const row of rows) {
+  for (const row of ownRows(table)) {
     const cells = childrenOf(row).filter((child): child is HtmlElement => isElement(child, 'td', 'th'));
     tei.children.push(el('row', cells.some((cell) => cell.tagName === 'th') ? { role: 'label' } : {},
       cells.map((cell) => el('cell', {}, ...(childrenOf(cell).some((c) => isElement(c, 'p', 'ul', 'ol')) ? blocksOf(cell, context).flatMap((b) => b.children) : tidy(inline(childrenOf(cell), context)))))));

@@ -16,11 +16,13 @@ import { MessageLog } from '../../messages.js';
 import { el, type Element } from '../../tei/tree.js';
 import { parseLastUpdated } from '../header-lines.js';
 import { assignIds, emptyMeta } from '../text.js';
-import { attribute, childrenOf, descendants, DROPPED_ELEMENTS, findElement, hasClass, isElement, parseHtml, placeOfNode, visibleLines, visibleText, type HtmlElement } from './dom.js';
+import { attribute, childrenOf, descendants, DROPPED_ELEMENTS, findElement, hasClass, isElement, isText, parseHtml, placeOfNode, visibleLines, visibleText, type HtmlElement, type HtmlNode } from './dom.js';
 import { indexNotes } from './notes.js';
-import { blockToTei, flattenBlocks, isSeparator } from './blocks.js';
+import { blockToTei, flattenBlocks, isSeparator, type Block } from './blocks.js';
 import { inline, noteElement, positionOf, tidy, type Context } from './inline.js';
-import { lineOf, readHeader, toSourceLine } from './header.js';
+import { lineOf, parsePageTitle, readHeader, splitNames, toSourceLine, type PageHints } from './header.js';
+import { LAST_UPDATED } from '../header-lines.js';
+import type { ArticleMeta } from '../../model.js';
 
 /** Reads an MIA/ETOL HTML page. */
 export function readHtml(text: string, log: MessageLog): ReadResult {
@@ -38,41 +40,14 @@ export function readHtml(text: string, log: MessageLog): ReadResult {
   const context: Context = { log, notes: indexNotes(body), placed: new Set() };
   const blocks = flattenBlocks(body).filter((block) => !('element' in block && context.notes.noteBlocks.has(block.element)));
 
-  const start = readHeader(blocks, meta, log);
-  let end = blocks.length;
-  // The footer: the update line and the navigation links after the text.
-  for (let index = blocks.length - 1; index >= start; index--) {
-    const block = blocks[index]!;
-    if (!('element' in block)) break;
-    const element = block.element;
-    if (element.tagName === 'hr') {
-      end = index;
-      continue;
-    }
-    if (element.tagName === 'p' && hasClass(element, 'updat')) {
-      if (!meta.lastUpdated) meta.lastUpdated = lineOf(element, (line) => ({ ...line, date: parseLastUpdated(line.text) }));
-      end = index;
-      continue;
-    }
-    if (element.tagName === 'p' && ['link', 'linkback', 'footer', 'return', 'breadcrumb'].some((name) => hasClass(element, name))) {
-      meta.backLines.unshift(...visibleLines(element).map(toSourceLine));
-      end = index;
-      continue;
-    }
-    if (visibleText(element).trim() === '') {
-      end = index;
-      continue;
-    }
-    break;
-  }
-  if (meta.title.length === 0) {
-    const title = html && findElement(html, 'title');
-    if (title && visibleText(title).trim()) {
-      meta.title.push({ text: visibleText(title).trim(), line: placeOfNode(title).line });
-      log.warn('read:no-title', 'the page has no h1 title; the title was taken from its <title> element', placeOfNode(title));
-    } else {
-      log.warn('read:no-title', 'no title was found: the page has neither an h1 heading nor a <title>');
-    }
+  const hints = pageHints(html);
+  const start = readHeader(blocks, meta, log, hints);
+  const end = readFooter(blocks, start, meta);
+  if (meta.title.length === 0) titleFromPageTitle(meta, hints, log);
+  else if (meta.authors.length === 0 && hints.title) authorFromPageTitle(meta, hints, log);
+  if (hints.title && !meta.pageTitleDate) {
+    const date = parsePageTitle(hints.title.text).date;
+    if (date) meta.pageTitleDate = { ...hints.title, date };
   }
 
   const divs: Element[] = [];
@@ -146,3 +121,94 @@ function reportDropped(body: HtmlElement, log: MessageLog): void {
   }
 }
 
+
+/** The page's `<title>` and `<meta name="author">`, which say what the page is when its text does not. */
+function pageHints(html: HtmlElement | undefined): PageHints {
+  const hints: PageHints = {};
+  if (!html) return hints;
+  const title = findElement(html, 'title');
+  const text = title && visibleText(title).replace(/\s+/g, ' ').trim();
+  if (title && text) hints.title = { text, line: placeOfNode(title).line };
+  descendants(html, (element) => {
+    if (element.tagName === 'meta' && attribute(element, 'name')?.toLowerCase() === 'author' && !hints.author) {
+      const content = attribute(element, 'content')?.replace(/\s+/g, ' ').trim();
+      if (content && content.length <= 100) hints.author = content;
+    }
+  });
+  return hints;
+}
+
+/** No title in the text: the `<title>` element's, without the author and date it often carries; a warning says so. */
+function titleFromPageTitle(meta: ArticleMeta, hints: PageHints, log: MessageLog): void {
+  if (!hints.title) {
+    log.warn('read:no-title', 'no title was found: the page has neither a title heading nor a <title>');
+    return;
+  }
+  const parsed = parsePageTitle(hints.title.text);
+  meta.title.push({ text: parsed.title, line: hints.title.line });
+  meta.titleFromPageTitle = true;
+  log.warn('read:title-fallback', `the page's text has no title heading; the title "${parsed.title}" was taken from its <title> element: check it`, { line: hints.title.line, column: 1 });
+  if (meta.authors.length === 0) authorFromPageTitle(meta, hints, log);
+}
+
+/** No author line in the text: the author the `<title>` names (`Clara Zetkin: …`), with a warning. */
+function authorFromPageTitle(meta: ArticleMeta, hints: PageHints, log: MessageLog): void {
+  const author = hints.title && parsePageTitle(hints.title.text).author;
+  if (!author || !hints.title) return;
+  meta.authors.push({ text: author, line: hints.title.line, names: splitNames(author) });
+  meta.titleFromPageTitle = true;
+  log.warn('read:author-fallback', `the page's text names no author; "${author}" was taken from its <title> element: check it`, { line: hints.title.line, column: 1 });
+}
+
+/** Classes of the navigation and credit lines archive pages end with. */
+const FOOTER_CLASSES = ['link', 'linkback', 'footer', 'return', 'breadcrumb', 'toplink', 'updat', 'inline', 'skip'];
+
+/** True when all the text of the nodes stands inside links (navigation), separators aside. */
+function onlyLinks(nodes: HtmlNode[]): boolean {
+  let outside = '';
+  let inside = '';
+  const walk = (list: HtmlNode[], inLink: boolean) => {
+    for (const node of list) {
+      if (isText(node)) {
+        if (inLink) inside += node.value;
+        else outside += node.value;
+      } else if (isElement(node) && !DROPPED_ELEMENTS.has(node.tagName)) walk(childrenOf(node), inLink || node.tagName === 'a');
+    }
+  };
+  walk(nodes, false);
+  return inside.trim() !== '' && outside.replace(/[\s\u00A0|•·>»<«\[\]()/:,.-]+/g, '') === '';
+}
+
+/**
+ * Reads the page's footer back from its end: rules, the last-updated line (in any markup and date form), and
+ * navigation (link paragraphs, image-button tables). Returns the index where the text ends.
+ */
+function readFooter(blocks: Block[], start: number, meta: ArticleMeta): number {
+  let end = blocks.length;
+  for (let index = blocks.length - 1; index >= start; index--) {
+    const block = blocks[index]!;
+    const nodes = 'element' in block ? [block.element] : block.inline;
+    const element = 'element' in block ? block.element : undefined;
+    const text = nodes.map(visibleText).join(' ').replace(/\s+/g, ' ').trim();
+    if (element?.tagName === 'hr' || text === '') {
+      end = index;
+      continue;
+    }
+    if (LAST_UPDATED.test(text.replace(/^[\s\u00A0]+/, '')) && text.length <= 120) {
+      const line = { text, line: placeOfNode(nodes[0]!).line };
+      if (!meta.lastUpdated) meta.lastUpdated = { ...line, date: parseLastUpdated(text) };
+      else meta.backLines.unshift(line);
+      end = index;
+      continue;
+    }
+    const classed = element && FOOTER_CLASSES.some((name) => hasClass(element, name));
+    if ((classed && text.length <= 300) || (text.length <= 300 && onlyLinks(nodes))) {
+      const lines = element ? visibleLines(element).map(toSourceLine) : [{ text, line: placeOfNode(nodes[0]!).line }];
+      meta.backLines.unshift(...lines);
+      end = index;
+      continue;
+    }
+    break;
+  }
+  return end;
+}

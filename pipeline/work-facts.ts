@@ -1,0 +1,90 @@
+/**
+ * Facts about the work derived from all of its header facts together, for
+ * the TEI header and the slug alike: when the work itself was written or first
+ * printed (never a later edition's or the transcription's date), who wrote it,
+ * and what the page states about rights.
+ */
+import type { ArticleMeta, InfoField, IsoDate, SourceLine } from './model.js';
+import { parseDateExpression, plainSpaces } from './readers/header-lines.js';
+
+/** The work's own date and the header line that states it. */
+export interface WorkDate {
+  date: IsoDate;
+  line: SourceLine;
+  /** What kind of statement it came from, for the reader of the header. */
+  evidence: 'dateline' | 'written' | 'first-published' | 'periodical' | 'byline' | 'page-title';
+}
+
+/** Labels of information fields that date the writing or delivery of the work. */
+const WRITTEN_LABEL = /^(?:written|date|dated|delivered|spoken|speech|discussed|composed|signed)\b|\bwritten\b/i;
+/** Labels of information fields that name the first printing. */
+const FIRST_PUBLISHED_LABEL = /^(?:first\s+published|first\s+printed|originally\s+published|first\s+publication|published|publication)\b/i;
+
+function fieldDate(fields: InfoField[], label: RegExp): { date: IsoDate; field: InfoField } | undefined {
+  for (const field of fields) {
+    if (!label.test(field.label)) continue;
+    const date = parseDateExpression(field.value);
+    if (date) return { date, field };
+  }
+  return undefined;
+}
+
+/**
+ * When the work was written or first printed: its dateline, else a `Written:`/`Date:`/`Delivered:` field, else
+ * its first printing (`First Published:`, a periodical source), else a year on its byline, else the date the
+ * page's `<title>` gives. A book the text was transcribed from (`Collected Works, 1977`) never dates the work.
+ */
+export function workDate(meta: ArticleMeta): WorkDate | undefined {
+  if (meta.dateLine?.date) return { date: meta.dateLine.date, line: meta.dateLine, evidence: 'dateline' };
+  const written = fieldDate(meta.info, WRITTEN_LABEL);
+  if (written) return { date: written.date, line: written.field.line, evidence: 'written' };
+  if (meta.firstPublished?.date) return { date: meta.firstPublished.date, line: meta.firstPublished.line, evidence: 'first-published' };
+  const published = fieldDate(meta.info, FIRST_PUBLISHED_LABEL);
+  if (published) return { date: published.date, line: published.field.line, evidence: 'first-published' };
+  if (meta.source?.date && meta.source.kind !== 'book') return { date: meta.source.date, line: meta.source.line, evidence: 'periodical' };
+  if (meta.bylineDate) return { date: meta.bylineDate.date, line: meta.bylineDate, evidence: 'byline' };
+  if (meta.pageTitleDate) return { date: meta.pageTitleDate.date, line: meta.pageTitleDate, evidence: 'page-title' };
+  return undefined;
+}
+
+/** The names an author line gives (`A & B` → two; `By X` → X). */
+export function namesOfAuthorLine(line: SourceLine): string[] {
+  if (line.names?.length) return line.names;
+  return [plainSpaces(line.text).replace(/\s+/g, ' ').trim().replace(/^By\s+/i, '')];
+}
+
+/** A statement of rights on the page, as it stands, with what it means. */
+export interface RightsStatement {
+  line: SourceLine;
+  status: 'free' | 'restricted';
+  /** The licence's address, when the page links or names one. */
+  url?: string;
+}
+
+const FREE = /public\s+domain|copyleft|creative\s+commons|\bCC[- ]BY\b|free\s+documentation\s+licen[cs]e|\bGNU\b|you\s+may\s+freely|permission\s+is\s+granted\s+to\s+copy/i;
+const RESTRICTED = /copyright|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|by\s+(?:kind\s+)?permission|reproduced\s+with\s+(?:the\s+)?permission/i;
+const LICENCE_URL = /https?:\/\/(?:www\.)?(?:creativecommons\.org|gnu\.org\/(?:licenses|copyleft))\/[^\s"<>)]*/i;
+
+/** The rights statements among the page's header and footer lines, in source order; none when it states none. */
+export function rightsStatements(meta: ArticleMeta): RightsStatement[] {
+  const lines = [
+    ...meta.info.map((field) => field.line),
+    ...meta.otherFrontLines,
+    ...(meta.source ? [meta.source.line] : []),
+    ...(meta.transcription ? [meta.transcription.line] : []),
+    ...meta.backLines,
+  ];
+  const seen = new Set<string>();
+  const statements: RightsStatement[] = [];
+  for (const line of lines.sort((a, b) => a.line - b.line)) {
+    const key = `${line.line}:${line.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const text = plainSpaces(line.text);
+    const status = FREE.test(text) ? 'free' : RESTRICTED.test(text) ? 'restricted' : undefined;
+    if (!status) continue;
+    const url = line.links?.find((link) => LICENCE_URL.test(link)) ?? LICENCE_URL.exec(text)?.[0];
+    statements.push(url ? { line, status, url } : { line, status });
+  }
+  return statements;
+}

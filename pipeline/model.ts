@@ -27,6 +27,8 @@ export interface SourceLine {
   inline?: ElementContent[];
   /** For an author line: the names it gives, when the line says more than one name (`A & B`, `Name 1921`). */
   names?: string[];
+  /** The line's text for metadata, where it differs: without the note markers a title links from (`… India [1]`). */
+  plain?: string;
   /** Addresses of the links in the line (`https://creativecommons.org/…`), where the reader kept them. */
   links?: string[];
 }
@@ -67,6 +69,8 @@ export interface PrintSource {
 export interface Transcription {
   line: SourceLine;
   names: string[];
+  /** People credited only with the mark-up or proofreading (`Marked up by …`, `HTML Markup: …`), not the transcription. */
+  markup?: string[];
   archive?: string;
   year?: string;
 }

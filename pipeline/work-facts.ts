@@ -12,7 +12,7 @@ export interface WorkDate {
   date: IsoDate;
   line: SourceLine;
   /** What kind of statement it came from, for the reader of the header. */
-  evidence: 'dateline' | 'written' | 'first-published' | 'periodical' | 'byline' | 'page-title';
+  evidence: 'dateline' | 'written' | 'first-published' | 'periodical' | 'source' | 'byline' | 'page-title';
 }
 
 /** Labels of information fields that date the writing or delivery of the work. */
@@ -35,16 +35,23 @@ function fieldDate(fields: InfoField[], label: RegExp): { date: IsoDate; field: 
  * page's `<title>` gives. A book the text was transcribed from (`Collected Works, 1977`) never dates the work.
  */
 export function workDate(meta: ArticleMeta): WorkDate | undefined {
-  if (meta.dateLine?.date) return { date: meta.dateLine.date, line: meta.dateLine, evidence: 'dateline' };
+  const candidates: WorkDate[] = [];
+  if (meta.dateLine?.date) candidates.push({ date: meta.dateLine.date, line: meta.dateLine, evidence: 'dateline' });
   const written = fieldDate(meta.info, WRITTEN_LABEL);
-  if (written) return { date: written.date, line: written.field.line, evidence: 'written' };
-  if (meta.firstPublished?.date) return { date: meta.firstPublished.date, line: meta.firstPublished.line, evidence: 'first-published' };
+  if (written) candidates.push({ date: written.date, line: written.field.line, evidence: 'written' });
+  if (meta.firstPublished?.date) candidates.push({ date: meta.firstPublished.date, line: meta.firstPublished.line, evidence: 'first-published' });
   const published = fieldDate(meta.info, FIRST_PUBLISHED_LABEL);
-  if (published) return { date: published.date, line: published.field.line, evidence: 'first-published' };
-  if (meta.source?.date && meta.source.kind !== 'book') return { date: meta.source.date, line: meta.source.line, evidence: 'periodical' };
-  if (meta.bylineDate) return { date: meta.bylineDate.date, line: meta.bylineDate, evidence: 'byline' };
-  if (meta.pageTitleDate) return { date: meta.pageTitleDate.date, line: meta.pageTitleDate, evidence: 'page-title' };
-  return undefined;
+  if (published) candidates.push({ date: published.date, line: published.field.line, evidence: 'first-published' });
+  if (meta.source?.date && meta.source.kind !== 'book') candidates.push({ date: meta.source.date, line: meta.source.line, evidence: 'periodical' });
+  if (meta.bylineDate) candidates.push({ date: meta.bylineDate.date, line: meta.bylineDate, evidence: 'byline' });
+  if (meta.pageTitleDate) candidates.push({ date: meta.pageTitleDate.date, line: meta.pageTitleDate, evidence: 'page-title' });
+  const first = candidates[0];
+  if (!first || first.date.from) return first;
+  // A later statement that says the same more exactly (`(December 1922)` and `16 December 1922` in the source) refines it.
+  // A book source never dates the work alone, but may say the same day more exactly.
+  if (meta.source?.date && meta.source.kind === 'book') candidates.push({ date: meta.source.date, line: meta.source.line, evidence: 'source' });
+  const finer = candidates.find((other) => !other.date.from && other.date.iso.length > first.date.iso.length && other.date.iso.startsWith(first.date.iso));
+  return finer ?? first;
 }
 
 /** The names an author line gives (`A & B` → two; `By X` → X). */

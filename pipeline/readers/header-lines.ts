@@ -219,7 +219,7 @@ export function parseSourceLine(line: SourceLine, value = line.text): PrintSourc
   const pages = /\b(?:pp?\.|pages?)\s*(\d+)(?:\s*[–—-]\s*(\d+))?/i.exec(text);
   if (pages) source.pages = { from: pages[1]!, to: pages[2], text: pages[0] };
   const withoutPages = text.replace(/\b(?:pp?\.|pages?)\s*\d+(?:\s*[–—-]\s*\d+)?/gi, '');
-  source.date = findDate(withoutPages.replace(/\bVol(?:ume)?\.?\s*\S+|\bNo\.?\s*\d+/gi, ''));
+  source.date = parseDateExpression(withoutPages.replace(/\bVol(?:ume)?\.?\s*\S+|\bNo\.?\s*\d+/gi, ''));
   source.kind = BOOK_MARKERS.test(text) ? 'book' : 'periodical';
   if (source.kind === 'book') {
     const publisherIndex = parts.findIndex((part) => /\b(?:Publishers|Publishing|Press|Verlag|Books)\b/i.test(part));

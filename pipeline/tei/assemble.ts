@@ -37,7 +37,7 @@ function lineContent(line: SourceLine): ElementContent[] {
 
 /** The line with Markdown note anchors removed, for metadata (`…International[^[1]^](#fw01){#bk01}` → `…International`). */
 function metadataText(line: SourceLine): string {
-  return lineText(line)
+  return lineText(line.plain !== undefined ? { ...line, text: line.plain } : line)
     .replace(/\[\[\[\d+\]\]\([^)\s]*\)(?:\{#[^}\s]+\})?\]\{\.note\}|\[\^\[\d+\]\^\]\([^)\s]*\)(?:\{#[^}\s]+\})?|\[\[\d+\]\]\([^)\s]*\)(?:\{#[^}\s]+\})?/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -86,6 +86,9 @@ function titleStmt(meta: ArticleMeta): Element {
     translators.length ? el('respStmt', {}, el('resp', {}, 'Translation'), translators.map((name) => el('name', {}, name))) : null,
     meta.transcription?.names.length
       ? el('respStmt', {}, el('resp', {}, 'Transcription and markup for the online archive'), meta.transcription.names.map((name) => el('name', {}, name)))
+      : null,
+    meta.transcription?.markup?.length
+      ? el('respStmt', {}, el('resp', {}, 'Markup for the online archive'), meta.transcription.markup.map((name) => el('name', {}, name)))
       : null,
     el('respStmt', {}, el('resp', {}, 'TEI encoding'), el('name', {}, 'TEI Press')),
   );

@@ -32,7 +32,8 @@ describe('where the header ends and what each block is', () => {
     expect(meta.title.map((line) => line.text)).toEqual(['On Strikes']);
     expect(meta.dateLine?.date?.iso).toBe('1921-03-14');
     expect(meta.source?.journal).toBe('The Worker');
-    expect(meta.transcription?.names).toEqual(['Ann Lee', 'Bob Roe']);
+    expect(meta.transcription?.names).toEqual(['Ann Lee']);
+    expect(meta.transcription?.markup).toEqual(['Bob Roe']);
     expect(slug).toBe('smith-1921-on-strikes');
   });
 

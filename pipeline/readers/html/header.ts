@@ -238,6 +238,26 @@ export function parsePageTitle(text: string): { author?: string; title: string; 
   return { title: rest, date };
 }
 
+/** `Chapter XI`, `CHAPTER I`, `Part Five.`, `Book 2`, `Lecture III`: the label of a part of a book. */
+const CHAPTER_START = /^(?:Chapter|Part|Book|Lecture)\s+(?:[IVXLC]+|\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b[.:]?\s+\S/i;
+const CHAPTER_LABEL = /^(?:Chapter|Part|Book|Section|Lecture|Letter|Article)\s+(?:[IVXLC]+|\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\.?$/i;
+
+/** The title's text without the note markers its heading links from (`… India [1]`, `A Just War1`). */
+function withoutNoteMarkers(blocks: TopBlock[], text: string): string {
+  let plain = text;
+  for (const top of blocks) {
+    if (!top.element) continue;
+    descendants(top.element, (element) => {
+      const href = element.tagName === 'a' ? element.attrs.find((attr) => attr.name === 'href')?.value ?? '' : '';
+      const marker = visibleText(element).trim();
+      if (href.startsWith('#') && /^(?:\[\d{1,3}\]|\d{1,3}|\*{1,3}|\(\d{1,3}\))$/.test(marker) && plain.endsWith(marker)) {
+        plain = plain.slice(0, -marker.length).trim();
+      }
+    });
+  }
+  return plain;
+}
+
 /** The index of the block after the header, and the header blocks by role. */
 interface HeaderPlan {
   end: number;
@@ -282,8 +302,16 @@ function planHeader(tops: TopBlock[], hints: PageHints): HeaderPlan | undefined 
     titleAt = candidates.find((top) => top.level === best);
   }
   if (!titleAt) return undefined;
+  // `<h1>Anarchism and Socialism</h1><hr><h3>CHAPTER I The Point of View…</h3>`: the book, then the page's chapter.
+  const chapter = headings.find((top) => tops.indexOf(top) > tops.indexOf(titleAt!) && CHAPTER_START.test(top.text) && top.text.length <= 160);
+  let bookTitle: TopBlock | undefined;
+  if (chapter) {
+    bookTitle = titleAt;
+    titleAt = chapter;
+  }
   const titleIndex = tops.indexOf(titleAt);
   const plan: HeaderPlan = { end: titleIndex + 1, authors: [], title: [titleAt], collection: [], subtitle: [], rubric: [], info: [], breadcrumbs: [], bylines: [] };
+
 
   // Before the title.
   let ruleSinceLast = false;
@@ -294,6 +322,7 @@ function planHeader(tops: TopBlock[], hints: PageHints): HeaderPlan | undefined 
     else if (top.role === 'byline') plan.bylines.push(top);
     else if (top.role === 'info') plan.info.push(top);
     else if (isDateBlock(top) && !plan.dateLine) plan.dateLine = top;
+    else if (top === bookTitle) return;
     else if (top.role === 'heading' || top.role === 'text') {
       const ruleFollows = ruleBeforeTitle.slice(position + 1).some(Boolean);
       if (plan.authors.length === 0 && plan.bylines.length === 0 && plan.collection.length === 0 && isAuthorHeading(top, hints)) plan.authors.push(top);
@@ -302,6 +331,9 @@ function planHeader(tops: TopBlock[], hints: PageHints): HeaderPlan | undefined 
     }
     if (top.role === 'rule') ruleSinceLast = true;
   });
+
+  // The book a chapter belongs to is its collection, after any collection line above the book.
+  if (bookTitle) plan.collection.push(bookTitle);
 
   // After the title: subtitles and the dateline, then the information block.
   const later = tops.slice(limit).filter((top) => top.role === 'heading').map((top) => top.level);
@@ -400,7 +432,16 @@ export function readHeader(blocks: Block[], meta: ArticleMeta, log: MessageLog, 
   meta.otherFrontLines.push(...[...infoMeta.title, ...infoMeta.authors, ...infoMeta.subtitle, ...infoMeta.otherFrontLines, ...infoMeta.breadcrumbs, ...(infoMeta.collection ?? [])].filter(notDateline));
 
   meta.breadcrumbs.push(...lines(plan.breadcrumbs));
-  meta.title.push(...plan.title.map(asLine));
+  // `Chapter XI` over the chapter's own title (`<h1>Chapter XI<br>The Conditions…</h1>`) is a label, not the title.
+  const titleLines = plan.title.flatMap((top) => (top.lines.length > 1 && CHAPTER_LABEL.test(top.lines[0]!.text.trim()) ? top.lines : [asLine(top)]));
+  if (titleLines.length > 1 && CHAPTER_LABEL.test(titleLines[0]!.text.trim())) {
+    meta.otherFrontLines.push(titleLines[0]!);
+    meta.title.push({ ...titleLines[1]!, text: titleLines.slice(1).map((line) => line.text).join(' ') });
+  } else meta.title.push(...titleLines);
+  for (const line of meta.title) {
+    const plain = withoutNoteMarkers(plan.title, line.text);
+    if (plain !== line.text) line.plain = plain;
+  }
   meta.subtitle.push(...plan.subtitle.map(asLine));
   if (plan.collection.length) meta.collection = plan.collection.map(asLine);
   meta.otherFrontLines.push(...plan.rubric.map(asLine));
@@ -452,14 +493,20 @@ function readFirstPublished(infoLines: TextLine[], meta: ArticleMeta): void {
 function mergeTranscribers(infoLines: TextLine[], meta: ArticleMeta): void {
   const transcription = meta.transcription;
   if (!transcription) return;
-  const names = new Set(transcription.names.map(cleanName).filter(Boolean));
-  transcription.names = [...names];
+  const transcribers = new Set<string>();
+  const markup = new Set<string>();
   for (const line of infoLines) {
-    if (line === transcription.line || !isTranscriptionLine(line.text)) continue;
-    for (const name of parseTranscriptionLine(line).names.map(cleanName)) if (name) names.add(name);
+    if (line !== transcription.line && !isTranscriptionLine(line.text)) continue;
+    const names = (line === transcription.line ? transcription.names : parseTranscriptionLine(line).names).map(cleanName).filter(Boolean);
+    for (const name of names) (MARKUP_ONLY.test(plainSpaces(line.text).trim()) ? markup : transcribers).add(name);
   }
-  transcription.names = [...names];
+  for (const name of transcribers) markup.delete(name);
+  transcription.names = [...transcribers];
+  if (markup.size) transcription.markup = [...markup];
 }
+
+/** A credit for the mark-up or proofreading alone, not the transcription. */
+const MARKUP_ONLY = /^(?!.*transcri)(?:HTML\s+)?(?:Mark(?:ed)?[- ]?up|Proof-?read)/i;
 
 /** A name as credits write it, without note markers and end punctuation (`Ted Crawford. [1]` → `Ted Crawford`). */
 export function cleanName(name: string): string {

@@ -21,34 +21,10 @@ import { epubEntries, strings } from './xslt/helpers.js';
 import { CORPUS_HTML, LEADING_NOTE_NUMBER, compact, corpusHtmlMissing, corpusHtmlPages, pageSegments, pageText } from './corpus-html-pages.js';
 
 /**
- * Pages that lose text today because of the HTML reader (issue 9 item 1, the
- * lead's work), with what is lost (measured 2026-12-04 on main 718ec91). Each is expected to fail; when the reader
- * keeps a page's text its test fails here, and the page comes off this list.
+ * Pages known to lose text, with what is lost; each is expected to fail, and comes off this list when its text is
+ * kept. Empty since the HTML reader's rewrite (issue 9): all 71 pages keep every text segment.
  */
-export const KNOWN_LOST_PAGES: Record<string, string> = {
-  'allende_1972_december_04.htm': 'title line after <br> ("(excerpts)")',
-  'arnot-page_1937_russ_rev_1_05.htm': 'subtitle lines; the "Notes" heading',
-  'beria_1936_05_national_policy.htm': 'the "Notes" heading',
-  'brinton_1969_03_rejoinder.htm': 'the "Notes:" heading',
-  'bukharin_works_1921_histmat_4.htm': 'the "NOTES" heading',
-  'burns-emile_1926_07_nearing.htm': 'the "Notes" heading',
-  'castoriadis_1964_bureaucracy.htm': 'the "Notes:" heading',
-  'hass_1994_xx_badowski.html': 'the "Notes" heading',
-  'hobson_1902_imperialism_intro.htm': 'the "Footnotes" heading',
-  'kim-il-sung_1946_09_26.htm': 'the h4 author line; title lines after <br>',
-  'martov_1919_xx_sovietism.htm': 'the "Footnotes" heading',
-  'nikolaeva_1942_05_just-war.htm': 'the "Notes" heading',
-  'novack_1940_08_france.htm': 'title line after <br> in the TEI',
-  'orwell_1947_kolghosp-tvaryn.htm': 'the "Notes" heading',
-  'pfemfert_1920_08_07.htm': 'title line after <br>; the "Notes:" heading',
-  'posadas_1960_06_cuba.htm': 'the "Footnote" heading',
-  'rathbone_1930_07_x01.htm': 'the "Notes" heading',
-  'roy_1922_07_polsit.htm': 'the "Footnote" heading',
-  'spratt_1927_10_x01.htm': 'the "Notes" heading',
-  'thompson-ep_1978_pot_postscript.htm': 'the "Notes" heading',
-  'trotsky_1938_04_lp.htm': 'a second author line in the TEI; the "Notes" heading',
-  'zinoviev_works_x01_x01.htm': 'the "Endnotes" heading',
-};
+export const KNOWN_LOST_PAGES: Record<string, string> = {};
 
 const pages = corpusHtmlPages();
 

@@ -56,7 +56,11 @@ export function readHtml(text: string, log: MessageLog): ReadResult {
   let afterSeparator = false;
   for (const block of blocks.slice(start, end)) {
     if ('element' in block && /^h[1-6]$/.test(block.element.tagName)) {
-      if (context.notes.noteHeadings.has(block.element)) continue;
+      if (context.notes.noteHeadings.has(block.element)) {
+        // The notes are placed at their references; the heading over them is kept with the page's back matter.
+        meta.backLines.push(...visibleLines(block.element).map(toSourceLine));
+        continue;
+      }
       const head = el('head', {}, ...tidy(inline(childrenOf(block.element), context)));
       if (head.children.length === 0) continue;
       head.position = positionOf(block.element);

@@ -92,11 +92,17 @@ export class ManifestStore {
     } else this.entries.delete(record.input);
   }
 
-  /** Reads the manifest and the whole journal afresh. */
-  async load(): Promise<void> {
+  /** Reads the manifest file alone, forgetting the journal. */
+  private async readManifestFile(): Promise<void> {
     this.entries.clear();
     this.slugOwners.clear();
     for (const [input, entry] of Object.entries((await readSnapshot(this.outDir)).entries)) this.apply({ input, entry });
+    this.journalHeader = undefined;
+    this.journalRead = 0;
+  }
+
+  /** Reads the manifest and the whole journal afresh. */
+  async load(): Promise<void> {
     this.journalHeader = undefined;
     this.journalRead = 0;
     await this.refresh();
@@ -108,11 +114,15 @@ export class ManifestStore {
     try {
       handle = await open(this.journalPath, 'r');
     } catch {
-      // No journal: folded by another process since (its lines are in the manifest now) or never written.
-      if (this.journalHeader !== undefined) await this.load();
+      // No journal: never written, or folded into the manifest by another process since this one last read it,
+      // even a journal this process never saw (the other build started and ended in between). The manifest is
+      // read again: it is small beside an edition, and there is no journal only until this process records.
+      await this.readManifestFile();
       return;
     }
     try {
+      // A journal this process has not read yet: the manifest may have been rewritten since it last read it too.
+      if (this.journalHeader === undefined) await this.readManifestFile();
       const size = (await handle.stat()).size;
       const head = Buffer.alloc(Math.min(size, 200));
       await handle.read(head, 0, head.length, 0);

@@ -60,7 +60,7 @@ async function breakStaleLock(lock: string): Promise<void> {
     return;
   }
   const holder = await holderOf(aside);
-  if (holder !== undefined && isAlive(holder)) await link(aside, lock).catch(() => undefined);
+  if (holder !== undefined && holder !== process.pid && isAlive(holder)) await link(aside, lock).catch(() => undefined);
   await rm(aside, { force: true });
 }
 
@@ -88,7 +88,9 @@ async function lockedStep<T>(lock: string, step: () => Promise<T>): Promise<T> {
   let pause = 5;
   while (!(await tryLock(lock))) {
     const holder = await holderOf(lock);
-    if (holder !== undefined && !isAlive(holder)) {
+    // A lock naming this process is not held (one holder at a time here): another process breaking a stale lock
+    // can put back, a moment too late, a lock this process has already let go.
+    if (holder !== undefined && (holder === process.pid || !isAlive(holder))) {
       await breakStaleLock(lock);
       continue;
     }

@@ -7,10 +7,12 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Message } from './messages.js';
+import type { Message, Place } from './messages.js';
 import { capJobs, resolveSettings, type Options, type Settings } from './settings.js';
 import { teiDocument, teiStages, type Edition } from './stages.js';
 import { prepareValidation, validateTei } from './validate/index.js';
+import { sourcePlaceMapper } from './validate/places.js';
+import { sourcePlaces } from './tei/serialize.js';
 import { runBatch, settleSlug, type BatchHooks, type Interruption } from './batch/run.js';
 import { writeEditionFolder } from './batch/folder.js';
 import { runJob } from './batch/job.js';
@@ -133,8 +135,22 @@ export async function buildTei(edition: Edition, settings: Settings): Promise<vo
   // The schema compiles in its own thread while the stages run.
   prepareValidation();
   for (const stage of teiStages) await stage(edition, settings);
-  // The Schematron rules read the same SaxonJS tree the XSLT writers then share.
-  await validateTei(edition.teiXml!, edition.log, { teiAll: settings.teiAll, label: 'TEI', document: () => teiDocument(edition) });
+  await validateEditionTei(edition, settings);
+}
+
+/**
+ * Validates the edition's serialised TEI. The Schematron rules read the same
+ * SaxonJS tree the XSLT writers then share; a problem is reported at its
+ * place in the TEI and at the line of the input it came from.
+ */
+export async function validateEditionTei(edition: Edition, settings: Settings): Promise<void> {
+  let sourceOf: ((place: Place) => Place | undefined) | undefined;
+  await validateTei(edition.teiXml!, edition.log, {
+    teiAll: settings.teiAll,
+    label: 'TEI',
+    document: () => teiDocument(edition),
+    sourcePlace: (place) => (sourceOf ??= sourcePlaceMapper(edition.teiXml!, sourcePlaces(edition.teiLayout ?? [])))(place),
+  });
 }
 
 /**

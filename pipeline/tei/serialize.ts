@@ -52,3 +52,22 @@ function indentNode<T extends Root['children'][number]>(node: T, depth: number):
   children.push({ type: 'text', value: '\n' + '  '.repeat(depth) });
   return { ...element, children } as unknown as T;
 }
+
+/**
+ * The source place of every element of laid-out nodes, in document order:
+ * its own `position`, else its nearest ancestor's (a `date` the tool marked
+ * inside a paragraph comes from the paragraph's line); undefined for what the
+ * tool made outside any source block (most of the header).
+ */
+export function sourcePlaces(nodes: Root['children']): ({ line: number; column: number } | undefined)[] {
+  const places: ({ line: number; column: number } | undefined)[] = [];
+  const visit = (node: Root['children'][number], inherited: { line: number; column: number } | undefined) => {
+    if (node.type !== 'element') return;
+    const start = node.position?.start;
+    const own = start ? { line: start.line, column: start.column } : inherited;
+    places.push(own);
+    for (const child of node.children) visit(child, own);
+  };
+  for (const node of nodes) visit(node, undefined);
+  return places;
+}

@@ -41,6 +41,12 @@ export interface ValidateOptions {
    * well-formed. Default: SaxonJS parses `xml`.
    */
   document?: () => SaxonDocument;
+  /**
+   * For a labelled document made from the log's file: the place in that file
+   * a place in the document came from (see `sourcePlaceMapper`), so that a
+   * message names the source line to look at as well as the document's.
+   */
+  sourcePlace?: (place: Place) => Place | undefined;
 }
 
 let projectSchema: string | undefined;
@@ -77,7 +83,7 @@ export function prepareValidation(): void {
 export async function validateTei(xml: string, log: MessageLog, options: ValidateOptions = {}): Promise<void> {
   const label = options.label;
   const report = (ruleId: string, reason: string, place?: Place) => {
-    if (label) log.error(ruleId, `${label}${place ? `:${place.line}:${place.column ?? 1}` : ''}: ${reason}`);
+    if (label) log.error(ruleId, `${label}${place ? `:${place.line}:${place.column ?? 1}` : ''}: ${reason}`, place && options.sourcePlace?.(place));
     else log.error(ruleId, reason, place);
   };
   // Before any tool sees it: nothing that makes a parser read a file or URL, or expand without bound.
@@ -117,7 +123,7 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
     if (problem.role === 'warning' || problem.role === 'info') {
       starts ??= elementStarts(xml);
       const place = placeOf(xml, starts, problem.element);
-      log.warn(`schema:sch:${problem.id || problem.pattern}`, label ? `${label}:${place.line}:${place.column}: ${problem.message}` : problem.message, label ? undefined : place);
+      log.warn(`schema:sch:${problem.id || problem.pattern}`, label ? `${label}:${place.line}:${place.column}: ${problem.message}` : problem.message, label ? options.sourcePlace?.(place) : place);
       continue;
     }
     problems++;

@@ -61,3 +61,41 @@ export function columnOfElement(xml: string, line: number, element?: string): nu
   const match = new RegExp(`<(?:[\\w.-]+:)?${element.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s/>])`).exec(text);
   return match ? match.index + 1 : 1;
 }
+
+/**
+ * Maps places in an XML document back to the places in the source file its
+ * elements came from. `sources[i]` is the source place of the i-th element in
+ * document order (the order of {@link elementStarts}), or undefined when the
+ * element was made by the tool. Returns undefined when the element at the
+ * place has no source.
+ */
+export function sourcePlaceMapper(xml: string, sources: readonly (Place | undefined)[]): (place: Place) => Place | undefined {
+  let lines: number[] | undefined;
+  return (place) => {
+    if (!lines) {
+      const starts = elementStarts(xml);
+      lines = [];
+      let line = 1;
+      let from = 0;
+      for (const start of starts) {
+        for (let i = xml.indexOf('\n', from); i !== -1 && i < start; i = xml.indexOf('\n', i + 1)) {
+          line++;
+          from = i + 1;
+        }
+        lines.push(line);
+      }
+    }
+    // The last element starting on or before the reported line.
+    let low = 0;
+    let high = lines.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (lines[middle]! <= place.line) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found === -1 ? undefined : sources[found];
+  };
+}

@@ -196,6 +196,13 @@ describe('ETOL/MIA conventions', () => {
     expect(result.meta.dateLine?.date?.iso).toBe('1937-05-01');
   });
 
+  it('reads list items outside any list each as a block of its own, not glued into one paragraph', () => {
+    const { result } = readString('<html lang="en"><head><title>T</title></head><body><h1>Stray Items</h1><p>Before the items, a sentence.</p><li>First stray item</li>\n<li>Second stray item</li><p>After.</p></body></html>');
+    const paragraphs = findAll(el('body', {}, ...result.body), 'p').map((p) => textOf(p).trim());
+    expect(paragraphs).toContain('First stray item');
+    expect(paragraphs).toContain('Second stray item');
+  });
+
   it('takes the title from <title> when the page has no h1, and says so', () => {
     const { result, log } = readString('<html><head><title>Only a Title</title></head><body><p>Some text of the page that is long enough.</p></body></html>');
     expect(result.meta.title.map((line) => line.text)).toEqual(['Only a Title']);

@@ -42,6 +42,11 @@ export function flattenBlocks(container: HtmlParent): Block[] {
       else if (isLayoutTable(child)) for (const cell of ownRows(child).flatMap(ownCells)) blocks.push(...flattenBlocks(cell));
       else if (child.tagName === 'blockquote' && holdsPageParts(child)) blocks.push(...flattenBlocks(child));
       else blocks.push({ element: child });
+    } else if (isElement(child, 'li')) {
+      // Tag soup: a list item outside any list is a block of its own, as a browser shows it, not glued to its neighbours.
+      flush();
+      run.push(child);
+      flush();
     } else if (isElement(child) || isText(child)) {
       run.push(child);
     }

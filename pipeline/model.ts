@@ -110,6 +110,11 @@ export interface ArticleMeta {
   archive?: string;
   /** The first printing, when the page names it apart from the source it was transcribed from (`First Published:`). */
   firstPublished?: PrintSource;
+  /**
+   * A note on the title that says when the work was delivered or written (`From the speech delivered … on
+   * January 25, 1942.`): the sentence, the note's line and the date it gives.
+   */
+  occasion?: SourceLine & { date: IsoDate };
   /** A year given on the author's byline (`Antonio Gramsci 1921`): the work's date when nothing better says it. */
   bylineDate?: SourceLine & { date: IsoDate };
   /** The title was not found in the page's text and was taken from its `<title>` element. */

@@ -12,7 +12,7 @@ export interface WorkDate {
   date: IsoDate;
   line: SourceLine;
   /** What kind of statement it came from, for the reader of the header. */
-  evidence: 'dateline' | 'written' | 'first-published' | 'periodical' | 'source' | 'byline' | 'page-title';
+  evidence: 'dateline' | 'written' | 'occasion' | 'first-published' | 'periodical' | 'source' | 'byline' | 'page-title';
 }
 
 /** Labels of information fields that date the writing or delivery of the work. */
@@ -31,7 +31,7 @@ function fieldDate(fields: InfoField[], label: RegExp): { date: IsoDate; field: 
 
 /**
  * When the work was written or first printed: its dateline, else a `Written:`/`Date:`/`Delivered:` field, else
- * its first printing (`First Published:`, a periodical source), else a year on its byline, else the date the
+ * the delivery a note on its title states, else its first printing (`First Published:`, a periodical source), else a year on its byline, else the date the
  * page's `<title>` gives. A book the text was transcribed from (`Collected Works, 1977`) never dates the work.
  */
 export function workDate(meta: ArticleMeta): WorkDate | undefined {
@@ -39,6 +39,11 @@ export function workDate(meta: ArticleMeta): WorkDate | undefined {
   if (meta.dateLine?.date) candidates.push({ date: meta.dateLine.date, line: meta.dateLine, evidence: 'dateline' });
   const written = fieldDate(meta.info, WRITTEN_LABEL);
   if (written) candidates.push({ date: written.date, line: written.field.line, evidence: 'written' });
+  // A speech printed months later: the note on its title dates the delivery, unless it dates something after the printing.
+  const printed = meta.firstPublished?.date ?? (meta.source?.kind !== 'book' ? meta.source?.date : undefined);
+  if (meta.occasion && !(printed && meta.occasion.date.iso.slice(0, printed.iso.length) > printed.iso)) {
+    candidates.push({ date: meta.occasion.date, line: meta.occasion, evidence: 'occasion' });
+  }
   if (meta.firstPublished?.date) candidates.push({ date: meta.firstPublished.date, line: meta.firstPublished.line, evidence: 'first-published' });
   const published = fieldDate(meta.info, FIRST_PUBLISHED_LABEL);
   if (published) candidates.push({ date: published.date, line: published.field.line, evidence: 'first-published' });

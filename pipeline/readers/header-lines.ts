@@ -256,10 +256,21 @@ export function parseTranscriptionLine(line: SourceLine, value = line.text): Tra
     rest = rest.slice(0, year.index) + rest.slice(year.index + year[0].length);
   }
   result.names = rest
-    .split(/\s*(?:&|\band\b)\s*/)
-    .map((name) => name.trim())
+    .split(/\s*&\s*/)
+    .flatMap(splitOnAnd)
+    // What each did is not part of the name: `Mike Bessler (first part)`.
+    .map((name) => name.replace(/[\s;,.]+$/, '').replace(/\s*\([^()]*\)$/, '').trim())
     .filter(Boolean);
   return result;
+}
+
+/**
+ * Splits `A and B` into names only when every part is a name of two words or more: `Marxist-Leninist Translations
+ * and Reprints` is one publisher's name, `Mike Bessler and Daniel Gaido` two people.
+ */
+function splitOnAnd(names: string): string[] {
+  const parts = names.split(/\s+\band\b\s+/).map((part) => part.trim());
+  return parts.length > 1 && parts.every((part) => part.replace(/\s*\([^()]*\)\s*$/, '').split(/\s+/).length >= 2) ? parts : [names];
 }
 
 /** True for a transcription credit line (`Transcribed by …`, `Transcription & HTML Mark-up: …`). */

@@ -114,6 +114,11 @@ describe('transcription lines', () => {
     expect(parseTranscriptionLine(line('Transcription: Jan Smit and Paul Brown')).names).toEqual(['Jan Smit', 'Paul Brown']);
   });
 
+  it('keeps a publisher named with "and" whole, and leaves out what each transcriber did', () => {
+    expect(parseTranscriptionLine(line('Transcription: Marxist-Leninist Translations and Reprints')).names).toEqual(['Marxist-Leninist Translations and Reprints']);
+    expect(parseTranscriptionLine(line('Transcription: Mike Bessler (first part) and Daniel Gaido (second part);')).names).toEqual(['Mike Bessler', 'Daniel Gaido']);
+  });
+
   it('reads labelled credits of information blocks', () => {
     expect(parseTranscriptionLine(line('Transcription\\HTML Markup: David Walters & R. Cymbala')).names).toEqual(['David Walters', 'R. Cymbala']);
     expect(parseTranscriptionLine(line("Transcription & HTML Mark-up: Einde O'Callaghan for the Marxists' Internet Archive."))).toMatchObject({

@@ -118,6 +118,20 @@ describe('the page title, rights, dates and footer', () => {
     expect(written.slug).toBe('lenin-1920-speech');
   });
 
+  it('dates a speech by the delivery a note on its title states, not by its later printing', () => {
+    const page = (note: string) =>
+      read(
+        `<h2>Jane Speaker</h2><h1>A Speech<sup><a href="#n1" name="r1">1</a></sup></h1><hr><p class="information">Source: <em>The Monthly</em>, Vol. 2, May 1942, No. 3.</p><hr>${TEXT}` +
+          `<h3>Notes</h3><p><a href="#r1" name="n1">1.</a> ${note}</p>`,
+      );
+    const speech = page('From the speech delivered by Jane Speaker to a conference in London on January 25, 1942.');
+    expect(workDate(speech.meta)).toMatchObject({ evidence: 'occasion', date: { iso: '1942-01-25' } });
+    expect(speech.tei).toContain('<creation><date when="1942-01-25">January 25, 1942</date></creation>');
+    // A note that dates something else, or only to the year, or after the printing, leaves the printing's date.
+    expect(workDate(page('The conference was called by the Trades Council in 1942.').meta)?.evidence).toBe('periodical');
+    expect(workDate(page('The speech was reprinted in pamphlet form in June 1943.').meta)?.date.iso).toBe('1942-05');
+  });
+
   it('reads periods and Old Style/New Style datelines', () => {
     expect(parseDateExpression('(April–June 1938)')).toMatchObject({ from: '1938-04', to: '1938-06' });
     expect(parseDateExpression('12–14 May 1921')).toMatchObject({ from: '1921-05-12', to: '1921-05-14' });

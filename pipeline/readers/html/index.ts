@@ -11,13 +11,13 @@
  * event handlers and every other HTML attribute are left behind, because no
  * attribute is ever copied.
  */
-import type { ReadResult } from '../../model.js';
+import type { IsoDate, ReadResult, SourceLine } from '../../model.js';
 import { MessageLog } from '../../messages.js';
 import { el, type Element } from '../../tei/tree.js';
-import { parseLastUpdated } from '../header-lines.js';
+import { findDate, parseLastUpdated } from '../header-lines.js';
 import { assignIds, emptyMeta } from '../text.js';
 import { attribute, childrenOf, descendants, DROPPED_ELEMENTS, findElement, hasClass, isElement, isText, parseHtml, placeOfNode, visibleLines, visibleText, type HtmlElement, type HtmlNode } from './dom.js';
-import { indexNotes } from './notes.js';
+import { indexNotes, type PageNote } from './notes.js';
 import { blockToTei, flattenBlocks, isSeparator, type Block } from './blocks.js';
 import { inline, noteElement, positionOf, tidy, type Context } from './inline.js';
 import { lineOf, parsePageTitle, readHeader, splitNames, toSourceLine, type PageHints } from './header.js';
@@ -98,6 +98,8 @@ export function readHtml(text: string, log: MessageLog): ReadResult {
   for (const note of unplaced) {
     log.warn('html:note-unplaced', `note ${note.label} is referred to from outside the text (e.g. the title); it is kept in a notes section at the end`, placeOfNode(note.anchor));
   }
+  const occasion = occasionOf(unplaced);
+  if (occasion) meta.occasion = occasion;
   const back = unplaced.length ? [el('div', { type: 'notes' }, ...unplaced.map((note) => noteElement(note, context)))] : undefined;
   const sections = divs.filter((div) => div.children.length > 0);
   assignIds(sections);
@@ -215,4 +217,25 @@ function readFooter(blocks: Block[], start: number, meta: ArticleMeta): number {
     break;
   }
   return end;
+}
+
+/** Words of a sentence that tells when and where a work was spoken or written. */
+const OCCASION = /\b(?:speech|delivered|address(?:ed)?|lecture|spoken|talk|broadcast|written|read\s+(?:to|at|before)|given\s+(?:at|to|before)|presented\s+(?:at|to))\b/i;
+
+/**
+ * The delivery or writing a note on the title states (`From the speech
+ * delivered by … on January 25, 1942.`): its first sentence that says so
+ * with a date to the month or day. A bare year says too little to date a work
+ * apart from its printing.
+ */
+function occasionOf(notes: readonly PageNote[]): (SourceLine & { date: IsoDate }) | undefined {
+  for (const note of notes) {
+    const text = note.blocks.map((block) => visibleText(block)).join(' ').replace(/\s+/g, ' ').trim();
+    for (const sentence of text.split(/(?<=[.;])\s+(?=[A-Z])/)) {
+      if (!OCCASION.test(sentence)) continue;
+      const date = findDate(sentence);
+      if (date && date.iso.length >= 7) return { text: sentence, line: placeOfNode(note.anchor).line, date };
+    }
+  }
+  return undefined;
 }

@@ -47,6 +47,10 @@ const NOT_A_NAME_AFTER_TITLE = new Set([
   'Secretary', 'Staff', 'Strike', 'Council', 'Assembly', 'Command', 'Congress', 'Committee', 'Confederation', 'Motors',
   'Electric', 'Election', 'Elections', 'Headquarters', 'Court', 'Government', 'Office', 'Board', 'Federation', 'Union',
   'Party', 'Army', 'Bank', 'Line', 'Theory', 'Will', 'Strike', 'Meeting', 'Session',
+  // Buildings and places named after a title ("the Empress Stadium", "King Street", "Queen's Hall"), not people.
+  'Stadium', 'Hall', 'Halls', 'Palace', 'Theatre', 'Theater', 'Hotel', 'Square', 'Street', 'Road', 'Avenue', 'Park',
+  'Gardens', 'Bridge', 'Station', 'Church', 'Cathedral', 'Chapel', 'College', 'School', 'University', 'Hospital',
+  'Museum', 'Library', 'Institute', 'Docks', 'Dock', 'Club', 'Arms', 'Inn', 'Cross', 'Terrace', 'Lane', 'Place',
 ]);
 
 const GIVEN_NAMES = new Set(

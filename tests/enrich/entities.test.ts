@@ -88,6 +88,11 @@ describe('names outside the registers', () => {
   it('leaves capitalised words that are not names alone', () => {
     expect(run('The Civil War, the Old Guard, War Communism and the NEP; In May 1940 the General Secretary spoke in Czarist times.').mentions).toEqual([]);
   });
+  it('takes a building named after a title for no person', () => {
+    const people = (text: string) => run(text).mentions.filter((mention) => mention.kind === 'person');
+    expect(people('The conference met at the Empress Stadium on a cold morning.')).toEqual([]);
+    expect(people('They marched down King Street to the Queen Hall.')).toEqual([]);
+  });
 });
 
 describe('unseen-style fixtures', () => {

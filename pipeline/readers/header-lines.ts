@@ -255,13 +255,26 @@ export function parseTranscriptionLine(line: SourceLine, value = line.text): Tra
     result.year = year[1];
     rest = rest.slice(0, year.index) + rest.slice(year.index + year[0].length);
   }
-  result.names = rest
-    .split(/\s*&\s*/)
-    .flatMap(splitOnAnd)
-    // What each did is not part of the name: `Mike Bessler (first part)`.
-    .map((name) => name.replace(/[\s;,.]+$/, '').replace(/\s*\([^()]*\)$/, '').trim())
-    .filter(Boolean);
+  result.names = splitCredit(rest);
   return result;
+}
+
+/** `, August 2003`, ` 2007`, ` in May 1998` after a name in a credit: when, not who. */
+const DATE_STAMP = new RegExp(`,?\\s*(?:(?:in|on)\\s+)?(?:\\d{1,2}\\s+)?(?:${MONTH_PATTERN}\\.?,?\\s+)?(?:1[5-9]\\d\\d|20\\d\\d)\\b\\.?`, 'gi');
+
+/**
+ * The names a credit gives (`David Walters & R. Cymbala`, `Mike B., August 2003, Zdravko, October 2005`): split on
+ * `&`, `;`, `and` between names, and the dates stamped after names; without what each did (`(second part)`).
+ */
+export function splitCredit(value: string): string[] {
+  return plainSpaces(value)
+    // What each did or when is not part of the name: `Mike Bessler (first part)`, `X (September 2015)`.
+    .replace(/\s*\([^()]*\)/g, '')
+    .replace(DATE_STAMP, ';')
+    .split(/\s*[&;]\s*/)
+    .flatMap(splitOnAnd)
+    .map((name) => name.replace(/^[\s,]+/, '').replace(/[\s;,]+$/, '').replace(/(?<!\b\p{Lu})\.$/u, '').trim())
+    .filter(Boolean);
 }
 
 /**

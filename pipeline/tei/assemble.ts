@@ -11,7 +11,7 @@
  * or leaves the element out, and stays valid against tei_all either way.
  */
 import type { ArticleMeta, InfoField, IsoDate, PrintSource, ReadResult, SourceLine } from '../model.js';
-import { plainSpaces } from '../readers/header-lines.js';
+import { plainSpaces, splitCredit } from '../readers/header-lines.js';
 import { namesOfAuthorLine, rightsStatements, workDate } from '../work-facts.js';
 import { el, TEI_NS, type Child, type Element, type ElementContent, type Root } from './tree.js';
 
@@ -66,10 +66,8 @@ function field(meta: ArticleMeta, label: RegExp): InfoField | undefined {
 
 /** Names in a field value (`David Walters & R. Cymbala`). */
 function names(value: string): string[] {
-  return value
-    .replace(/(?<!\b\p{Lu})\.$/u, '')
-    .split(/\s*(?:&|\band\b|;)\s*/)
-    .map((name) => name.trim().replace(/^by\s+/i, '').replace(/,?\s+(?:(?:in|on)\s+)?(?:1[89]\d\d|20\d\d)$/, '').replace(/\s+under\s+the\s+pseudonym\b.*$/i, ''))
+  return splitCredit(value.replace(/\s+under\s+the\s+pseudonym\b[^&;]*/i, ''))
+    .map((name) => name.replace(/^by\s+/i, ''))
     // `Translated: Unknown` names nobody.
     .filter((name) => name && !/^(?:unknown|not known|anonymous|n\/?a|none)$/i.test(name));
 }

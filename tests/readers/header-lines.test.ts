@@ -9,6 +9,7 @@ import {
   parseLastUpdated,
   parseSourceLine,
   parseTranscriptionLine,
+  splitCredit,
   rightsStatus,
 } from '../../pipeline/readers/header-lines.js';
 
@@ -117,6 +118,13 @@ describe('transcription lines', () => {
   it('keeps a publisher named with "and" whole, and leaves out what each transcriber did', () => {
     expect(parseTranscriptionLine(line('Transcription: Marxist-Leninist Translations and Reprints')).names).toEqual(['Marxist-Leninist Translations and Reprints']);
     expect(parseTranscriptionLine(line('Transcription: Mike Bessler (first part) and Daniel Gaido (second part);')).names).toEqual(['Mike Bessler', 'Daniel Gaido']);
+  });
+
+  it('leaves the dates stamped after names out of them, and splits the credits they separate', () => {
+    expect(parseTranscriptionLine(line('Proofread: Mike B., August 2003, Zdravko, October 2005')).names).toEqual(['Mike B.', 'Zdravko']);
+    expect(parseTranscriptionLine(line('Transcription: Harry 2007')).names).toEqual(['Harry']);
+    expect(parseTranscriptionLine(line('Transcription: Graham Seaman (September 2015)')).names).toEqual(['Graham Seaman']);
+    expect(splitCredit('Anthony Megremis, August 2003')).toEqual(['Anthony Megremis']);
   });
 
   it('reads labelled credits of information blocks', () => {

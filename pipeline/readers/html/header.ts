@@ -510,13 +510,14 @@ const MARKUP_ONLY = /^(?!.*transcri)(?:HTML\s+)?(?:Mark(?:ed)?[- ]?up|Proof-?rea
 
 /** A name as credits write it, without note markers and end punctuation (`Ted Crawford. [1]` → `Ted Crawford`). */
 export function cleanName(name: string): string {
-  return plainSpaces(name)
+  const cleaned = plainSpaces(name)
     .replace(/\[\d+\]/g, '')
     .replace(/^(?:by\s+|\d{4}\s+by\s+)/i, '')
     // A date or remark after the name says when or how, not who: `Graham Seaman, 2018`, `X (September 2015)`.
     .replace(/\s*\([^)]*\)\s*$/, '')
     .replace(/,?\s+(?:(?:in|on)\s+)?(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?(?:1[89]\d\d|20\d\d)\.?$/, '')
-    .replace(/\s+under\s+the\s+pseudonym\b.*$/i, '')
-    .replace(/[\s.,;:]+$/, '')
-    .trim();
+    .replace(/\s+under\s+the\s+pseudonym\b.*$/i, '');
+  // An initial keeps its full stop (`Mike B.`); other end punctuation goes.
+  const initial = /\b\p{Lu}\.[\s,;:]*$/u.test(cleaned);
+  return (cleaned.replace(/[\s.,;:]+$/, '') + (initial ? '.' : '')).trim();
 }

@@ -5,7 +5,7 @@
  * and what the page states about rights.
  */
 import type { ArticleMeta, InfoField, IsoDate, SourceLine } from './model.js';
-import { parseDateExpression, plainSpaces } from './readers/header-lines.js';
+import { FOREIGN_LABELS, parseDateExpression, plainSpaces } from './readers/header-lines.js';
 
 /** The work's own date and the header line that states it. */
 export interface WorkDate {
@@ -20,9 +20,9 @@ const WRITTEN_LABEL = /^(?:written|date|dated|delivered|spoken|speech|discussed|
 /** Labels of information fields that name the first printing. */
 const FIRST_PUBLISHED_LABEL = /^(?:first\s+published|first\s+printed|originally\s+published|first\s+publication|published|publication)\b/i;
 
-function fieldDate(fields: InfoField[], label: RegExp): { date: IsoDate; field: InfoField } | undefined {
+function fieldDate(fields: InfoField[], label: RegExp, foreign: RegExp): { date: IsoDate; field: InfoField } | undefined {
   for (const field of fields) {
-    if (!label.test(field.label)) continue;
+    if (!label.test(field.label) && !foreign.test(field.label.trim())) continue;
     const date = parseDateExpression(field.value);
     if (date) return { date, field };
   }
@@ -37,7 +37,7 @@ function fieldDate(fields: InfoField[], label: RegExp): { date: IsoDate; field: 
 export function workDate(meta: ArticleMeta): WorkDate | undefined {
   const candidates: WorkDate[] = [];
   if (meta.dateLine?.date) candidates.push({ date: meta.dateLine.date, line: meta.dateLine, evidence: 'dateline' });
-  const written = fieldDate(meta.info, WRITTEN_LABEL);
+  const written = fieldDate(meta.info, WRITTEN_LABEL, FOREIGN_LABELS.written);
   if (written) candidates.push({ date: written.date, line: written.field.line, evidence: 'written' });
   // A speech printed months later: the note on its title dates the delivery, unless it dates something after the printing.
   const printed = meta.firstPublished?.date ?? (meta.source?.kind !== 'book' ? meta.source?.date : undefined);
@@ -45,7 +45,7 @@ export function workDate(meta: ArticleMeta): WorkDate | undefined {
     candidates.push({ date: meta.occasion.date, line: meta.occasion, evidence: 'occasion' });
   }
   if (meta.firstPublished?.date) candidates.push({ date: meta.firstPublished.date, line: meta.firstPublished.line, evidence: 'first-published' });
-  const published = fieldDate(meta.info, FIRST_PUBLISHED_LABEL);
+  const published = fieldDate(meta.info, FIRST_PUBLISHED_LABEL, FOREIGN_LABELS.firstPublished);
   if (published) candidates.push({ date: published.date, line: published.field.line, evidence: 'first-published' });
   if (meta.source?.date && meta.source.kind !== 'book') candidates.push({ date: meta.source.date, line: meta.source.line, evidence: 'periodical' });
   if (meta.bylineDate) candidates.push({ date: meta.bylineDate.date, line: meta.bylineDate, evidence: 'byline' });

@@ -10,11 +10,33 @@
 import type { InfoField, IsoDate, PrintSource, SourceLine, Transcription } from '../model.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-/** Full month names and the usual abbreviations (`Aug.`, `Sept.`). */
-const MONTH_PATTERN = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
+/**
+ * Month names of the archive's other language sections (Spanish, Portuguese, German, French, Italian, Dutch), for
+ * their information blocks: `14 de enero de 1919`, `14. Januar 1919`, `14 janvier 1919`.
+ */
+const FOREIGN_MONTHS: Record<string, number> = Object.fromEntries(
+  [
+    'enero janeiro januar janvier gennaio januari',
+    'febrero fevereiro februar février fevrier febbraio februari',
+    'marzo março märz maerz mars maart',
+    'abril avril aprile',
+    'mayo maio mai maggio mei',
+    'junio junho juni juin giugno',
+    'julio julho juli juillet luglio',
+    'agosto augustus août aout',
+    'septiembre setiembre setembro septembre settembre',
+    'octubre outubro oktober octobre ottobre',
+    'noviembre novembro novembre',
+    'diciembre dezembro dezember décembre decembre dicembre',
+  ].flatMap((names, index) => names.split(' ').map((name) => [name, index + 1] as const)),
+);
+/** Full month names and the usual abbreviations (`Aug.`, `Sept.`), then the other languages' names. */
+const MONTH_PATTERN = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|${Object.keys(FOREIGN_MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
 
 function monthNumber(name: string): number {
   const lower = name.toLowerCase().replace(/\.$/, '');
+  const foreign = FOREIGN_MONTHS[lower];
+  if (foreign && !MONTHS.includes(lower)) return foreign;
   const full = MONTHS.findIndex((month) => month === lower || month.startsWith(lower.slice(0, 3)));
   return full + 1;
 }
@@ -34,9 +56,9 @@ export function plainSpaces(text: string): string {
 }
 
 // The dates findDate reads, compiled once (not on every call): `3 October 1949`, `July 23, 1921`, `August 1941`.
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_PATTERN}\\.?,?\\s+(\\d{4})\\b`, 'i');
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|\\.|º)?\\s+(?:de\\s+)?${MONTH_PATTERN}\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'i');
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
-const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\.?,?\\s+(\\d{4})\\b`, 'i');
+const MONTH_YEAR = new RegExp(`\\b${MONTH_PATTERN}\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'i');
 
 /**
  * Finds the first date in free text and resolves it to ISO 8601.
@@ -59,9 +81,9 @@ export function findDate(text: string): IsoDate | undefined {
   }
   match = MONTH_YEAR.exec(value);
   if (match) return { iso: `${match[2]}-${pad(monthNumber(match[1]!))}`, text: match[0] };
-  match = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(value);
+  match = /\b(\d{1,2})([.-])(\d{1,2})\2(\d{4})\b/.exec(value);
   if (match) {
-    const [year, month, day] = [Number(match[3]), Number(match[2]), Number(match[1])];
+    const [year, month, day] = [Number(match[4]), Number(match[3]), Number(match[1])];
     if (validDay(year, month, day)) return { iso: `${year}-${pad(month)}-${pad(day)}`, text: match[0] };
   }
   match = /\b(1[5-9]\d\d|20\d\d)\b/.exec(value);
@@ -288,10 +310,30 @@ function splitOnAnd(names: string): string[] {
 
 /** True for a transcription credit line (`Transcribed by …`, `Transcription & HTML Mark-up: …`). */
 export function isTranscriptionLine(value: string): boolean {
-  return /^(?:Transcri(?:bed|ption)|HTML\s+Mark-?up|Marked\s+up|Proofread)/i.test(plainSpaces(value).trim());
+  const text = plainSpaces(value).trim();
+  return /^(?:Transcri(?:bed|ption)|HTML\s+Mark-?up|Marked\s+up|Proofread)/i.test(text) || (FOREIGN_LABELS.transcription.test(text) && /^[^:]{3,60}:/.test(text));
 }
 
 /** Keywords one of which the label of an information field holds (`Written:`, `First Published:`, `Copyleft:`). */
+/**
+ * Labels of information blocks in the archive's other language sections (Spanish, Portuguese, German, French,
+ * Italian, Dutch, Icelandic), by what they state, matched at the start of a label: `Escrito:`, `Erstveröffentlicht:`,
+ * `Fuente:`, `Transcripción:`, `Skrifaður:`, `Stafrænn texti við:`.
+ */
+export const FOREIGN_LABELS = {
+  written: /^(?:escrit[oa]|redactad[oa]|geschrieben|verfasst|[ée]crit|r[ée]dig[ée]|scritt[oa]|geschreven|skrifa\p{L}*)(?!\p{L})/iu,
+  firstPublished:
+    /^(?:primera\s+(?:vez\s+)?(?:publicaci[oó]n|publicad[oa]|edici[oó]n)|publicad[oa]|publicaci[oó]n|primeira\s+(?:edi[cç][aã]o|publica[cç][aã]o)|erst(?:mals)?\s*ver[öo]ffentlicht|ver[öo]ffentlicht|premi[eè]re\s+(?:publication|[ée]dition)|publi[ée]|pubblicat[oa]|prima\s+(?:pubblicazione|edizione)|eerst\s+gepubliceerd|gepubliceerd|fyrst\s+birt|fyrst\p{L}*\s+[úu]tgef\p{L}*)(?!\p{L})/iu,
+  source: /^(?:fuente|fonte|quelle|heimild|bron)(?!\p{L})/iu,
+  transcription: /^(?:transcripci[oó]n|transcrit[oa]|digitalizaci[oó]n|transkription|digitalisierung|trascrizione|trascritt[oa]|transcri[cç][aã]o|stafr\p{L}*\s+texti|afrit\p{L}*)(?!\p{L})/iu,
+  translation: /^(?:traducci[oó]n|traducid[oa]|traduit|traduction|[üu]bersetz\p{L}*|traduzione|tradott[oa]|tradu[cç][aã]o|traduzid[oa]|vertaling|vertaald|þýð\p{L}*)(?!\p{L})/iu,
+};
+
+/** True when a label is one of the other languages' labels. */
+function isForeignLabel(label: string): boolean {
+  return Object.values(FOREIGN_LABELS).some((pattern) => pattern.test(label.trim()));
+}
+
 const INFO_LABEL_WORDS =
   /\b(?:written|source|published|publication|first|translated|translation|translator|transcription|transcribed|mark-?up|html|proofread|proofed|copyleft|copyright|rights|public|domain|licen[cs]e|delivered|editor|edited|online|version|original|date|notes?)\b/i;
 
@@ -300,7 +342,7 @@ export function parseInfoField(line: SourceLine, value = line.text): InfoField |
   const match = /^([^:]{2,60}?):\s*(.*)$/.exec(plainSpaces(value).trim());
   if (!match) return undefined;
   const label = match[1]!.trim();
-  if (label.split(/\s+/).length > 5 || !INFO_LABEL_WORDS.test(label) || /^\d/.test(label)) return undefined;
+  if (label.split(/\s+/).length > 5 || !(INFO_LABEL_WORDS.test(label) || isForeignLabel(label)) || /^\d/.test(label)) return undefined;
   return { label, value: match[2]!.trim(), line };
 }
 

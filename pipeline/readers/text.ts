@@ -24,6 +24,7 @@ import type { MessageLog } from '../messages.js';
 import { el, type Element, type ElementContent } from '../tei/tree.js';
 import { hasMarkdownTraces, parseInline, visibleText, type NoteAnchor } from './markdown.js';
 import {
+  FOREIGN_LABELS,
   findDate,
   isDateLine,
   isDateOnly,
@@ -240,7 +241,7 @@ export function readHeader(lines: TextLine[], meta: ArticleMeta, log: MessageLog
     const field = parseInfoField(line, value);
     if (field) {
       meta.info.push(field);
-      if (/^source$/i.test(field.label) && !meta.source) meta.source = parseSourceLine(line, field.value);
+      if ((/^source$/i.test(field.label) || FOREIGN_LABELS.source.test(field.label.trim())) && !meta.source) meta.source = parseSourceLine(line, field.value);
       sawAnchor = true;
       return;
     }

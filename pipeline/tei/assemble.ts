@@ -11,7 +11,7 @@
  * or leaves the element out, and stays valid against tei_all either way.
  */
 import type { ArticleMeta, InfoField, IsoDate, PrintSource, ReadResult, SourceLine } from '../model.js';
-import { plainSpaces, splitCredit } from '../readers/header-lines.js';
+import { FOREIGN_LABELS, plainSpaces, splitCredit } from '../readers/header-lines.js';
 import { namesOfAuthorLine, rightsStatements, workDate } from '../work-facts.js';
 import { el, TEI_NS, type Child, type Element, type ElementContent, type Root } from './tree.js';
 
@@ -61,8 +61,11 @@ export function dateAttributes(date: IsoDate): Record<string, string> {
 }
 
 function field(meta: ArticleMeta, label: RegExp): InfoField | undefined {
-  return meta.info.find((info) => label.test(info.label));
+  return meta.info.find((info) => label.test(info.label.trim()));
 }
+
+/** `Translated:`, `Translation:`, and the other languages' labels (`Traducción:`, `Übersetzung:`). */
+const TRANSLATION_LABEL = new RegExp(`translat|${FOREIGN_LABELS.translation.source}`, 'iu');
 
 /** Names in a field value (`David Walters & R. Cymbala`). */
 function names(value: string): string[] {
@@ -73,7 +76,7 @@ function names(value: string): string[] {
 }
 
 function titleStmt(meta: ArticleMeta): Element {
-  const translated = field(meta, /translat/i);
+  const translated = field(meta, TRANSLATION_LABEL);
   const translators = translated ? names(translated.value) : [];
   return el(
     'titleStmt',
@@ -143,7 +146,7 @@ function biblScopes(source: PrintSource): Element[] {
 }
 
 function analytic(meta: ArticleMeta): Element {
-  const translated = field(meta, /translat/i);
+  const translated = field(meta, TRANSLATION_LABEL);
   const translators = translated ? names(translated.value) : [];
   return el(
     'analytic',

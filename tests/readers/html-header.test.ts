@@ -132,6 +132,22 @@ describe('the page title, rights, dates and footer', () => {
     expect(workDate(page('The speech was reprinted in pamphlet form in June 1943.').meta)?.date.iso).toBe('1942-05');
   });
 
+  it('reads the information blocks of the archive’s other language sections', () => {
+    const spanish = read(
+      `<h2>Rosa Luxemburg</h2><h1>El orden reina en Berlín</h1><hr><p class="information"><span class="info">Escrito:</span> 14 de enero de 1919.<br><span class="info">Fuente:</span> <em>Die Rote Fahne</em>, 14 de enero de 1919.<br><span class="info">Traducción:</span> Juan Pérez.<br><span class="info">Digitalización:</span> María López, 2003.</p><hr>${TEXT}`,
+    );
+    expect(workDate(spanish.meta)).toMatchObject({ evidence: 'written', date: { iso: '1919-01-14' } });
+    expect(spanish.meta.source?.journal).toBe('Die Rote Fahne');
+    expect(spanish.meta.transcription?.names).toEqual(['María López']);
+    expect(spanish.tei).toContain('<resp>Translation</resp><name>Juan Pérez</name>');
+    const german = read(`<h2>Rosa Luxemburg</h2><h1>Die Ordnung herrscht in Berlin</h1><hr><p class="information">Erstveröffentlicht: <em>Die Rote Fahne</em>, 14. Januar 1919.<br>Transkription: Hans Meier.</p><hr>${TEXT}`);
+    expect(workDate(german.meta)?.date.iso).toBe('1919-01-14');
+    expect(german.meta.transcription?.names).toEqual(['Hans Meier']);
+    const icelandic = read(`<h2>Rósa Lúxembúrg</h2><h1>Röð og regla</h1><hr><p class="information"><strong>Skrifaður:</strong> í 14-1-1919.<br><strong>Stafrænn texti við:</strong> Jón Jónsson.</p><hr>${TEXT}`);
+    expect(workDate(icelandic.meta)?.date.iso).toBe('1919-01-14');
+    expect(icelandic.meta.transcription?.names).toEqual(['Jón Jónsson']);
+  });
+
   it('reads periods and Old Style/New Style datelines', () => {
     expect(parseDateExpression('(April–June 1938)')).toMatchObject({ from: '1938-04', to: '1938-06' });
     expect(parseDateExpression('12–14 May 1921')).toMatchObject({ from: '1921-05-12', to: '1921-05-14' });

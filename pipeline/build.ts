@@ -7,32 +7,20 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Message, Place } from './messages.js';
+import type { Message } from './messages.js';
 import { capJobs, resolveSettings, type Options, type Settings } from './settings.js';
-import { teiDocument, teiStages, type Edition } from './stages.js';
-import { prepareValidation, validateTei } from './validate/index.js';
-import { sourcePlaceMapper } from './validate/places.js';
-import { sourcePlaces } from './tei/serialize.js';
-import { runBatch, settleSlug, type BatchHooks, type Interruption } from './batch/run.js';
+import { runBatch, settleSlug, type BatchHooks, type EditionResult, type Interruption } from './batch/run.js';
 import { writeEditionFolder } from './batch/folder.js';
 import { runJob } from './batch/job.js';
 
-/** Kept here for callers of the library; the edition folder's crash-safe writing lives in batch/folder.ts. */
+/** Kept here for callers of the library: the edition folder's crash-safe writing (batch/folder.ts), one input's TEI (tei-build.ts). */
 export { writeEditionFolder };
+export { buildTei, validateEditionTei } from './tei-build.js';
+export type { EditionResult };
 
 /** Extensions taken from a folder given as input. */
 const INPUT_EXTENSIONS = new Set(['.txt', '.htm', '.html', '.xhtml']);
 
-/** The result of building one input. */
-export interface EditionResult {
-  input: string;
-  /** `skipped`: unchanged since the last build into the same folder (see batch/cache.ts). */
-  status: 'built' | 'skipped' | 'failed';
-  slug?: string;
-  /** Absolute paths of the files written. */
-  outputs: string[];
-  messages: Message[];
-}
 
 /** True when a path holds glob wildcards (`*`, `?`, `[…]`). */
 function isGlob(input: string): boolean {
@@ -128,29 +116,6 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ files: 
     }
   }
   return { files, messages };
-}
-
-/** Runs the TEI stages on one input and validates the result. */
-export async function buildTei(edition: Edition, settings: Settings): Promise<void> {
-  // The schema compiles in its own thread while the stages run.
-  prepareValidation();
-  for (const stage of teiStages) await stage(edition, settings);
-  await validateEditionTei(edition, settings);
-}
-
-/**
- * Validates the edition's serialised TEI. The Schematron rules read the same
- * SaxonJS tree the XSLT writers then share; a problem is reported at its
- * place in the TEI and at the line of the input it came from.
- */
-export async function validateEditionTei(edition: Edition, settings: Settings): Promise<void> {
-  let sourceOf: ((place: Place) => Place | undefined) | undefined;
-  await validateTei(edition.teiXml!, edition.log, {
-    teiAll: settings.teiAll,
-    label: 'TEI',
-    document: () => teiDocument(edition),
-    sourcePlace: (place) => (sourceOf ??= sourcePlaceMapper(edition.teiXml!, sourcePlaces(edition.teiLayout ?? [])))(place),
-  });
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Settings } from '../settings.js';
 import { slugOf } from '../slug.js';
 import type { Edition } from '../stages.js';
 import { writers, type OutputFile } from '../writers/index.js';
-import { buildTei } from '../build.js';
+import { buildTei } from '../tei-build.js';
 import { summarize, type EditionSummary } from './summary.js';
 
 /** What to build. */

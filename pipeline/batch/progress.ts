@@ -3,7 +3,7 @@
  * one plain line per input otherwise (logs, CI), and a closing summary.
  */
 import path from 'node:path';
-import type { EditionResult } from '../build.js';
+import type { EditionResult } from './run.js';
 
 /** Where progress goes: a stream and whether it is a terminal. */
 export interface ProgressStream {

@@ -15,7 +15,6 @@ import path from 'node:path';
 import type { Message } from '../messages.js';
 import type { Settings } from '../settings.js';
 import { closePrintBrowser } from '../writers/pdf.js';
-import type { EditionResult } from '../build.js';
 import { inputKey, isUpToDate, outputsPresent, pipelineKey, ManifestStore, type Manifest, type ManifestEntry } from './cache.js';
 import { writeCorpusIndex } from './corpus.js';
 import { cleanLeftovers, commitEditionFolder, partialFolder, stageEditionFolder } from './folder.js';
@@ -23,6 +22,17 @@ import { runJob, type JobRequest, type JobResult } from './job.js';
 import { withOutputLock } from './lock.js';
 import { canUseWorkers, createPool, interrupted, type Builder } from './pool.js';
 import { describeWriteError } from '../output-errors.js';
+
+/** The result of building one input. */
+export interface EditionResult {
+  input: string;
+  /** `skipped`: unchanged since the last build into the same folder (see batch/cache.ts). */
+  status: 'built' | 'skipped' | 'failed';
+  slug?: string;
+  /** Absolute paths of the files written. */
+  outputs: string[];
+  messages: Message[];
+}
 
 /** How a batch runs. */
 export interface BatchOptions {

@@ -59,6 +59,45 @@ export function workDate(meta: ArticleMeta): WorkDate | undefined {
   return finer ?? first;
 }
 
+/** A name the author wrote under, and who the page says wrote it. */
+export interface Pseudonym {
+  /** The name as printed (`William F. Warde`). */
+  pseudonym: string;
+  /** The writer's own name (`George Novack`). */
+  person: string;
+  line: SourceLine;
+}
+
+const NAME = String.raw`\p{Lu}[\p{L}’'.-]*(?:\s+(?:\p{Lu}[\p{L}’'.-]*|de|van|von|der|la|le)){0,4}`;
+/** `William F. Warde was a pseudonym of George Novack`, `M.S. is the pen name of Max Shachtman`. */
+const WAS_PSEUDONYM = new RegExp(`(${NAME})\\s+(?:was|is)\\s+(?:a|the|one of the)\\s+(?:pseudonyms?|pen[- ]?names?|party names?|noms? de plume)\\s+(?:of|for|used by)\\s+(${NAME})`, 'u');
+/** `George Novack, writing as William F. Warde`, `Novack wrote under the pseudonym William F. Warde`. */
+const WRITING_AS = new RegExp(`(${NAME}),?\\s+(?:writing|wrote|published|written)\\s+(?:(?:this|it)\\s+)?(?:as|under\\s+the\\s+(?:pseudonym|pen[- ]?name|name))\\s+[“"‘']?(${NAME})`, 'u');
+/** `J.R. Johnson (pseudonym of C.L.R. James)`. */
+const PSEUDONYM_OF = new RegExp(`(${NAME})\\s*[(\\[]\\s*(?:a\\s+)?(?:pseudonym|pen[- ]?name)\\s+(?:of|for|used by)\\s+(${NAME})\\s*[)\\]]`, 'u');
+
+/**
+ * The pseudonyms the page's own header, information and footer lines state,
+ * for the names on its author lines: the name stays as printed, and the
+ * writer the page names is recorded beside it. None when the page says nothing.
+ */
+export function pseudonymsOf(meta: ArticleMeta): Pseudonym[] {
+  const authors = new Set(meta.authors.flatMap(namesOfAuthorLine).map((name) => name.replace(/\s+/g, ' ').trim()));
+  const lines = [...meta.authors, ...meta.info.map((field) => field.line), ...meta.otherFrontLines, ...meta.backLines];
+  const found: Pseudonym[] = [];
+  for (const line of lines) {
+    const text = plainSpaces(line.text).replace(/\s+/g, ' ');
+    for (const [pattern, pseudonymGroup, personGroup] of [[WAS_PSEUDONYM, 1, 2], [PSEUDONYM_OF, 1, 2], [WRITING_AS, 2, 1]] as const) {
+      const match = pattern.exec(text);
+      if (!match) continue;
+      const pseudonym = match[pseudonymGroup]!.replace(/[.,;]$/, (end) => (/\b\p{Lu}\.$/u.test(match[pseudonymGroup]!) ? end : ''));
+      const person = match[personGroup]!.replace(/[,;]$/, '').replace(/(?<!\b\p{Lu})\.$/u, '');
+      if (authors.has(pseudonym) && person !== pseudonym && !found.some((known) => known.pseudonym === pseudonym)) found.push({ pseudonym, person, line });
+    }
+  }
+  return found;
+}
+
 /** The names an author line gives (`A & B` → two; `By X` → X). */
 export function namesOfAuthorLine(line: SourceLine): string[] {
   if (line.names?.length) return line.names;

@@ -12,7 +12,7 @@
  */
 import type { ArticleMeta, InfoField, IsoDate, PrintSource, ReadResult, SourceLine } from '../model.js';
 import { FOREIGN_LABELS, plainSpaces, splitCredit } from '../readers/header-lines.js';
-import { namesOfAuthorLine, rightsStatements, workDate } from '../work-facts.js';
+import { namesOfAuthorLine, pseudonymsOf, rightsStatements, workDate } from '../work-facts.js';
 import { el, TEI_NS, type Child, type Element, type ElementContent, type Root } from './tree.js';
 
 /** Facts about this edition that do not come from the source. */
@@ -84,6 +84,8 @@ function titleStmt(meta: ArticleMeta): Element {
     el('title', { type: 'main' }, titleOf(meta)),
     meta.subtitle.map((line) => el('title', { type: 'sub' }, metadataText(line))),
     authorElements(meta),
+    // A pseudonym stays the author as printed; the writer the page names is recorded beside it.
+    pseudonymsOf(meta).map(({ pseudonym, person }) => el('respStmt', {}, el('resp', {}, `Author, writing as ${pseudonym}`), el('persName', {}, person))),
     translators.length ? el('respStmt', {}, el('resp', {}, 'Translation'), translators.map((name) => el('name', {}, name))) : null,
     meta.transcription?.names.length
       ? el('respStmt', {}, el('resp', {}, 'Transcription and markup for the online archive'), meta.transcription.names.map((name) => el('name', {}, name)))

@@ -11,7 +11,7 @@ import { parseByline, parsePageTitle } from '../../pipeline/readers/html/header.
 import { parseDateExpression } from '../../pipeline/readers/header-lines.js';
 import { assembleTei } from '../../pipeline/tei/assemble.js';
 import { slugOf, surnameOf } from '../../pipeline/slug.js';
-import { rightsStatements, workDate } from '../../pipeline/work-facts.js';
+import { pseudonymsOf, rightsStatements, workDate } from '../../pipeline/work-facts.js';
 
 function read(body: string, head = '<title>Page</title>') {
   const log = new MessageLog('page.htm');
@@ -130,6 +130,17 @@ describe('the page title, rights, dates and footer', () => {
     // A note that dates something else, or only to the year, or after the printing, leaves the printing's date.
     expect(workDate(page('The conference was called by the Trades Council in 1942.').meta)?.evidence).toBe('periodical');
     expect(workDate(page('The speech was reprinted in pamphlet form in June 1943.').meta)?.date.iso).toBe('1942-05');
+  });
+
+  it('keeps a pseudonym as the author printed and records the writer the page names', () => {
+    const page = read(`<h2>William F. Warde</h2><h1>Roosevelt After the Battle</h1><hr><p class="information">Source: <em>Fourth International</em>, August 1940.<br>(William F. Warde was a pseudonym of George Novack.)</p><hr>${TEXT}`);
+    expect(pseudonymsOf(page.meta)).toMatchObject([{ pseudonym: 'William F. Warde', person: 'George Novack' }]);
+    expect(page.tei).toContain('<author>William F. Warde</author><respStmt><resp>Author, writing as William F. Warde</resp><persName>George Novack</persName></respStmt>');
+    const initials = read(`<h2>J.R. Johnson</h2><h1>A Title</h1><p class="information">J.R. Johnson (pseudonym of C.L.R. James)</p>${TEXT}`);
+    expect(pseudonymsOf(initials.meta)).toMatchObject([{ pseudonym: 'J.R. Johnson', person: 'C.L.R. James' }]);
+    // A pseudonym of someone who is not the author on the page, or no statement at all, records nothing.
+    expect(pseudonymsOf(read(`<h2>Jane Doe</h2><h1>A Title</h1><p class="information">Source: X, 1940.</p>${TEXT}`).meta)).toEqual([]);
+    expect(pseudonymsOf(read(`<h2>Jane Doe</h2><h1>A Title</h1><p class="information">Bill Smith was a pseudonym of Tom Jones.</p>${TEXT}`).meta)).toEqual([]);
   });
 
   it('reads the information blocks of the archive’s other language sections', () => {

@@ -13,6 +13,40 @@ export interface Place {
   column?: number;
 }
 
+/**
+ * The stage or tool a rule belongs to: the part of a rule id before its first
+ * colon. One list, so that the same event has one id wherever it is reported.
+ */
+export const RULE_FAMILIES = [
+  'input', 'read', 'html', 'header', 'language', 'quotes', 'dates', 'entities', 'registers', 'schema', 'security',
+  'validate', 'xslt', 'output', 'pdf', 'bag', 'build', 'config', 'collate', 'errata', 'site',
+] as const;
+export type RuleFamily = (typeof RULE_FAMILIES)[number];
+
+/** A rule id: `family:rule` (`read:binary`, `schema:rng`, `schema:sch:unique-id`), or `internal` for a defect of the tool. */
+export type RuleId = `${RuleFamily}:${string}` | 'internal';
+
+/**
+ * Rule ids of the enrichment stages' review items. An item's category is the
+ * rule id of the message that reports the same event, so that the report and
+ * the messages name it alike.
+ */
+export type ReviewRule =
+  | 'entities:unknown'
+  | 'entities:ambiguous'
+  | 'entities:uncertain'
+  | 'registers:no-id'
+  | 'dates:relative'
+  | 'dates:unresolved'
+  | 'quotes:unbalanced'
+  | 'quotes:unwrapped';
+
+/** True for a string that is a rule id of a known family (as an XSLT message's prefix may be). */
+export function isRuleId(value: string): value is RuleId {
+  const family = value.split(':')[0]!;
+  return value === 'internal' || ((RULE_FAMILIES as readonly string[]).includes(family) && value.length > family.length + 1);
+}
+
 /** One problem or notice about one file. */
 export interface Message {
   /** The file the message is about (as given on the command line). */
@@ -22,7 +56,7 @@ export interface Message {
   /** What was wrong, what was expected, what was found and how to fix it. */
   reason: string;
   /** Stable id of the rule, e.g. `read:binary` or `schema:rng`. */
-  ruleId: string;
+  ruleId: RuleId;
 }
 
 /** Exit codes of the CLI; documented in the README. */
@@ -37,7 +71,7 @@ export const ExitCode = {
 /** A fatal problem with one input: the build of that input stops, the batch goes on. */
 export class InputError extends Error {
   constructor(
-    readonly ruleId: string,
+    readonly ruleId: RuleId,
     reason: string,
     readonly place?: Place,
   ) {
@@ -51,20 +85,20 @@ export class MessageLog {
   readonly messages: Message[] = [];
   constructor(readonly file: string) {}
 
-  warn(ruleId: string, reason: string, place?: Place): void {
+  warn(ruleId: RuleId, reason: string, place?: Place): void {
     this.messages.push({ file: this.file, place, severity: 'warning', reason, ruleId });
   }
 
-  info(ruleId: string, reason: string, place?: Place): void {
+  info(ruleId: RuleId, reason: string, place?: Place): void {
     this.messages.push({ file: this.file, place, severity: 'info', reason, ruleId });
   }
 
-  error(ruleId: string, reason: string, place?: Place): void {
+  error(ruleId: RuleId, reason: string, place?: Place): void {
     this.messages.push({ file: this.file, place, severity: 'error', reason, ruleId });
   }
 
   /** Records an error and throws, ending the build of this file. */
-  fail(ruleId: string, reason: string, place?: Place): never {
+  fail(ruleId: RuleId, reason: string, place?: Place): never {
     throw new InputError(ruleId, reason, place);
   }
 

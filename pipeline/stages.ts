@@ -17,6 +17,7 @@ import { parseXml, saxonDocumentOf, type SaxonDocument, type XastNode } from './
 import type { ReadResult } from './model.js';
 import type { MessageLog } from './messages.js';
 import type { Settings } from './settings.js';
+import type { ReviewItem } from './enrich/review.js';
 
 /** The state of one input as it moves through the stages. */
 export interface Edition {
@@ -35,6 +36,8 @@ export interface Edition {
   teiLayout?: Root['children'];
   /** `teiXml` as SaxonJS's tree, shared by every stylesheet that reads it (see {@link teiDocument}). */
   teiDocument?: SaxonDocument;
+  /** What the enrichment stages list for an editor to check (see enrich/review.ts). */
+  review?: ReviewItem[];
 }
 
 /**

@@ -25,7 +25,7 @@ import { createReadStream } from 'node:fs';
 import { lstat, readFile, readdir, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Message, Place, Severity } from '../messages.js';
+import type { Message, Place, RuleId, Severity } from '../messages.js';
 import { PAYLOAD_DIR, VERIFIABLE_ALGORITHMS, parseBagInfo, parseManifest, payloadOxum, type ManifestEntry } from './format.js';
 
 /** The outcome of verifying one bag. */
@@ -84,7 +84,7 @@ function isSafePath(relative: string): boolean {
 /** Verifies the bag in `bagDir`. Never throws for a bad bag: every problem is a message. */
 export async function verifyBag(bagDir: string): Promise<BagVerification> {
   const messages: Message[] = [];
-  const report = (severity: Severity, ruleId: string, file: string, reason: string, place?: Place): void => {
+  const report = (severity: Severity, ruleId: RuleId, file: string, reason: string, place?: Place): void => {
     messages.push({ file, place, severity, reason, ruleId });
   };
   const at = (relative: string): string => path.join(bagDir, relative);

@@ -319,7 +319,7 @@ export const markDates: Stage = (edition) => {
   const result = markDatesIn(edition.tei!, edition.log);
   for (const date of result.resolved) {
     addReviewItem(edition, {
-      category: 'date:relative',
+      category: 'dates:relative',
       text: date.text,
       detail: `a relative date, read as ${date.value} counting from the document's date ${date.documentDate}; check it`,
       line: date.line,
@@ -329,7 +329,7 @@ export const markDates: Stage = (edition) => {
   }
   for (const date of result.unresolved) {
     addReviewItem(edition, {
-      category: 'date:unresolved',
+      category: 'dates:unresolved',
       text: date.text,
       detail: `a relative date left unmarked: ${date.reason}; mark it by hand`,
       line: date.line,

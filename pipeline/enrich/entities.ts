@@ -556,7 +556,8 @@ function wrapSpans(regions: Element[], spansByText: Map<string, Resolved[]>): { 
 function reviewItemOf(span: Resolved, surface: string, text: string, { line, id }: TextContext): ReviewItem {
   return {
     anchor: id,
-    category: span.ref ? 'entity:uncertain' : span.reviewDetail!.startsWith('more than one') ? 'entity:ambiguous' : 'entity:unknown',
+    category: span.ref ? 'entities:uncertain' : span.reviewDetail!.startsWith('more than one') ? 'entities:ambiguous' : 'entities:unknown',
+    kind: kindWord(span.kind),
     text: surface,
     detail: `${kindWord(span.kind)}: ${span.reviewDetail}`,
     line,
@@ -589,7 +590,7 @@ function noIdItems(entries: RegisterEntry[]): ReviewItem[] {
   return entries
     .filter((entry) => entry.ids.length === 0)
     .map((entry) => ({
-      category: 'register:no-id',
+      category: 'registers:no-id' as const,
       text: entry.preferred,
       detail: `the register entry has no authority id (Wikidata, VIAF, GeoNames); add one whose source you can name (${entry.source.split(/[\\/]/).slice(-2).join('/')})`,
       target: entry.id,
@@ -600,7 +601,7 @@ function article(kind: EntityKind): string {
   return `${kindWord(kind) === 'organisation' ? 'an' : 'a'} ${kindWord(kind)}`;
 }
 
-function kindWord(kind: EntityKind): string {
+function kindWord(kind: EntityKind): 'person' | 'place' | 'organisation' {
   return kind === 'person' ? 'person' : kind === 'place' ? 'place' : 'organisation';
 }
 
@@ -650,9 +651,9 @@ export const markEntities: Stage = (edition, settings) => {
   const reported = new Set<string>();
   for (const item of result.review) {
     addReviewItem(edition, item);
-    if (item.category === 'register:no-id' || reported.has(`${item.category} ${item.text}`)) continue;
+    if (item.category === 'registers:no-id' || reported.has(`${item.category} ${item.text}`)) continue;
     reported.add(`${item.category} ${item.text}`);
-    const rule = item.category === 'entity:ambiguous' ? 'entities:ambiguous' : 'entities:unknown';
-    edition.log.info(rule, `${item.detail.split(':')[0]} “${item.text}” ${item.category === 'entity:ambiguous' ? 'is ambiguous' : 'is in no register'}; marked cert="low", listed for review`, item.line ? { line: item.line } : undefined);
+    const rule = item.category === 'entities:ambiguous' ? 'entities:ambiguous' : 'entities:unknown';
+    edition.log.info(rule, `${item.kind} “${item.text}” ${item.category === 'entities:ambiguous' ? 'is ambiguous' : 'is in no register'}; marked cert="low", listed for review`, item.line ? { line: item.line } : undefined);
   }
 };

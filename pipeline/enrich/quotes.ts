@@ -578,7 +578,7 @@ export const markQuotations: Stage = (edition, settings) => {
   const result = markQuotationsIn(edition.tei!, edition.log, { persons });
   for (const stray of result.unbalanced) {
     addReviewItem(edition, {
-      category: 'quote:unbalanced',
+      category: 'quotes:unbalanced',
       text: stray.mark,
       detail:
         stray.problem === 'unopened'
@@ -590,7 +590,7 @@ export const markQuotations: Stage = (edition, settings) => {
   }
   for (const unwrapped of result.unwrapped) {
     addReviewItem(edition, {
-      category: 'quote:unwrapped',
+      category: 'quotes:unwrapped',
       text: unwrapped.text,
       detail: 'a quotation that crosses the edge of other markup; it is left unmarked — mark it by hand if it matters',
       line: unwrapped.place?.line,

@@ -14,16 +14,18 @@
  * `<slug>.review.json` and `<slug>.review.html`; every order is fixed, so the
  * same input gives byte-identical reports.
  */
-import type { Message } from '../messages.js';
+import type { Message, ReviewRule } from '../messages.js';
 import type { Element, ElementContent, Root } from '../tei/tree.js';
 
 /** One thing for an editor to check. */
 export interface ReviewItem {
   /**
-   * What kind of item: `entity:unknown`, `entity:ambiguous`, `register:no-id`
-   * (this stage); `date:relative`, `quote:unbalanced` (dates and quotations).
+   * What kind of item: the rule id of the message that reports the same event
+   * (`entities:unknown`, `registers:no-id`, `dates:relative`, `quotes:unbalanced`).
    */
-  category: string;
+  category: ReviewRule;
+  /** For a name: person, place or organisation. */
+  kind?: 'person' | 'place' | 'organisation';
   /** The words in question (a mention, or a register entry's preferred name). */
   text: string;
   /** Why it is listed and what to check. */
@@ -38,22 +40,19 @@ export interface ReviewItem {
   anchor?: string;
 }
 
-/**
- * The review items of each edition, kept beside it rather than on it so that
- * any stage can add items without changing the Edition type.
- */
-const itemsByEdition = new WeakMap<object, ReviewItem[]>();
+/** What carries review items: an edition in flight (its `review` list travels with it to the writers). */
+export interface Reviewed {
+  review?: ReviewItem[];
+}
 
 /** Adds an item to an edition's review list. */
-export function addReviewItem(edition: object, item: ReviewItem): void {
-  let items = itemsByEdition.get(edition);
-  if (!items) itemsByEdition.set(edition, (items = []));
-  items.push(item);
+export function addReviewItem(edition: Reviewed, item: ReviewItem): void {
+  (edition.review ??= []).push(item);
 }
 
 /** The review items of an edition (empty when no stage added any). */
-export function reviewItemsOf(edition: object): readonly ReviewItem[] {
-  return itemsByEdition.get(edition) ?? [];
+export function reviewItemsOf(edition: Reviewed): readonly ReviewItem[] {
+  return edition.review ?? [];
 }
 
 /** The words around `[start, end)` of `text`, about `width` characters each side, on word boundaries. */
@@ -103,9 +102,9 @@ export interface HeaderProblem {
 
 /** One uncertain name, with every mention of it counted. */
 export interface NameRow {
-  category: string;
+  category: ReviewRule;
   text: string;
-  /** person, place or organisation (the first word of the first item's detail). */
+  /** person, place or organisation. */
   kind: string;
   count: number;
   detail: string;
@@ -123,7 +122,7 @@ export interface ReviewSections {
   other: Array<ReviewItem & { href: string | null }>;
 }
 
-const NAME_CATEGORIES = /^entity:/;
+const NAME_CATEGORIES = /^entities:/;
 /** How many places of a name the report lists. */
 const FIRST_PLACES = 3;
 
@@ -143,7 +142,7 @@ export function headerProblems(messages: readonly Message[] = []): HeaderProblem
 export function nameRows(items: readonly ReviewItem[], slug?: string): NameRow[] {
   const rows = new Map<string, NameRow>();
   for (const item of sortedReview(items.filter((candidate) => NAME_CATEGORIES.test(candidate.category)))) {
-    const kind = item.detail.split(':')[0]!;
+    const kind = item.kind ?? '';
     const key = `${item.category}\u0000${kind}\u0000${item.text}`;
     let row = rows.get(key);
     if (!row) rows.set(key, (row = { category: item.category, text: item.text, kind, count: 0, detail: item.detail, context: item.context ?? null, places: [] }));
@@ -161,8 +160,8 @@ export function reviewSections(items: readonly ReviewItem[], context: ReviewCont
   return {
     header: headerProblems(context.messages),
     names: nameRows(sorted, context.slug),
-    withoutIds: sorted.filter((item) => item.category === 'register:no-id').map((item) => ({ text: item.text, id: item.target ?? '' })),
-    other: sorted.filter((item) => !NAME_CATEGORIES.test(item.category) && item.category !== 'register:no-id').map((item) => ({ ...item, href: hrefOf(item, context.slug) })),
+    withoutIds: sorted.filter((item) => item.category === 'registers:no-id').map((item) => ({ text: item.text, id: item.target ?? '' })),
+    other: sorted.filter((item) => !NAME_CATEGORIES.test(item.category) && item.category !== 'registers:no-id').map((item) => ({ ...item, href: hrefOf(item, context.slug) })),
   };
 }
 

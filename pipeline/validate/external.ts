@@ -25,11 +25,11 @@
  * and `xml-model` processing instructions are left alone: no tool we run
  * follows them (the fault tests prove it).
  */
-import type { Place } from '../messages.js';
+import type { Place, RuleId } from '../messages.js';
 
 /** One refused construct. */
 export interface ExternalReference {
-  ruleId: string;
+  ruleId: RuleId;
   message: string;
   place: Place;
 }
@@ -102,7 +102,7 @@ interface Declared {
  * @returns the offset after the DOCTYPE's closing `>`.
  */
 function scanDoctype(xml: string, start: number, entities: Map<string, Declared>, found: ExternalReference[]): number {
-  const refuse = (ruleId: string, message: string, offset: number) => found.push({ ruleId, message, place: placeAt(xml, offset) });
+  const refuse = (ruleId: RuleId, message: string, offset: number) => found.push({ ruleId, message, place: placeAt(xml, offset) });
   let i = skipSpace(xml, start + '<!DOCTYPE'.length);
   i += readName(xml, i)?.length ?? 0;
   i = skipSpace(xml, i);
@@ -139,7 +139,7 @@ function scanDoctype(xml: string, start: number, entities: Map<string, Declared>
 }
 
 /** Reads one markup declaration at `start`; returns the offset after it. */
-function scanDeclaration(xml: string, start: number, entities: Map<string, Declared>, refuse: (ruleId: string, message: string, offset: number) => void): number {
+function scanDeclaration(xml: string, start: number, entities: Map<string, Declared>, refuse: (ruleId: RuleId, message: string, offset: number) => void): number {
   // The declaration ends at the first '>' outside quoted literals.
   let end = start + 2;
   while (end < xml.length && xml[end] !== '>') end = xml[end] === '"' || xml[end] === "'" ? literalEnd(xml, end) : end + 1;

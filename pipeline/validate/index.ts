@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidationError } from 'fast-xml-parser';
-import type { MessageLog, Place } from '../messages.js';
+import type { MessageLog, Place, RuleId } from '../messages.js';
 import { parseXml, type SaxonDocument } from '../saxon.js';
 import { prepareRng, validateRng } from './rng.js';
 import { validateSchematron } from './schematron.js';
@@ -82,7 +82,7 @@ export function prepareValidation(): void {
  */
 export async function validateTei(xml: string, log: MessageLog, options: ValidateOptions = {}): Promise<void> {
   const label = options.label;
-  const report = (ruleId: string, reason: string, place?: Place) => {
+  const report = (ruleId: RuleId, reason: string, place?: Place) => {
     if (label) log.error(ruleId, `${label}${place ? `:${place.line}:${place.column ?? 1}` : ''}: ${reason}`, place && options.sourcePlace?.(place));
     else log.error(ruleId, reason, place);
   };

@@ -6,6 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SaxonJS, type SaxonDocument } from '../saxon.js';
+import { isRuleId, type RuleId } from '../messages.js';
 
 /** Folder of the compiled stylesheets (`build/xslt`). */
 export const SEF_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'xslt');
@@ -38,9 +39,9 @@ export interface TransformOutput {
 }
 
 /** A stylesheet message split into its rule id and reason (`xslt:message` when it names no rule). */
-export function messageRule(message: string): { ruleId: string; reason: string } {
+export function messageRule(message: string): { ruleId: RuleId; reason: string } {
   const match = /^([a-z][a-z0-9-]*:[a-z0-9-]+):\s*(.*)$/s.exec(message.trim());
-  return match ? { ruleId: match[1]!, reason: match[2]! } : { ruleId: 'xslt:message', reason: message.trim() };
+  return match && isRuleId(match[1]!) ? { ruleId: match[1], reason: match[2]! } : { ruleId: 'xslt:message', reason: message.trim() };
 }
 
 /** The text of what SaxonJS hands to `deliverMessage` (a document fragment, or a string). */

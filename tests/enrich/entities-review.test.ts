@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeEntities } from '../../pipeline/enrich/entities.js';
 import { loadRegisters } from '../../pipeline/enrich/registers.js';
-import { reviewHtml, reviewJson, reviewSections, type ReviewItem } from '../../pipeline/enrich/review.js';
+import { reviewHtml, reviewItemsOf, reviewJson, reviewSections, type ReviewItem } from '../../pipeline/enrich/review.js';
 import type { Message } from '../../pipeline/messages.js';
 import { el, type Root } from '../../pipeline/tei/tree.js';
 
@@ -33,10 +33,10 @@ describe('the review report', () => {
     'Jagello again, and once more Jagello.',
   ]);
   const { review } = recognizeEntities(tei, loadRegisters([]));
-  const quote: ReviewItem = { category: 'quote:unbalanced', text: '“', detail: 'an opening quotation mark is never closed', line: 11, anchor: 'd1-p2' };
+  const quote: ReviewItem = { category: 'quotes:unbalanced', text: '“', detail: 'an opening quotation mark is never closed', line: 11, anchor: 'd1-p2' };
   const noIds: ReviewItem[] = ['Trade Union Congress|org-tuc', 'Pavia|place-pavia'].map((pair) => {
     const [text, id] = pair.split('|') as [string, string];
-    return { category: 'register:no-id', text, detail: 'the register entry has no authority id', target: id };
+    return { category: 'registers:no-id' as const, text, detail: 'the register entry has no authority id', target: id };
   });
   const items = [...review, quote, ...noIds];
   const sections = reviewSections(items, { slug: 'page', messages });
@@ -67,7 +67,19 @@ describe('the review report', () => {
     const lines = html.split('\n').filter((text) => text.includes('no Wikidata, VIAF or GeoNames id'));
     expect(lines).toHaveLength(1);
     for (const entry of sections.withoutIds) expect(lines[0]).toContain(entry.id);
-    expect(html).not.toContain('<td>register:no-id</td>');
+    expect(html).not.toContain('<td>registers:no-id</td>');
+  });
+
+  it('names each item by the rule id of the message for the same event', async () => {
+    const { MessageLog } = await import('../../pipeline/messages.js');
+    const { markEntities } = await import('../../pipeline/enrich/entities.js');
+    const { resolveSettings } = await import('../../pipeline/settings.js');
+    const edition = { path: 'page.htm', bytes: new Uint8Array(), log: new MessageLog('page.htm'), tei: teiWithIds(['Later Jagello spoke, and Jagello voted.']) };
+    await markEntities(edition, resolveSettings({}));
+    const itemRules = new Set(reviewItemsOf(edition).map((item) => item.category));
+    const messageRules = new Set(edition.log.messages.map((message) => message.ruleId));
+    expect([...itemRules]).toContain('entities:unknown');
+    for (const rule of itemRules) if (rule !== 'registers:no-id') expect(messageRules, rule).toContain(rule);
   });
 
   it('writes the same sections as JSON, deterministically', () => {

@@ -172,7 +172,7 @@ describe('standOff', () => {
         if (element.attributes.ref) expect(ids.has(element.attributes.ref.slice(1)), textOf(element)).toBe(true);
       }
     }
-    expect(result.review.filter((item) => item.category === 'register:no-id').map((item) => item.target)).toContain('pers-lenin');
+    expect(result.review.filter((item) => item.category === 'registers:no-id').map((item) => item.target)).toContain('pers-lenin');
     const xml = serializeTei(tei).replace('<TEI>', '<TEI xmlns="http://www.tei-c.org/ns/1.0">');
     let jing = true;
     try {

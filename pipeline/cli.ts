@@ -149,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    const { inputFormats } = await import('./readers/load.js');
+    const { inputFormats } = await import('./readers/index.js');
     process.stdout.write(help(inputFormats) + '\n');
     return ExitCode.ok;
   }
@@ -168,7 +168,7 @@ async function main(argv: string[]): Promise<number> {
     // batch validates in its worker threads, each with its own, so none is started here.
     if (jobs === 1 || (inputs.length === 1 && isFile(inputs[0]!))) await startSchemaWorker();
     // Only the format names and detection: a build loads each reader when an input needs it (parse5 only for HTML).
-    const { inputFormats, isInputFormat } = await import('./readers/load.js');
+    const { inputFormats, isInputFormat } = await import('./readers/index.js');
     if (values.from && !isInputFormat(values.from)) usage(`unknown input format "${values.from}"; choose from ${inputFormats.join(', ')}`);
     const { buildEditions } = await import('./build.js');
     const { createProgress, summaryLine } = await import('./batch/progress.js');

@@ -5,7 +5,7 @@
  */
 import { checkHtmlNesting, decodeInput, reportBadCharacterReferences } from './readers/decode.js';
 import type { InputFormat } from './readers/index.js';
-import { detectFormat, loadReader } from './readers/load.js';
+import { detectFormat, loadReader } from './readers/index.js';
 import { assembleTei } from './tei/assemble.js';
 import { layoutTei, writeLayout } from './tei/serialize.js';
 import { markLanguage } from './enrich/language.js';

@@ -8,15 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { MessageLog } from '../../pipeline/messages.js';
 import { decodeInput } from '../../pipeline/readers/decode.js';
-import { detectFormat, readers } from '../../pipeline/readers/index.js';
+import { detectFormat, loadReader } from '../../pipeline/readers/index.js';
 import { assembleTei } from '../../pipeline/tei/assemble.js';
 import { serializeTei } from '../../pipeline/tei/serialize.js';
 
 /** The TEI of one input, as the read and assemble stages make it (same edition facts for both forms). */
-function teiOf(file: string): { xml: string; log: MessageLog } {
+async function teiOf(file: string): Promise<{ xml: string; log: MessageLog }> {
   const log = new MessageLog(file);
   const { text } = decodeInput(readFileSync(file), log);
-  const read = readers[detectFormat(file, text)](text, log);
+  const read = (await loadReader(detectFormat(file, text)))(text, log);
   const xml = serializeTei(assembleTei(read, { buildDate: '2026-01-01', toolVersion: 'test', sourceFile: 'article' }));
   return { xml, log };
 }
@@ -28,9 +28,9 @@ const CASES = [
 
 describe('one article as HTML and as plain text', () => {
   for (const { name, html, text } of CASES) {
-    it(`gives the same TEI: ${name}`, () => {
-      const fromHtml = teiOf(html);
-      const fromText = teiOf(text);
+    it(`gives the same TEI: ${name}`, async () => {
+      const fromHtml = await teiOf(html);
+      const fromText = await teiOf(text);
       expect(detectFormat(html, readFileSync(html, 'latin1'))).toBe('html');
       expect(fromHtml.xml).toBe(fromText.xml);
       expect(fromHtml.log.messages.filter((message) => message.severity !== 'info')).toEqual([]);

@@ -12,6 +12,8 @@ import { capJobs, resolveSettings, type Options, type Settings } from './setting
 import { runBatch, settleSlug, type BatchHooks, type EditionResult, type Interruption } from './batch/run.js';
 import { writeEditionFolder } from './batch/folder.js';
 import { runJob } from './batch/job.js';
+import type { Shard } from './batch/shard.js';
+export { mergeShards, parseShard, type MergeResult, type Shard } from './batch/shard.js';
 
 /** Kept here for callers of the library: the edition folder's crash-safe writing (batch/folder.ts), one input's TEI (tei-build.ts). */
 export { writeEditionFolder };
@@ -162,6 +164,8 @@ export interface BuildOptions extends Options {
   jobs?: number;
   /** Rebuild every input, even those unchanged since the last build into the same folder (default false). */
   force?: boolean;
+  /** Build only this slice of the inputs (`--shard I/N`); merge the shards' folders with {@link mergeShards}. */
+  shard?: Shard;
 }
 
 /**
@@ -173,6 +177,6 @@ export async function buildEditions(inputs: readonly string[], options: BuildOpt
   const settings = resolveSettings(options);
   const { files, messages } = await expandInputs(inputs);
   const { jobs } = capJobs(options.jobs);
-  const run = await runBatch(files, settings, { jobs, force: options.force ?? false }, hooks);
+  const run = await runBatch(files, settings, { jobs, force: options.force ?? false, shard: options.shard }, hooks);
   return { editions: run.editions, messages: [...messages, ...run.messages], workers: run.workers, corpusIndex: run.corpusIndex, interrupted: run.interrupted };
 }

@@ -23,7 +23,8 @@ const help = (inputFormats: readonly string[]) => `tei-press — turn archive ar
 
 Usage:
   tei-press build INPUT… [--out DIR] [--formats LIST] [--from FORMAT] [--build-date DATE] [--tei-all PATH]
-                         [--registers DIR]… [--jobs N] [--force]
+                         [--registers DIR]… [--jobs N] [--force] [--shard I/N]
+  tei-press merge SHARD_DIR… [--out DIR]
   tei-press validate FILE… [--tei-all PATH]
   tei-press verify-bag DIR…
   tei-press --help | --version
@@ -35,6 +36,8 @@ build      Builds each input file (or every .txt/.html file in each folder, or e
            with --formats, also <slug>.pdf and the deposit bag <slug>-bag/.
            Inputs are built in parallel; inputs unchanged since the last build into DIR
            are skipped. DIR/index.html lists every edition and who they mention.
+merge      Makes one output folder of the --out folders of shard builds (--shard I/N):
+           the editions, the manifest and DIR/index.html, as one build would.
 validate   Checks existing TEI files against the project schema and rules.
 verify-bag Checks BagIt bags (RFC 8493): reports every missing, extra or altered file.
 
@@ -51,6 +54,8 @@ Options:
                      ours (an entry with the same xml:id replaces ours); may be given more than once
   --jobs N           worker threads for a batch (default and most: one per core); 1 builds in one thread
   --force            rebuild every input, also those unchanged since the last build
+  --shard I/N        build only the I-th of N slices of the inputs (every N-th input from the I-th), with
+                     the slugs the whole batch gives them; merge the N output folders with "merge"
   -h, --help         show this help
   -v, --version      show the version
 
@@ -121,6 +126,17 @@ function checkOutDir(outDir: string): void {
   }
 }
 
+/** `--shard I/N`, checked now (exit 2 on a bad one). */
+async function shardOption(value: string) {
+  const { parseShard } = await import('./batch/shard.js');
+  try {
+    return parseShard(value);
+  } catch (error) {
+    if (error instanceof OptionError) usage(error.message);
+    throw error;
+  }
+}
+
 function report(messages: Message[]): void {
   for (const message of messages) process.stderr.write(formatMessage(message) + '\n');
 }
@@ -140,6 +156,7 @@ async function main(argv: string[]): Promise<number> {
         registers: { type: 'string', multiple: true },
         jobs: { type: 'string' },
         force: { type: 'boolean' },
+        shard: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -162,6 +179,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'build') {
     if (inputs.length === 0) usage('build needs at least one input file or folder');
     const { formats, buildDate, jobs } = buildOptions(values);
+    const shard = values.shard === undefined ? undefined : await shardOption(values.shard);
     if (values.registers?.length) await checkRegisters(values.registers);
     checkOutDir(values.out ?? 'dist');
     // One file (or --jobs 1) is built in this thread: start its schema worker now. A
@@ -184,6 +202,7 @@ async function main(argv: string[]): Promise<number> {
         registers: values.registers,
         jobs,
         force: values.force,
+        shard,
       },
       { onProgress: progress.onProgress },
     );
@@ -196,6 +215,17 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${summaryLine(batch.editions, batch.interrupted)}${index}\n`);
     if (batch.interrupted) return batch.interrupted.exitCode;
     return failed ? ExitCode.failed : ExitCode.ok;
+  }
+  if (command === 'merge') {
+    if (inputs.length === 0) usage('merge needs the output folders of the shard builds');
+    const outDir = values.out ?? 'dist';
+    checkOutDir(outDir);
+    const { mergeShards } = await import('./batch/shard.js');
+    const merged = await mergeShards(inputs, outDir);
+    report(merged.messages);
+    if (merged.messages.some((message) => message.severity === 'error')) return ExitCode.failed;
+    process.stdout.write(`merged ${merged.editions} edition${merged.editions === 1 ? '' : 's'} of ${inputs.length} shard${inputs.length === 1 ? '' : 's'} into ${outDir}; corpus index ${outDir}/index.html\n`);
+    return ExitCode.ok;
   }
   if (command === 'verify-bag') {
     if (inputs.length === 0) usage('verify-bag needs at least one bag folder');

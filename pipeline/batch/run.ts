@@ -20,6 +20,7 @@ import { writeCorpusIndex } from './corpus.js';
 import { cleanLeftovers, commitEditionFolder, partialFolder, stageEditionFolder } from './folder.js';
 import { runJob, type JobRequest, type JobResult } from './job.js';
 import { withOutputLock } from './lock.js';
+import { inShard, slugsAhead, type Shard } from './shard.js';
 import { canUseWorkers, createPool, interrupted, type Builder } from './pool.js';
 import { describeWriteError } from '../output-errors.js';
 
@@ -40,6 +41,8 @@ export interface BatchOptions {
   jobs: number;
   /** Rebuild inputs even when the manifest says they are unchanged. */
   force: boolean;
+  /** Build only this slice of the inputs, with the slugs the whole batch gives them (see shard.ts). */
+  shard?: Shard;
 }
 
 /** What a batch reports as it goes. */
@@ -144,8 +147,18 @@ async function openOutput(store: ManifestStore): Promise<Message[]> {
 }
 
 /** Builds the given files (already expanded, in input order). */
-export async function runBatch(files: readonly string[], settings: Settings, options: BatchOptions, hooks: BatchHooks = {}): Promise<BatchRun> {
+export async function runBatch(allFiles: readonly string[], settings: Settings, options: BatchOptions, hooks: BatchHooks = {}): Promise<BatchRun> {
   const { outDir } = settings;
+  // A shard's inputs keep the slugs the whole batch settles for them, whatever else its folder holds.
+  let files = allFiles;
+  let fixedSlugs: readonly (string | undefined)[] = [];
+  if (options.shard) {
+    const shard = options.shard;
+    const slugs = await slugsAhead(allFiles, settings, settleSlug);
+    files = allFiles.filter((_, position) => inShard(position, shard));
+    fixedSlugs = slugs.filter((_, position) => inShard(position, shard));
+  }
+  const slugFor = (index: number, baseSlug: string): string => fixedSlugs[index] ?? settleSlug(baseSlug, isTaken);
   const store = new ManifestStore(outDir);
   let messages: Message[];
   try {
@@ -166,7 +179,7 @@ export async function runBatch(files: readonly string[], settings: Settings, opt
   const useWorkers = (threads > 1 || (toBuild > 1 && settings.formats.includes('pdf'))) && canUseWorkers();
   const builder = useWorkers ? createPool(threads, settings) : mainThreadBuilder(settings);
   const signals = watchSignals(builder);
-  const pending: (Promise<JobResult> | undefined)[] = files.map((input, index) => (skippable[index] ? undefined : builder.run({ index, input })));
+  const pending: (Promise<JobResult> | undefined)[] = files.map((input, index) => (skippable[index] ? undefined : builder.run({ index, input, slug: fixedSlugs[index] })));
 
   // Slugs taken by earlier inputs of this batch, or by the editions of inputs outside it still in the folder.
   const taken = new Set<string>();
@@ -188,7 +201,7 @@ export async function runBatch(files: readonly string[], settings: Settings, opt
     await stageEditionFolder(outDir, slug, result.files);
     return withOutputLock(outDir, async () => {
       await store.refresh();
-      const settled = settleSlug(result.baseSlug!, isTaken);
+      const settled = slugFor(index, result.baseSlug!);
       if (settled !== slug) {
         await rm(partialFolder(outDir, slug), { recursive: true, force: true });
         return settled;
@@ -217,7 +230,7 @@ export async function runBatch(files: readonly string[], settings: Settings, opt
       const entry = store.entries.get(absolute[index]!);
       let result: JobResult;
       if (skippable[index] && entry) {
-        const slug = settleSlug(entry.baseSlug, isTaken);
+        const slug = slugFor(index, entry.baseSlug);
         if (slug === entry.slug) {
           taken.add(slug);
           const skipped: EditionResult = { input, status: 'skipped', slug, outputs: entry.files.map((name) => path.join(outDir, slug, name)), messages: [] };
@@ -232,7 +245,7 @@ export async function runBatch(files: readonly string[], settings: Settings, opt
         // Let go of the settled promise: it holds the edition's files, and a long batch must not keep them all.
         pending[index] = undefined;
         if (result.status === 'built') {
-          const slug = settleSlug(result.baseSlug!, isTaken);
+          const slug = slugFor(index, result.baseSlug!);
           if (slug !== result.slug) result = await builder.run({ index, input, slug });
         }
       }

@@ -120,7 +120,7 @@ describe('tei-press build on a folder', () => {
     expect(counts(result.stdout)).toEqual({ inputs: 4, built: 2, skipped: 0, failed: 2 });
     result = run(['build', inputs, '--out', out, '--formats', 'tei', '--force']);
     expect(counts(result.stdout)).toEqual({ inputs: 4, built: 2, skipped: 0, failed: 2 });
-  });
+  }, 300_000);
 
   it('gives the same bytes with one thread as with several', () => {
     const one = path.join(dir, 'one');
@@ -132,7 +132,7 @@ describe('tei-press build on a folder', () => {
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     expect([...a.keys()].filter((name) => name.endsWith('.epub')).length).toBe(2);
     for (const [name, bytes] of a) expect(bytes.equals(b.get(name)!), name).toBe(true);
-  });
+  }, 300_000);
 });
 
 describe('slug clashes', () => {

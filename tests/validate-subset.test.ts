@@ -59,7 +59,7 @@ describe.skipIf(!hasJing || !hasTeiAll)(`subset of tei_all (Jing)${!hasJing ? ':
 });
 
 describe.skipIf(!hasTeiAll)(`generated schema${hasTeiAll ? '' : `: SKIPPED, ${TEI_ALL} is missing`}`, () => {
-  it('tei/tei-press.rng is what tei/make-schema.mjs makes from tei_all and tei/tei-press-subset.xml', { timeout: 120_000 }, () => {
+  it('tei/tei-press.rng is what tei/make-schema.mjs makes from tei_all and tei/tei-press-subset.xml', { timeout: 300_000 }, () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'tei-press-rng-')), 'tei-press.rng');
     const run = spawnSync(process.execPath, ['tei/make-schema.mjs', TEI_ALL, out], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);

@@ -1,0 +1,197 @@
+/**
+ * Alignment of two token sequences (a base and a witness), as an edit script
+ * of matches and differing runs.
+ *
+ * The method is patience alignment refined by dynamic programming: tokens that
+ * occur exactly once in both sequences (words only, never punctuation) are
+ * anchors; the longest run of anchors in the same order is kept; the gaps
+ * between them are aligned the same way, recursively, after their common
+ * prefix and suffix; a gap without unique tokens is aligned by weighted
+ * Needleman–Wunsch, where a matched word weighs more than a matched
+ * punctuation mark, so that commas never pull words out of alignment. On a
+ * long common text the work is near-linear: almost everything is prefix,
+ * suffix or anchor. A transposed passage is a unique token out of order: it
+ * is left out of the anchors and appears as an omission here and an addition
+ * there, which `classify` then types as a transposition.
+ *
+ * CollateX's failure cases this addresses: punctuation attached to words or
+ * aligned as if it were words (punctuation is its own token and weighs less),
+ * scattered matches of common words inside a rewritten passage (islands of
+ * one or two matched tokens between larger differences are dissolved), and
+ * order dependence (see collate.ts: every witness is aligned to the base alone).
+ */
+import type { Token } from './tokenize.js';
+
+/** A step of an edit script: a token of the base matching one of the witness, or a differing run of each. */
+export type AlignOp =
+  | { kind: 'match'; a: number; b: number }
+  | { kind: 'diff'; aStart: number; aEnd: number; bStart: number; bEnd: number };
+
+/** Cells of a dynamic-programming table above which a gap is not aligned token by token but taken as one difference. */
+const MAX_CELLS = 4_000_000;
+
+function weight(token: Token): number {
+  if (token.kind === 'break') return 3;
+  if (token.kind === 'word') return 2;
+  return 1;
+}
+
+/** Matched pairs `[i, j]` of a[aLo, aHi) and b[bLo, bHi), in order, appended to `out`. */
+function alignRange(a: readonly Token[], b: readonly Token[], aLo: number, aHi: number, bLo: number, bHi: number, out: Array<[number, number]>): void {
+  while (aLo < aHi && bLo < bHi && a[aLo]!.norm === b[bLo]!.norm) out.push([aLo++, bLo++]);
+  const suffix: Array<[number, number]> = [];
+  while (aLo < aHi && bLo < bHi && a[aHi - 1]!.norm === b[bHi - 1]!.norm) suffix.push([--aHi, --bHi]);
+  if (aLo < aHi && bLo < bHi) {
+    const anchors = uniqueAnchors(a, b, aLo, aHi, bLo, bHi);
+    if (anchors.length) {
+      let i = aLo;
+      let j = bLo;
+      for (const [ai, bj] of anchors) {
+        alignRange(a, b, i, ai, j, bj, out);
+        out.push([ai, bj]);
+        i = ai + 1;
+        j = bj + 1;
+      }
+      alignRange(a, b, i, aHi, j, bHi, out);
+    } else if ((aHi - aLo) * (bHi - bLo) <= MAX_CELLS) {
+      needlemanWunsch(a, b, aLo, aHi, bLo, bHi, out);
+    }
+  }
+  for (let k = suffix.length - 1; k >= 0; k--) out.push(suffix[k]!);
+}
+
+/** Words occurring once in each range, paired, reduced to their longest chain in the same order (patience sorting). */
+function uniqueAnchors(a: readonly Token[], b: readonly Token[], aLo: number, aHi: number, bLo: number, bHi: number): Array<[number, number]> {
+  const inA = new Map<string, number>();
+  for (let i = aLo; i < aHi; i++) if (a[i]!.kind === 'word') inA.set(a[i]!.norm, inA.has(a[i]!.norm) ? -1 : i);
+  const inB = new Map<string, number>();
+  for (let j = bLo; j < bHi; j++) if (b[j]!.kind === 'word') inB.set(b[j]!.norm, inB.has(b[j]!.norm) ? -1 : j);
+  const pairs: Array<[number, number]> = [];
+  for (const [norm, i] of inA) {
+    const j = inB.get(norm);
+    if (i >= 0 && j !== undefined && j >= 0) pairs.push([i, j]);
+  }
+  pairs.sort((x, y) => x[0] - y[0]);
+  // Longest increasing subsequence of b positions (patience sorting with back links).
+  const tails: number[] = [];
+  const back = new Array<number>(pairs.length).fill(-1);
+  for (let k = 0; k < pairs.length; k++) {
+    const j = pairs[k]![1];
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[tails[mid]!]![1] < j) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) back[k] = tails[lo - 1]!;
+    tails[lo] = k;
+  }
+  const chain: Array<[number, number]> = [];
+  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = back[k]!) chain.push(pairs[k]!);
+  return chain.reverse();
+}
+
+/** Weighted Needleman–Wunsch (gaps and mismatches cost nothing, matches weigh by kind); ties prefer the earliest match. */
+function needlemanWunsch(a: readonly Token[], b: readonly Token[], aLo: number, aHi: number, bLo: number, bHi: number, out: Array<[number, number]>): void {
+  const n = aHi - aLo;
+  const m = bHi - bLo;
+  const score = new Int32Array((n + 1) * (m + 1));
+  const at = (i: number, j: number) => i * (m + 1) + j;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      const ta = a[aLo + i]!;
+      const tb = b[bLo + j]!;
+      let best = Math.max(score[at(i + 1, j)]!, score[at(i, j + 1)]!);
+      if (ta.norm === tb.norm) best = Math.max(best, score[at(i + 1, j + 1)]! + weight(ta));
+      score[at(i, j)] = best;
+    }
+  }
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    const ta = a[aLo + i]!;
+    if (ta.norm === b[bLo + j]!.norm && score[at(i, j)] === score[at(i + 1, j + 1)]! + weight(ta)) {
+      out.push([aLo + i, bLo + j]);
+      i++;
+      j++;
+    } else if (score[at(i + 1, j)] === score[at(i, j)]) i++;
+    else j++;
+  }
+}
+
+/** Size of a differing run: its longer side, in tokens. */
+function runSize(op: AlignOp): number {
+  return op.kind === 'diff' ? Math.max(op.aEnd - op.aStart, op.bEnd - op.bStart) : 0;
+}
+
+/** Turns matched pairs into an edit script; matches whose characters differ (case, quote forms, white space) become one-token differences. */
+function toOps(a: readonly Token[], b: readonly Token[], matches: ReadonlyArray<[number, number]>): AlignOp[] {
+  const ops: AlignOp[] = [];
+  let i = 0;
+  let j = 0;
+  const pushDiff = (aEnd: number, bEnd: number) => {
+    if (aEnd > i || bEnd > j) ops.push({ kind: 'diff', aStart: i, aEnd, bStart: j, bEnd });
+  };
+  for (const [mi, mj] of matches) {
+    pushDiff(mi, mj);
+    if (a[mi]!.text === b[mj]!.text) ops.push({ kind: 'match', a: mi, b: mj });
+    else ops.push({ kind: 'diff', aStart: mi, aEnd: mi + 1, bStart: mj, bEnd: mj + 1 });
+    i = mi + 1;
+    j = mj + 1;
+  }
+  pushDiff(a.length, b.length);
+  return ops;
+}
+
+/** Joins neighbouring differences (a one-token character difference next to a changed word is one variant). */
+function joinDiffs(ops: AlignOp[]): AlignOp[] {
+  const out: AlignOp[] = [];
+  for (const op of ops) {
+    const last = out[out.length - 1];
+    if (op.kind === 'diff' && last?.kind === 'diff') {
+      last.aEnd = op.aEnd;
+      last.bEnd = op.bEnd;
+    } else out.push(op.kind === 'diff' ? { ...op } : op);
+  }
+  return out;
+}
+
+/**
+ * Dissolves islands of one or two matched tokens between two differences of
+ * two tokens or more: inside a rewritten passage a shared "the" or comma is
+ * chance, and splitting the passage at it would scatter one revision into
+ * several spurious variants.
+ */
+function dissolveIslands(ops: AlignOp[]): AlignOp[] {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let k = 1; k + 1 < ops.length; k++) {
+      if (ops[k]!.kind !== 'match') continue;
+      let end = k;
+      while (end < ops.length && ops[end]!.kind === 'match') end++;
+      const island = end - k;
+      const before = ops[k - 1]!;
+      const after = ops[end];
+      if (island <= 2 && after && before.kind === 'diff' && after.kind === 'diff' && runSize(before) >= 2 && runSize(after) >= 2) {
+        ops.splice(k, island);
+        ops.splice(k - 1, 2, { kind: 'diff', aStart: before.aStart, aEnd: after.aEnd, bStart: before.bStart, bEnd: after.bEnd });
+        changed = true;
+        break;
+      }
+    }
+  }
+  return ops;
+}
+
+/**
+ * Aligns a witness to the base: an edit script covering both sequences in
+ * order, where every `match` joins tokens of identical characters and every
+ * `diff` is a maximal differing run (either side may be empty).
+ */
+export function alignPair(a: readonly Token[], b: readonly Token[]): AlignOp[] {
+  const matches: Array<[number, number]> = [];
+  alignRange(a, b, 0, a.length, 0, b.length, matches);
+  return dissolveIslands(joinDiffs(toOps(a, b, matches)));
+}

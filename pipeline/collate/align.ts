@@ -157,32 +157,44 @@ function joinDiffs(ops: AlignOp[]): AlignOp[] {
   return out;
 }
 
+/** True when a matched island between differences of these sizes is chance: both are two tokens or more, or one is a rewritten passage (eight or more). */
+function chance(before: number, after: number): boolean {
+  return Math.min(before, after) >= 2 || Math.max(before, after) >= 8;
+}
+
 /**
  * Dissolves islands of one or two matched tokens between two differences of
- * two tokens or more: inside a rewritten passage a shared "the" or comma is
+ * two tokens or more, or next to a rewritten passage: inside a rewritten passage a shared "the" or comma is
  * chance, and splitting the passage at it would scatter one revision into
  * several spurious variants.
  */
 function dissolveIslands(ops: AlignOp[]): AlignOp[] {
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (let k = 1; k + 1 < ops.length; k++) {
-      if (ops[k]!.kind !== 'match') continue;
-      let end = k;
-      while (end < ops.length && ops[end]!.kind === 'match') end++;
-      const island = end - k;
-      const before = ops[k - 1]!;
-      const after = ops[end];
-      if (island <= 2 && after && before.kind === 'diff' && after.kind === 'diff' && runSize(before) >= 2 && runSize(after) >= 2) {
-        ops.splice(k, island);
-        ops.splice(k - 1, 2, { kind: 'diff', aStart: before.aStart, aEnd: after.aEnd, bStart: before.bStart, bEnd: after.bEnd });
-        changed = true;
-        break;
-      }
+  const out: AlignOp[] = [];
+  let k = 0;
+  while (k < ops.length) {
+    const op = ops[k]!;
+    if (op.kind === 'diff') {
+      const last = out[out.length - 1];
+      // Joined into the difference before it when the island between them was dissolved.
+      if (last?.kind === 'diff') {
+        last.aEnd = op.aEnd;
+        last.bEnd = op.bEnd;
+      } else out.push({ ...op });
+      k++;
+      continue;
     }
+    let end = k;
+    while (end < ops.length && ops[end]!.kind === 'match') end++;
+    const before = out[out.length - 1];
+    const after = ops[end];
+    if (end - k <= 2 && before?.kind === 'diff' && after?.kind === 'diff' && chance(runSize(before), runSize(after))) {
+      k = end; // the island's tokens fall inside the joined difference
+      continue;
+    }
+    for (let m = k; m < end; m++) out.push(ops[m]!);
+    k = end;
   }
-  return ops;
+  return out;
 }
 
 /**

@@ -228,7 +228,7 @@
   <!-- How many of $text-notes end before a node: counted once in document order, not by comparing
        a note with every other note (that grew with the square of the number of notes). -->
   <xsl:accumulator name="f:text-notes-ended" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="/tei:TEI/tei:text//tei:note[f:in-phrasing(.)]" phase="end" select="$value + 1"/>
+    <xsl:accumulator-rule match="/tei:TEI/tei:text//tei:note[f:in-phrasing(.)][not(ancestor::tei:rdg)]" phase="end" select="$value + 1"/>
   </xsl:accumulator>
 
   <!-- The note's body, with a link back to its reference. -->

@@ -1,0 +1,113 @@
+/**
+ * Builds a critical edition: two or more inputs read as witnesses of one
+ * work. Each witness goes through the usual stages (read, assemble, enrich),
+ * the witnesses are collated into an apparatus in the base's tree, and the
+ * one TEI document that results goes through validation and every writer,
+ * as a single input's would.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError, MessageLog, type Message } from '../messages.js';
+import { resolveSettings, type Options } from '../settings.js';
+import { serialize, teiDocument, teiStages, type Edition } from '../stages.js';
+import { prepareValidation, validateTei } from '../validate/index.js';
+import { writers, type OutputFile } from '../writers/index.js';
+import { writeEditionFolder } from '../batch/folder.js';
+import { slugOf } from '../slug.js';
+import { addReviewItem } from '../enrich/review.js';
+import { writeApparatus, type ApparatusEntry, type WitnessTree } from './apparatus.js';
+import { writeCriticalHeader } from './header.js';
+import type { EditionResult } from '../build.js';
+
+/** Options of a critical edition on top of {@link Options}. */
+export interface CriticalOptions extends Options {
+  /** The witness whose text is the reading text (a path among the inputs; default: the first input). */
+  base?: string;
+}
+
+/** What a critical build gives: the edition's result and its apparatus. */
+export interface CriticalResult extends EditionResult {
+  apparatus: ApparatusEntry[];
+  /** Messages of the other witnesses' own builds. */
+  witnessMessages: Message[];
+}
+
+/**
+ * Sigla from the inputs' names: the year a name holds (`cliff-1959-….htm` → `1959`),
+ * when every witness has a different one; otherwise A, B, C… in input order.
+ */
+export function siglaOf(files: readonly string[]): string[] {
+  const years = files.map((file) => /(?:^|[^0-9])((?:1[5-9]|20)[0-9]{2})(?:[^0-9]|$)/.exec(path.basename(file))?.[1]);
+  if (years.every(Boolean) && new Set(years).size === years.length) return years as string[];
+  return files.map((_, k) => (k < 26 ? String.fromCharCode(65 + k) : `W${k + 1}`));
+}
+
+/** The witness's edition: read and enriched, not yet serialised. */
+async function readWitness(file: string, settings: ReturnType<typeof resolveSettings>): Promise<Edition> {
+  const log = new MessageLog(file);
+  const bytes: Uint8Array = await readFile(file).catch((error: NodeJS.ErrnoException) =>
+    log.fail('input:unreadable', `the file cannot be read (${error.code ?? 'error'}); check the path and its permissions`),
+  );
+  const edition: Edition = { path: file, bytes, log };
+  for (const stage of teiStages) if (stage !== serialize) await stage(edition, settings);
+  return edition;
+}
+
+/**
+ * Builds the witnesses `files` (at least two) into one critical edition in
+ * `OUT/<slug>/`, the slug being the base's. A problem that stops the build is
+ * an error message on the result, never a throw.
+ */
+export async function buildCriticalEdition(files: readonly string[], options: CriticalOptions = {}): Promise<CriticalResult> {
+  const settings = resolveSettings(options);
+  const baseIndex = options.base === undefined ? 0 : files.findIndex((file) => path.resolve(file) === path.resolve(options.base!));
+  const baseFile = files[Math.max(0, baseIndex)]!;
+  const result: CriticalResult = { input: baseFile, status: 'failed', outputs: [], messages: [], apparatus: [], witnessMessages: [] };
+  const log = new MessageLog(baseFile);
+  result.messages = log.messages;
+  try {
+    if (files.length < 2) log.fail('critical:one-witness', `a critical edition needs two or more witnesses; ${files.length} given`);
+    if (baseIndex < 0) log.fail('critical:base', `--base ${options.base} is not one of the witnesses; give one of: ${files.join(', ')}`);
+    prepareValidation();
+    const editions: Edition[] = [];
+    for (const file of files) editions.push(await readWitness(file, settings));
+    const sigla = siglaOf(files);
+    const witnesses: WitnessTree[] = editions.map((edition, w) => ({ id: `wit-${sigla[w]}`, siglum: sigla[w]!, tei: edition.tei!, file: path.basename(edition.path) }));
+    const base = editions[baseIndex]!;
+    result.messages = base.log.messages;
+    result.witnessMessages = editions.filter((_, w) => w !== baseIndex).flatMap((edition) => edition.log.messages);
+    const apparatus = writeApparatus(witnesses, baseIndex);
+    result.apparatus = apparatus;
+    writeCriticalHeader(
+      base.tei!,
+      witnesses,
+      baseIndex,
+      `${witnesses.length} witnesses (${[...witnesses].sort((x, y) => x.id.localeCompare(y.id)).map((witness) => `${witness.siglum}: ${witness.file}`).join('; ')}) collated by TEI Press, ${apparatus.length} variant locations.`,
+    );
+    for (const entry of apparatus) {
+      for (const reading of entry.readings) {
+        addReviewItem(base, {
+          category: `variant:${reading.type}`,
+          text: `${entry.lemma.text.trim() || '(nothing)'} ] ${reading.text.trim() || '(nothing)'} ${reading.wit.map((id) => witnesses.find((witness) => witness.id === id)!.siglum).join(' ')}`,
+          detail: `${entry.structural ? 'blocks differ' : 'reading differs'} (${reading.type}); lemma from ${entry.lemma.wit.map((id) => witnesses.find((witness) => witness.id === id)!.siglum).join(' ')}`,
+          target: entry.id,
+          anchor: entry.block,
+        });
+      }
+    }
+    await serialize(base, settings);
+    await validateTei(base.teiXml!, base.log, { teiAll: settings.teiAll, label: 'TEI', document: () => teiDocument(base) });
+    const slug = slugOf(base.read!.meta, path.basename(baseFile));
+    result.slug = slug;
+    const outputs: OutputFile[] = [];
+    for (const format of settings.formats) outputs.push(...(await writers[format](base, { slug, settings, outputs: [...outputs] })));
+    if (base.log.hasErrors) return result;
+    result.outputs = await writeEditionFolder(settings.outDir, slug, outputs);
+    result.status = 'built';
+  } catch (error) {
+    if (error instanceof InputError) log.error(error.ruleId, error.message, error.place);
+    else log.error('internal', `internal error while building the critical edition: ${(error as Error).message ?? String(error)}. Please report it with these inputs`);
+    if (result.messages !== log.messages) result.messages.push(...log.messages);
+  }
+  return result;
+}

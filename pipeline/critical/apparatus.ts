@@ -34,6 +34,8 @@ export interface ApparatusEntry {
   readings: Array<{ text: string; wit: string[]; type: VariantType }>;
   /** The `xml:id` of the block the variant is in (or the first block it replaces). */
   block?: string;
+  /** The base's source line of that block, where the reader recorded it. */
+  line?: number;
 }
 
 /** How strongly a type of reading changes the text: an `app`'s type is its strongest reading's. */
@@ -212,6 +214,7 @@ export function writeApparatus(witnesses: readonly WitnessTree[], baseIndex: num
         const last = parent.children.indexOf(elements[elements.length - 1]!);
         parent.children.splice(at, last - at + 1, built.app);
         built.entry.block = elements[0]!.attributes['xml:id'] ?? undefined;
+        built.entry.line = elements[0]!.position?.start.line;
         entries.push(built.entry);
       } else {
         // Blocks only a witness has: the app stands after the base block before them (or before the first).
@@ -222,6 +225,7 @@ export function writeApparatus(witnesses: readonly WitnessTree[], baseIndex: num
         const at = anchor.parent.children.indexOf(anchor.element);
         anchor.parent.children.splice(before >= 0 ? at + 1 : at, 0, built.app);
         built.entry.block = anchor.element.attributes['xml:id'] ?? undefined;
+        built.entry.line = anchor.element.position?.start.line;
         entries.push(built.entry);
       }
       continue;
@@ -256,6 +260,7 @@ export function writeApparatus(witnesses: readonly WitnessTree[], baseIndex: num
       children.push(...sliceContent(block.children, at, item.from, total));
       const built = item.build(sliceContent(block.children, item.from, item.to, total), base.texts[b]!.slice(item.from, item.to));
       built.entry.block = block.attributes['xml:id'] ?? undefined;
+      built.entry.line = block.position?.start.line;
       children.push(built.app);
       entries.push(built.entry);
       at = item.to;

@@ -42,6 +42,12 @@ export function siglaOf(files: readonly string[]): string[] {
   return files.map((_, k) => (k < 26 ? String.fromCharCode(65 + k) : `W${k + 1}`));
 }
 
+/** A long reading as its first and last words, for the report's one-line entries. */
+function abridge(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length <= 16 ? words.join(' ') : `${words.slice(0, 8).join(' ')} … ${words.slice(-6).join(' ')}`;
+}
+
 /** The witness's edition: read and enriched, not yet serialised. */
 async function readWitness(file: string, settings: ReturnType<typeof resolveSettings>): Promise<Edition> {
   const log = new MessageLog(file);
@@ -88,10 +94,12 @@ export async function buildCriticalEdition(files: readonly string[], options: Cr
       for (const reading of entry.readings) {
         addReviewItem(base, {
           category: `variant:${reading.type}`,
-          text: `${entry.lemma.text.trim() || '(nothing)'} ] ${reading.text.trim() || '(nothing)'} ${reading.wit.map((id) => witnesses.find((witness) => witness.id === id)!.siglum).join(' ')}`,
+          text: `${abridge(entry.lemma.text) || '(nothing)'} ] ${abridge(reading.text) || '(nothing)'} ${reading.wit.map((id) => witnesses.find((witness) => witness.id === id)!.siglum).join(' ')}`,
           detail: `${entry.structural ? 'blocks differ' : 'reading differs'} (${reading.type}); lemma from ${entry.lemma.wit.map((id) => witnesses.find((witness) => witness.id === id)!.siglum).join(' ')}`,
           target: entry.id,
-          anchor: entry.block,
+          // The print HTML keeps the app's id on the lemma: the report links straight to it.
+          anchor: entry.id,
+          line: entry.line,
         });
       }
     }

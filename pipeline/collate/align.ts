@@ -162,13 +162,32 @@ function chance(before: number, after: number): boolean {
   return Math.min(before, after) >= 2 || Math.max(before, after) >= 8;
 }
 
+/** True when the matched tokens ops[from, to) are only punctuation and short words (`the`, `of`, `Rosa`): what chance matches are made of. */
+function weak(a: readonly Token[], ops: readonly AlignOp[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const op = ops[k]!;
+    const token = op.kind === 'match' ? a[op.a]! : undefined;
+    if (!token || token.kind === 'break' || (token.kind === 'word' && token.norm.length > 4)) return false;
+  }
+  return true;
+}
+
+/** True when a difference changes the blocks: those are widened to whole paragraphs anyway, and joining text to them would only hide it. */
+function hasBreak(a: readonly Token[], b: readonly Token[], op: AlignOp): boolean {
+  if (op.kind !== 'diff') return false;
+  for (let k = op.aStart; k < op.aEnd; k++) if (a[k]!.kind === 'break') return true;
+  for (let k = op.bStart; k < op.bEnd; k++) if (b[k]!.kind === 'break') return true;
+  return false;
+}
+
 /**
- * Dissolves islands of one or two matched tokens between two differences of
- * two tokens or more, or next to a rewritten passage: inside a rewritten passage a shared "the" or comma is
+ * Dissolves islands of one or two matched tokens of punctuation and short words between two
+ * differences of two tokens or more, or next to a rewritten passage (never
+ * next to a change of paragraphs): inside a rewritten passage a shared "the" or comma is
  * chance, and splitting the passage at it would scatter one revision into
  * several spurious variants.
  */
-function dissolveIslands(ops: AlignOp[]): AlignOp[] {
+function dissolveIslands(a: readonly Token[], b: readonly Token[], ops: AlignOp[]): AlignOp[] {
   const out: AlignOp[] = [];
   let k = 0;
   while (k < ops.length) {
@@ -187,7 +206,7 @@ function dissolveIslands(ops: AlignOp[]): AlignOp[] {
     while (end < ops.length && ops[end]!.kind === 'match') end++;
     const before = out[out.length - 1];
     const after = ops[end];
-    if (end - k <= 2 && before?.kind === 'diff' && after?.kind === 'diff' && chance(runSize(before), runSize(after))) {
+    if (end - k <= 2 && before?.kind === 'diff' && after?.kind === 'diff' && chance(runSize(before), runSize(after)) && weak(a, ops, k, end) && !hasBreak(a, b, before) && !hasBreak(a, b, after)) {
       k = end; // the island's tokens fall inside the joined difference
       continue;
     }
@@ -195,6 +214,68 @@ function dissolveIslands(ops: AlignOp[]): AlignOp[] {
     k = end;
   }
   return out;
+}
+
+/** True when position `p` of a sequence is a block boundary (its start or end, or next to a break). */
+function atBoundary(tokens: readonly Token[], p: number): boolean {
+  return p === 0 || p === tokens.length || tokens[p - 1]!.kind === 'break' || tokens[p]!.kind === 'break';
+}
+
+/**
+ * Moves added or omitted paragraphs onto paragraph boundaries. An added
+ * paragraph after "…year." may align as ". ¶ An added … here" inserted before
+ * the final "." (the same tokens, shifted): sliding the insertion along equal
+ * tokens until it starts and ends at a boundary makes it whole paragraphs, so
+ * it is not joined to a change elsewhere in the paragraph before it.
+ */
+function slideToBlocks(a: readonly Token[], b: readonly Token[], ops: AlignOp[]): AlignOp[] {
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k]!;
+    if (op.kind !== 'diff' || (op.aStart !== op.aEnd && op.bStart !== op.bEnd)) continue;
+    const inB = op.aStart === op.aEnd;
+    const side = inB ? b : a;
+    const other = inB ? a : b;
+    const [start, end] = inB ? [op.bStart, op.bEnd] : [op.aStart, op.aEnd];
+    if (!side.slice(start, end).some((token) => token.kind === 'break')) continue;
+    const at = inB ? op.aStart : op.bStart;
+    const aligned = (s: number, e: number, p: number) => atBoundary(side, s) && atBoundary(side, e) && atBoundary(other, p);
+    if (aligned(start, end, at)) continue;
+    // Try shifting right, then left, along tokens of identical characters; keep the first aligned place.
+    for (const direction of [1, -1]) {
+      let s = start;
+      let e = end;
+      let p = at;
+      let steps = 0;
+      while (steps < 64) {
+        const [from, to] = direction === 1 ? [s, e] : [e - 1, s - 1];
+        if (to < 0 || to >= side.length || side[from]!.text !== side[to]!.text) break;
+        const q = direction === 1 ? p : p - 1;
+        if (q < 0 || q >= other.length || other[q]!.text !== side[to]!.text) break;
+        // Only over plain matches of exactly those tokens.
+        const neighbour = ops[direction === 1 ? k + steps + 1 : k - steps - 1];
+        const expected = inB ? { a: q, b: to } : { a: to, b: q };
+        if (neighbour?.kind !== 'match' || neighbour.a !== expected.a || neighbour.b !== expected.b) break;
+        s += direction;
+        e += direction;
+        p += direction;
+        steps++;
+        if (aligned(s, e, p)) break;
+      }
+      if (steps === 0 || !aligned(s, e, p)) continue;
+      // The matches the insertion moved over: those before it now (right) or after it (left).
+      const moved: AlignOp[] = [];
+      for (let m = 0; m < steps; m++) {
+        const sideIndex = direction === 1 ? start + m : e + m;
+        const otherIndex = direction === 1 ? at + m : p + m;
+        moved.push(inB ? { kind: 'match', a: otherIndex, b: sideIndex } : { kind: 'match', a: sideIndex, b: otherIndex });
+      }
+      const shifted: AlignOp = inB ? { kind: 'diff', aStart: p, aEnd: p, bStart: s, bEnd: e } : { kind: 'diff', aStart: s, aEnd: e, bStart: p, bEnd: p };
+      if (direction === 1) ops.splice(k, steps + 1, ...moved, shifted);
+      else ops.splice(k - steps, steps + 1, shifted, ...moved);
+      break;
+    }
+  }
+  return ops;
 }
 
 /**
@@ -205,5 +286,5 @@ function dissolveIslands(ops: AlignOp[]): AlignOp[] {
 export function alignPair(a: readonly Token[], b: readonly Token[]): AlignOp[] {
   const matches: Array<[number, number]> = [];
   alignRange(a, b, 0, a.length, 0, b.length, matches);
-  return dissolveIslands(joinDiffs(toOps(a, b, matches)));
+  return slideToBlocks(a, b, dissolveIslands(a, b, joinDiffs(toOps(a, b, matches))));
 }

@@ -91,6 +91,16 @@ describe('collate', () => {
     const result = readings([['One.', 'Three.'], ['One.', 'Two.', 'Three.']]);
     expect(result.map((r) => [r.texts, r.types[1], r.structural])).toEqual([[['', 'Two.'], 'addition', true]]);
   });
+  it('keeps an added paragraph apart from a changed word in the paragraph before it', () => {
+    const result = readings([
+      ['The first paragraph says something about it.', 'The second paragraph ends.'],
+      ['The first paragraph says a thing about it.', 'An added paragraph stands here.', 'The second paragraph ends.'],
+    ]);
+    expect(result.map((r) => [r.texts, r.types[1], r.structural])).toEqual([
+      [[' something', ' a thing'], 'substantive', false],
+      [['', 'An added paragraph stands here.'], 'addition', true],
+    ]);
+  });
   it('gives the same locations whatever the order of the other witnesses', () => {
     const base = ['Rosa Luxemburg made a clearer assessment of Kautsky and Co, and broke with them long before Lenin did.'];
     const b = ['Rosa Luxemburg made a clear assessment of Kautsky and Co and broke with them before Lenin did.'];

@@ -17,6 +17,7 @@ import { blocksOf } from '../../pipeline/critical/blocks.js';
 import { witnessBlockTexts } from '../../pipeline/critical/witness.js';
 import { findFirst, textOf } from '../../pipeline/tei/tree.js';
 import { xmlToXast } from './xml.js';
+import { DEFAULT_CHROMIUM } from '../../pipeline/settings.js';
 
 const WITNESSES = path.resolve('../shared/witnesses');
 const W1959 = path.join(WITNESSES, 'cliff-1959-rosa-luxemburg-ch5.htm');
@@ -26,6 +27,8 @@ const EPUBCHECK = '/usr/share/java/epubcheck.jar';
 const missing = existsSync(W1959) && existsSync(W1969) ? '' : ` — SKIPPED: ${WITNESSES} is missing`;
 const hasJing = spawnSync('jing', [], { encoding: 'utf8' }).error === undefined && existsSync(TEI_ALL);
 const hasEpubcheck = spawnSync('java', ['-version']).status === 0 && existsSync(EPUBCHECK);
+const CHROMIUM = process.env.TEI_PRESS_CHROMIUM ?? DEFAULT_CHROMIUM;
+const hasPdf = existsSync(CHROMIUM) && spawnSync('pdftotext', ['-v']).error === undefined;
 
 const work = mkdtempSync(path.join(tmpdir(), 'tei-press-critical-'));
 
@@ -118,6 +121,21 @@ describe.skipIf(missing !== '')(`critical edition of Cliff 1959 and 1969${missin
     expect(`${run.stdout}\n${run.stderr}`).toMatch(/No errors or warnings detected|Messages: 0 fatals \/ 0 errors \/ 0 warnings/);
     const listing = spawnSync('unzip', ['-p', epub, 'OEBPS/*.xhtml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
     expect(listing.match(/<aside class="app-entry"/g)).toHaveLength(result.apparatus.length);
+  }, 300_000);
+
+  it.skipIf(!hasPdf)(`prints the apparatus in the PDF: each entry at the foot of its lemma's page and in the apparatus section${hasPdf ? '' : ' — SKIPPED: Chromium or pdftotext missing'}`, async () => {
+    const printed = await buildCriticalEdition([W1959, W1969], { outDir: path.join(work, 'pdf'), formats: ['pdf'], buildDate: '2025-01-02' });
+    expect(printed.status, printed.messages.map((m) => m.reason).join('\n')).toBe('built');
+    const pdf = printed.outputs.find((file) => file.endsWith('.pdf'))!;
+    const pages = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout.split('\f').map((page) => page.replace(/\s+/g, ' '));
+    // The conclusion's variant: its entry (key b, paragraph 61) stands on the page of its lemma.
+    const lemmaPage = pages.findIndex((page) => page.includes('For Marxists, in advanced industrial countries'));
+    expect(lemmaPage).toBeGreaterThan(0);
+    expect(pages[lemmaPage]).toContain('b ¶ 61 For Marxists, in advanced … question of spontaneity] However, whatever the historical circumstances');
+    // The section lists the witnesses and every entry.
+    const section = pages.slice(pages.findIndex((page, k) => k > 1 && page.includes('Critical apparatus'))).join(' ');
+    expect(section).toMatch(/1959 .*cliff-1959-rosa-luxemburg- ?ch5\.htm.*1969 .*cliff-1969-rosa-luxemburg- ?ch5\.htm/);
+    for (const entry of ['c back 4] 1 1969 (substantive); lemma 1959', 'd back 2003] 2004 1969 (substantive); lemma 1959']) expect(section).toContain(entry);
   }, 300_000);
 
   it('lists every variant in the review report', () => {

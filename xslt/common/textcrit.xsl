@@ -38,8 +38,8 @@
   <!-- Where an app is: the number of its paragraph in the text (its own, or the first it replaces), else the part it is in. -->
   <xsl:function name="f:app-place" as="xs:string">
     <xsl:param name="app" as="element()"/>
-    <xsl:variable name="block" select="($app/ancestor::tei:p[1], $app/tei:lem/tei:p[1])[1]"/>
-    <xsl:sequence select="if ($block/ancestor::tei:body) then concat('¶ ', count($block/preceding::tei:p[ancestor::tei:body][not(ancestor::tei:rdg)]) + 1)
+    <xsl:variable name="block" select="($app/ancestor::tei:p[not(ancestor::tei:note)][1], $app/tei:lem/tei:p[1])[1]"/>
+    <xsl:sequence select="if ($block/ancestor::tei:body) then concat('¶ ', count($block/preceding::tei:p[ancestor::tei:body][not(ancestor::tei:rdg or ancestor::tei:note)]) + 1)
       else if ($app/ancestor::tei:back) then 'back' else if ($app/ancestor::tei:front) then 'front' else ''"/>
   </xsl:function>
 

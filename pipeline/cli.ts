@@ -23,7 +23,7 @@ const help = (inputFormats: readonly string[]) => `tei-press — turn archive ar
 
 Usage:
   tei-press build INPUT… [--out DIR] [--formats LIST] [--from FORMAT] [--build-date DATE] [--tei-all PATH]
-                         [--registers DIR]… [--jobs N] [--force]
+                         [--registers DIR]… [--errata FILE] [--jobs N] [--force]
   tei-press build WITNESS WITNESS… --witnesses [--base WITNESS] [--out DIR] [--formats LIST] …
   tei-press validate FILE… [--tei-all PATH]
   tei-press verify-bag DIR…
@@ -55,6 +55,8 @@ Options:
                      ours (an entry with the same xml:id replaces ours); may be given more than once
   --jobs N           worker threads for a batch (default and most: one per core); 1 builds in one thread
   --force            rebuild every input, also those unchanged since the last build
+  --errata FILE      the editor's errata file: corrections (sic/corr) and editorial notes placed by quoted
+                     words, with who made them and how sure (see README); nothing is corrected without it
   --witnesses        read the inputs as witnesses of one work and build one critical edition
   --base WITNESS     with --witnesses: the witness whose text is the reading text (default: the first)
   -h, --help         show this help
@@ -147,6 +149,7 @@ async function main(argv: string[]): Promise<number> {
         jobs: { type: 'string' },
         force: { type: 'boolean' },
         witnesses: { type: 'boolean' },
+        errata: { type: 'string' },
         base: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -178,6 +181,16 @@ async function main(argv: string[]): Promise<number> {
     // Only the format names and detection: a build loads each reader when an input needs it (parse5 only for HTML).
     const { inputFormats, isInputFormat } = await import('./readers/load.js');
     if (values.from && !isInputFormat(values.from)) usage(`unknown input format "${values.from}"; choose from ${inputFormats.join(', ')}`);
+    if (values.errata !== undefined) {
+      const { loadErrata } = await import('./enrich/errata.js');
+      try {
+        loadErrata(values.errata);
+      } catch (error) {
+        if (error instanceof InputError) usage(`${error.message} [${error.ruleId}]`);
+        throw error;
+      }
+    }
+    if (values.errata !== undefined && values.witnesses) usage('--errata is not yet applied to critical editions (--witnesses); build the witness alone with it');
     if (values.base !== undefined && !values.witnesses) usage('--base names the base witness of a critical edition; it needs --witnesses');
     if (values.witnesses) {
       const { expandInputs } = await import('./build.js');
@@ -219,6 +232,7 @@ async function main(argv: string[]): Promise<number> {
         buildDate,
         teiAll: values['tei-all'],
         registers: values.registers,
+        errata: values.errata,
         jobs,
         force: values.force,
       },

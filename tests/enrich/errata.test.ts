@@ -73,6 +73,8 @@ describe('tei-press build --errata on the seed', () => {
     expect(review.other.filter((item) => item.category === 'emendation:applied')).toEqual([
       expect.objectContaining({ text: 'net → not', line: 172 }),
     ]);
+    // Corrected, the slip is no longer suspected.
+    expect(review.other.filter((item) => item.category === 'slip:suspected')).toEqual([]);
   });
 
   it('fails the input, naming the errata line, when a passage is not in the text or is there twice', () => {

@@ -17,6 +17,7 @@ import { slugOf } from '../slug.js';
 import { addReviewItem } from '../enrich/review.js';
 import { writeApparatus, type ApparatusEntry, type WitnessTree } from './apparatus.js';
 import { writeCriticalHeader } from './header.js';
+import { resolveWitness } from './witness.js';
 import type { EditionResult } from '../build.js';
 
 /** Options of a critical edition on top of {@link Options}. */
@@ -57,6 +58,23 @@ async function readWitness(file: string, settings: ReturnType<typeof resolveSett
   const edition: Edition = { path: file, bytes, log };
   for (const stage of teiStages) if (stage !== serialize) await stage(edition, settings);
   return edition;
+}
+
+/**
+ * Each other witness on its own: the edition with every app read as that
+ * witness has it, as print HTML `<slug>.<siglum>.html` (its text, notes and
+ * index; the apparatus is the edition's).
+ */
+async function witnessViews(base: Edition, witnesses: readonly WitnessTree[], baseIndex: number, slug: string, settings: ReturnType<typeof resolveSettings>): Promise<OutputFile[]> {
+  const views: OutputFile[] = [];
+  for (const [w, witness] of witnesses.entries()) {
+    if (w === baseIndex) continue;
+    const view: Edition = { path: base.path, bytes: base.bytes, log: base.log, read: base.read, tei: resolveWitness(base.tei!, witness.id) };
+    await serialize(view, settings);
+    const [html] = await writers.html(view, { slug: `${slug}.${witness.siglum}`, settings });
+    if (html) views.push(html);
+  }
+  return views;
 }
 
 /**
@@ -109,6 +127,7 @@ export async function buildCriticalEdition(files: readonly string[], options: Cr
     result.slug = slug;
     const outputs: OutputFile[] = [];
     for (const format of settings.formats) outputs.push(...(await writers[format](base, { slug, settings, outputs: [...outputs] })));
+    if (settings.formats.includes('html')) outputs.push(...(await witnessViews(base, witnesses, baseIndex, slug, settings)));
     if (base.log.hasErrors) return result;
     result.outputs = await writeEditionFolder(settings.outDir, slug, outputs);
     result.status = 'built';

@@ -123,6 +123,14 @@ describe.skipIf(missing !== '')(`critical edition of Cliff 1959 and 1969${missin
     expect(listing.match(/<aside class="app-entry"/g)).toHaveLength(result.apparatus.length);
   }, 300_000);
 
+  it('renders the 1969 witness on its own (print HTML <slug>.1969.html)', () => {
+    const view = readFileSync(result.outputs.find((file) => file.endsWith('.1969.html'))!, 'utf8');
+    expect(view).toContain('However, whatever the historical circumstances moulding');
+    expect(view).toContain('Last updated on 20.1.2004');
+    expect(view).not.toContain('For Marxists, in advanced industrial countries');
+    expect(view).not.toContain('class="app-key"');
+  });
+
   it.skipIf(!hasPdf)(`prints the apparatus in the PDF: each entry at the foot of its lemma's page and in the apparatus section${hasPdf ? '' : ' — SKIPPED: Chromium or pdftotext missing'}`, async () => {
     const printed = await buildCriticalEdition([W1959, W1969], { outDir: path.join(work, 'pdf'), formats: ['pdf'], buildDate: '2025-01-02' });
     expect(printed.status, printed.messages.map((m) => m.reason).join('\n')).toBe('built');

@@ -94,7 +94,19 @@ export async function buildCriticalEdition(files: readonly string[], options: Cr
     if (baseIndex < 0) log.fail('critical:base', `--base ${options.base} is not one of the witnesses; give one of: ${files.join(', ')}`);
     prepareValidation();
     const editions: Edition[] = [];
-    for (const file of files) editions.push(await readWitness(file, settings));
+    for (const file of files) {
+      try {
+        editions.push(await readWitness(file, settings));
+      } catch (error) {
+        // The witness that cannot be read is named, not the base.
+        if (!(error instanceof InputError)) throw error;
+        const witnessLog = new MessageLog(file);
+        witnessLog.error(error.ruleId, error.message, error.place);
+        result.witnessMessages.push(...witnessLog.messages);
+        log.error('critical:witness-unusable', `the witness ${file} cannot be read (see its message); the critical edition is not built`);
+        return result;
+      }
+    }
     const sigla = siglaOf(files);
     const witnesses: WitnessTree[] = editions.map((edition, w) => ({ id: `wit-${sigla[w]}`, siglum: sigla[w]!, tei: edition.tei!, file: path.basename(edition.path) }));
     const base = editions[baseIndex]!;

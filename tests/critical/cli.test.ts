@@ -45,6 +45,16 @@ describe('tei-press build --witnesses', () => {
     expect(runCli(['build', first, second, '--base', first, '--out', path.join(work, 'x')])).toMatchObject({ code: 2, stderr: expect.stringContaining('needs --witnesses') });
   });
 
+  it('names an unusable witness (empty, binary) and builds nothing, exit 1', () => {
+    const empty = path.join(work, 'empty-1950.txt');
+    writeFileSync(empty, '');
+    const run = runCli(['build', first, empty, '--witnesses', '--out', path.join(work, 'bad')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/empty-1950\.txt:1:1: error: the file is empty.*\[read:empty\]/);
+    expect(run.stderr).toContain('[critical:witness-unusable]');
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
   it('builds one edition whose apparatus has the changed word, the added paragraph and the split one', () => {
     const out = path.join(work, 'out');
     const run = runCli(['build', first, second, third, '--witnesses', '--out', out, '--formats', 'tei,html']);

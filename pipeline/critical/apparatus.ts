@@ -96,7 +96,13 @@ function renameIds(nodes: ElementContent[], prefix: string): ElementContent[] {
     if (node.type !== 'element') return;
     for (const name of ['target', 'corresp', 'next', 'prev', 'who', 'source']) {
       const value = node.attributes[name];
-      if (value) node.attributes[name] = value.split(/\s+/).map((pointer) => (pointer.startsWith('#') && renamed.has(pointer.slice(1)) ? `#${renamed.get(pointer.slice(1))}` : pointer)).join(' ');
+      if (!value) continue;
+      // A split quotation whose other part is not in the reading: the link belongs to the base's pair, which keeps it.
+      if ((name === 'next' || name === 'prev') && !(value.startsWith('#') && renamed.has(value.slice(1)))) {
+        delete node.attributes[name];
+        continue;
+      }
+      node.attributes[name] = value.split(/\s+/).map((pointer) => (pointer.startsWith('#') && renamed.has(pointer.slice(1)) ? `#${renamed.get(pointer.slice(1))}` : pointer)).join(' ');
     }
     node.children.forEach(repoint);
   };

@@ -46,6 +46,18 @@ describe('writeApparatus', () => {
   });
 });
 
+describe('writeApparatus and split quotations', () => {
+  it('drops a copied part’s link to a part the reading does not hold (the base’s pair keeps theirs)', () => {
+    const quoted = (last: string) =>
+      tei(el('p', { 'xml:id': 'd1-p1' }, el('q', { 'xml:id': 'q-1', next: '#q-2' }, '“We hold,”'), ' he said, ', el('q', { 'xml:id': 'q-2', prev: '#q-1' }, `“the ${last} line.”`)));
+    const base = quoted('front');
+    writeApparatus([witness('wit-A', base), witness('wit-B', quoted('second'))], 0);
+    expect(toXml(findFirst(base, 'p')!)).toBe(
+      '<p xml:id="d1-p1"><q xml:id="q-1" next="#q-2">“We hold,”</q> he said,<app xml:id="app1" type="substantive"><lem wit="#wit-A"> <q xml:id="q-2" prev="#q-1">“the front line.”</q></lem><rdg wit="#wit-B" type="substantive"> <q xml:id="wit-B-q-2">“the second line.”</q></rdg></app></p>',
+    );
+  });
+});
+
 describe('sliceContent', () => {
   it('cuts text nodes, takes elements whole, and gives a milestone to one slice only', () => {
     const children = el('p', {}, 'ab', el('pb', { n: '2' }), 'cd', el('hi', {}, 'ef'), 'g').children;

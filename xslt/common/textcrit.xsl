@@ -27,10 +27,19 @@
   <xsl:variable name="apps" as="element()*" select="/tei:TEI/tei:text//tei:app"/>
   <xsl:variable name="witnesses" as="element()*" select="/tei:TEI/tei:teiHeader//tei:listWit/tei:witness"/>
 
+  <!-- Apps and the text's paragraphs before a node, counted once in document order (a count of the
+       preceding axis at every app grew with the square of a long text). -->
+  <xsl:accumulator name="f:apps-before" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:app" phase="end" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="f:text-paragraphs" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:body//tei:p[not(ancestor::tei:rdg or ancestor::tei:note)]" select="$value + 1"/>
+  </xsl:accumulator>
+
   <!-- An app's key: a, b, … z, aa, ab … by its place among the apps. -->
   <xsl:function name="f:app-label" as="xs:string">
     <xsl:param name="app" as="element()"/>
-    <xsl:variable name="n" select="count($app/preceding::tei:app) + 1"/>
+    <xsl:variable name="n" select="$app/accumulator-before('f:apps-before') + 1"/>
     <xsl:sequence select="if ($n le 26) then codepoints-to-string(96 + $n)
       else concat(codepoints-to-string(96 + (($n - 1) idiv 26)), codepoints-to-string(97 + (($n - 1) mod 26)))"/>
   </xsl:function>
@@ -39,7 +48,7 @@
   <xsl:function name="f:app-place" as="xs:string">
     <xsl:param name="app" as="element()"/>
     <xsl:variable name="block" select="($app/ancestor::tei:p[not(ancestor::tei:note)][1], $app/tei:lem/tei:p[1])[1]"/>
-    <xsl:sequence select="if ($block/ancestor::tei:body) then concat('¶ ', count($block/preceding::tei:p[ancestor::tei:body][not(ancestor::tei:rdg or ancestor::tei:note)]) + 1)
+    <xsl:sequence select="if ($block/ancestor::tei:body) then concat('¶ ', $block/accumulator-before('f:text-paragraphs'))
       else if ($app/ancestor::tei:back) then 'back' else if ($app/ancestor::tei:front) then 'front' else ''"/>
   </xsl:function>
 
@@ -76,7 +85,7 @@
   </xsl:template>
   <xsl:template name="app-key">
     <a class="app-key" id="key-{f:id(.)}" href="{concat(f:file(.), '#apparatus-', f:id(.))}" role="doc-noteref"
-       title="{string-join(for $r in tei:rdg return concat(f:abridge(f:plain($r)), ' ', f:sigla($r)), '; ')}">
+       title="{string-join(for $r in tei:rdg return concat(if (normalize-space($r) eq '') then 'om.' else f:abridge(f:plain($r/node())), ' ', f:sigla($r)), '; ')}">
       <xsl:call-template name="noteref-type"/>
       <sup><xsl:value-of select="f:app-label(.)"/></sup>
     </a>

@@ -123,6 +123,26 @@ describe.skipIf(missing !== '')(`critical edition of Cliff 1959 and 1969${missin
     expect(listing.match(/<aside class="app-entry"/g)).toHaveLength(result.apparatus.length);
   }, 300_000);
 
+  it('loses no word of either witness in the print HTML or the EPUB (the other witness’s in its readings)', async () => {
+    const alone = await buildEditions([W1959, W1969], { outDir: path.join(work, 'alone-words'), formats: ['tei'], buildDate: '2025-01-02', jobs: 1, force: true });
+    const words = (text: string) => {
+      const counts = new Map<string, number>();
+      for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+      return counts;
+    };
+    const visible = (markup: string) => markup.replace(/<(style|head)[^]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&');
+    const html = words(visible(readFileSync(result.outputs.find((file) => file.endsWith('.html') && !file.includes('.review.') && !file.endsWith('.1969.html'))!, 'utf8')));
+    const epub = words(visible(spawnSync('unzip', ['-p', result.outputs.find((file) => file.endsWith('.epub'))!, 'OEBPS/*.xhtml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout));
+    for (const edition of alone.editions) {
+      const own = words(blockTextsOfFile(edition.outputs.find((file) => file.endsWith('.tei.xml'))!).join(' '));
+      const missing = (rendering: Map<string, number>) => [...own].filter(([word, count]) => (rendering.get(word) ?? 0) < count).map(([word]) => word);
+      expect(missing(html), `${edition.input} in the print HTML`).toEqual([]);
+      expect(missing(epub), `${edition.input} in the EPUB`).toEqual([]);
+    }
+    // Words only 1969 has are there, in its readings.
+    expect(html.get('belatedness')).toBeGreaterThan(0);
+  }, 300_000);
+
   it('renders the 1969 witness on its own (print HTML <slug>.1969.html)', () => {
     const view = readFileSync(result.outputs.find((file) => file.endsWith('.1969.html'))!, 'utf8');
     expect(view).toContain('However, whatever the historical circumstances moulding');

@@ -23,7 +23,8 @@ const help = (inputFormats: readonly string[]) => `tei-press — turn archive ar
 
 Usage:
   tei-press build INPUT… [--out DIR] [--formats LIST] [--from FORMAT] [--build-date DATE] [--tei-all PATH]
-                         [--registers DIR]… [--jobs N] [--force] [--shard I/N]
+                         [--registers DIR]… [--errata FILE] [--jobs N] [--force] [--shard I/N]
+  tei-press build WITNESS WITNESS… --witnesses [--base WITNESS] [--out DIR] [--formats LIST] …
   tei-press merge SHARD_DIR… [--out DIR]
   tei-press validate FILE… [--tei-all PATH]
   tei-press verify-bag DIR…
@@ -36,6 +37,9 @@ build      Builds each input file (or every .txt/.html file in each folder, or e
            with --formats, also <slug>.pdf and the deposit bag <slug>-bag/.
            Inputs are built in parallel; inputs unchanged since the last build into DIR
            are skipped. DIR/index.html lists every edition and who they mention.
+           With --witnesses, the inputs are versions of one work: they are collated into one
+           critical edition DIR/<slug>/ (the base's slug) whose apparatus gives every other
+           witness's readings; the sigla are the years in the file names, else A, B, C.
 merge      Makes one output folder of the --out folders of shard builds (--shard I/N):
            the editions, the manifest and DIR/index.html, as one build would.
 validate   Checks existing TEI files against the project schema and rules.
@@ -54,6 +58,10 @@ Options:
                      ours (an entry with the same xml:id replaces ours); may be given more than once
   --jobs N           worker threads for a batch (default and most: one per core); 1 builds in one thread
   --force            rebuild every input, also those unchanged since the last build
+  --errata FILE      the editor's errata file: corrections (sic/corr) and editorial notes placed by quoted
+                     words, with who made them and how sure (see README); nothing is corrected without it
+  --witnesses        read the inputs as witnesses of one work and build one critical edition
+  --base WITNESS     with --witnesses: the witness whose text is the reading text (default: the first)
   --shard I/N        build only the I-th of N slices of the inputs (every N-th input from the I-th), with
                      the slugs the whole batch gives them; merge the N output folders with "merge"
   -h, --help         show this help
@@ -156,6 +164,9 @@ async function main(argv: string[]): Promise<number> {
         registers: { type: 'string', multiple: true },
         jobs: { type: 'string' },
         force: { type: 'boolean' },
+        witnesses: { type: 'boolean' },
+        errata: { type: 'string' },
+        base: { type: 'string' },
         shard: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -188,6 +199,45 @@ async function main(argv: string[]): Promise<number> {
     // Only the format names and detection: a build loads each reader when an input needs it (parse5 only for HTML).
     const { inputFormats, isInputFormat } = await import('./readers/index.js');
     if (values.from && !isInputFormat(values.from)) usage(`unknown input format "${values.from}"; choose from ${inputFormats.join(', ')}`);
+    if (values.errata !== undefined) {
+      const { loadErrata } = await import('./enrich/errata.js');
+      try {
+        loadErrata(values.errata);
+      } catch (error) {
+        if (error instanceof InputError) usage(`${error.message} [${error.ruleId}]`);
+        throw error;
+      }
+    }
+    if (values.errata !== undefined && values.witnesses) usage('--errata is not yet applied to critical editions (--witnesses); build the witness alone with it');
+    if (values.base !== undefined && !values.witnesses) usage('--base names the base witness of a critical edition; it needs --witnesses');
+    if (values.witnesses) {
+      const { expandInputs } = await import('./build.js');
+      const { files, messages } = await expandInputs(inputs);
+      report(messages);
+      if (messages.some((message) => message.severity === 'error')) return ExitCode.failed;
+      if (files.length < 2) usage(`--witnesses needs two or more witness files; ${files.length} found`);
+      if (values.base !== undefined && !files.some((file) => path.resolve(file) === path.resolve(values.base!))) {
+        usage(`--base ${values.base} is not one of the witnesses (${files.join(', ')})`);
+      }
+      const { buildCriticalEdition } = await import('./critical/build.js');
+      const result = await buildCriticalEdition(files, {
+        outDir: values.out,
+        formats,
+        from: values.from as InputFormat | undefined,
+        buildDate,
+        teiAll: values['tei-all'],
+        registers: values.registers,
+        base: values.base,
+      });
+      report(result.witnessMessages);
+      report(result.messages);
+      if (result.status !== 'built') {
+        process.stdout.write(`critical edition of ${files.length} witnesses: failed\n`);
+        return ExitCode.failed;
+      }
+      process.stdout.write(`critical edition of ${files.length} witnesses: ${values.out ?? 'dist'}/${result.slug}/, ${result.apparatus.length} variant locations\n`);
+      return ExitCode.ok;
+    }
     const { buildEditions } = await import('./build.js');
     const { createProgress, summaryLine } = await import('./batch/progress.js');
     const progress = createProgress(process.stderr.isTTY ? process.stderr : process.stdout);
@@ -200,6 +250,7 @@ async function main(argv: string[]): Promise<number> {
         buildDate,
         teiAll: values['tei-all'],
         registers: values.registers,
+        errata: values.errata,
         jobs,
         force: values.force,
         shard,

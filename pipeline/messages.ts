@@ -19,7 +19,8 @@ export interface Place {
  */
 export const RULE_FAMILIES = [
   'input', 'read', 'html', 'header', 'language', 'quotes', 'dates', 'entities', 'registers', 'schema', 'security',
-  'validate', 'xslt', 'output', 'pdf', 'bag', 'build', 'config', 'collate', 'errata', 'site',
+  'validate', 'xslt', 'output', 'pdf', 'bag', 'build', 'config', 'critical', 'collate', 'variant', 'errata', 'emendation',
+  'slip', 'site',
 ] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
@@ -39,7 +40,10 @@ export type ReviewRule =
   | 'dates:relative'
   | 'dates:unresolved'
   | 'quotes:unbalanced'
-  | 'quotes:unwrapped';
+  | 'quotes:unwrapped'
+  | `variant:${string}`
+  | 'emendation:applied'
+  | 'slip:suspected';
 
 /** True for a string that is a rule id of a known family (as an XSLT message's prefix may be). */
 export function isRuleId(value: string): value is RuleId {

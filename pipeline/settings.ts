@@ -54,6 +54,8 @@ export interface Options {
   chromium?: string;
   /** Folders of the user's TEI registers (persons, places, organisations), merged after ours (default none). */
   registers?: readonly string[];
+  /** The editor's errata file: corrections and editorial notes placed by quoted text (see enrich/errata.ts; default none). */
+  errata?: string;
 }
 
 /** Resolved settings. */
@@ -69,6 +71,8 @@ export interface Settings {
   chromium: string;
   /** Folders of user registers, read after `tei/registers/`. */
   registers: readonly string[];
+  /** The errata file, absolute (see {@link Options.errata}). */
+  errata?: string;
   toolVersion: string;
 }
 
@@ -175,6 +179,7 @@ export function resolveSettings(options: Options = {}, env: NodeJS.ProcessEnv = 
     teiAll: options.teiAll,
     chromium: options.chromium ?? process.env.TEI_PRESS_CHROMIUM ?? DEFAULT_CHROMIUM,
     registers: (options.registers ?? []).map((dir) => path.resolve(dir)),
+    ...(options.errata === undefined ? {} : { errata: path.resolve(options.errata) }),
     toolVersion: toolVersion(),
   };
 }

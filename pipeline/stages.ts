@@ -12,6 +12,8 @@ import { markLanguage } from './enrich/language.js';
 import { markQuotations } from './enrich/quotes.js';
 import { markDates } from './enrich/dates.js';
 import { markEntities } from './enrich/entities.js';
+import { applyErrata } from './enrich/errata.js';
+import { listSlips } from './enrich/slips.js';
 import type { Root } from './tei/tree.js';
 import { parseXml, saxonDocumentOf, type SaxonDocument, type XastNode } from './saxon.js';
 import type { ReadResult } from './model.js';
@@ -91,4 +93,4 @@ export const serialize: Stage = (edition) => {
 };
 
 /** The stages that turn input bytes into serialised TEI, in order. */
-export const teiStages: Stage[] = [decode, read, assemble, markLanguage, markQuotations, markDates, markEntities, serialize];
+export const teiStages: Stage[] = [decode, read, assemble, markLanguage, markQuotations, markDates, markEntities, applyErrata, listSlips, serialize];

@@ -69,6 +69,7 @@
   <!-- EPUB semantics on the shared markup (hooks of the common core). -->
   <!-- EPUB notes are asides at the end of the content document, not print footnotes. -->
   <xsl:template name="inline-footnote"/>
+  <xsl:template name="app-footnote"/>
   <xsl:template name="lang-attributes">
     <xsl:param name="lang" as="xs:string"/>
     <xsl:attribute name="lang" select="$lang"/>
@@ -76,6 +77,10 @@
   </xsl:template>
   <xsl:template name="noteref-type"><xsl:attribute name="epub:type" select="'noteref'"/></xsl:template>
   <xsl:template name="note-type">
+    <xsl:attribute name="epub:type" select="'footnote'"/>
+    <xsl:attribute name="role" select="'doc-footnote'"/>
+  </xsl:template>
+  <xsl:template name="apparatus-type">
     <xsl:attribute name="epub:type" select="'footnote'"/>
     <xsl:attribute name="role" select="'doc-footnote'"/>
   </xsl:template>
@@ -113,7 +118,8 @@
       <xsl:with-param name="matter" select="'frontmatter'"/>
       <xsl:with-param name="content">
         <xsl:call-template name="titlepage"/>
-        <xsl:apply-templates select="/tei:TEI/tei:text/tei:front//tei:note[f:in-phrasing(.)]" mode="notes"/>
+        <xsl:apply-templates select="/tei:TEI/tei:text/tei:front//tei:note[f:in-phrasing(.)][not(ancestor::tei:rdg)]" mode="notes"/>
+        <xsl:apply-templates select="/tei:TEI/tei:text/tei:front//tei:app" mode="apparatus"><xsl:with-param name="element" select="'aside'"/></xsl:apply-templates>
       </xsl:with-param>
     </xsl:call-template>
     <xsl:for-each select="$chunks">
@@ -123,7 +129,8 @@
         <xsl:with-param name="matter" select="'bodymatter'"/>
         <xsl:with-param name="content">
           <xsl:apply-templates select="."/>
-          <xsl:apply-templates select=".//tei:note[f:in-phrasing(.)]" mode="notes"/>
+          <xsl:apply-templates select=".//tei:note[f:in-phrasing(.)][not(ancestor::tei:rdg)]" mode="notes"/>
+          <xsl:apply-templates select=".//tei:app" mode="apparatus"><xsl:with-param name="element" select="'aside'"/></xsl:apply-templates>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
@@ -134,7 +141,8 @@
         <xsl:with-param name="matter" select="'backmatter'"/>
         <xsl:with-param name="content">
           <xsl:apply-templates select="/tei:TEI/tei:text/tei:back"/>
-          <xsl:apply-templates select="/tei:TEI/tei:text/tei:back//tei:note[f:in-phrasing(.)]" mode="notes"/>
+          <xsl:apply-templates select="/tei:TEI/tei:text/tei:back//tei:note[f:in-phrasing(.)][not(ancestor::tei:rdg)]" mode="notes"/>
+          <xsl:apply-templates select="/tei:TEI/tei:text/tei:back//tei:app" mode="apparatus"><xsl:with-param name="element" select="'aside'"/></xsl:apply-templates>
         </xsl:with-param>
       </xsl:call-template>
     </xsl:if>
@@ -150,12 +158,18 @@
       <xsl:with-param name="file" select="'colophon.xhtml'"/>
       <xsl:with-param name="title" select="'About this edition'"/>
       <xsl:with-param name="matter" select="'backmatter'"/>
-      <xsl:with-param name="content"><xsl:call-template name="colophon"/></xsl:with-param>
+      <xsl:with-param name="content">
+        <xsl:call-template name="colophon"/>
+        <xsl:if test="exists($witnesses)">
+          <section class="apparatus" id="witnesses" aria-labelledby="witnesses-head"><h2 id="witnesses-head">Witnesses of the critical apparatus</h2><xsl:call-template name="witness-list"/></section>
+        </xsl:if>
+      </xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="nav"/>
     <xsl:call-template name="opf"/>
     <xsl:result-document href="{$oebps}style.css" format="css">
       <xsl:value-of select="$css-reading"/>
+      <xsl:if test="exists($apps)"><xsl:value-of select="$css-apparatus"/></xsl:if>
       <xsl:text>body { max-width: 40em; }&#10;aside[epub|type~="footnote"] { border-top: 1px solid #bbb; margin-top: 1.5em; padding-top: 0.3em; }&#10;</xsl:text>
     </xsl:result-document>
   </xsl:template>

@@ -22,6 +22,7 @@
   <xsl:import href="common/namesdates.xsl"/>
   <xsl:import href="common/linking.xsl"/>
   <xsl:import href="common/css.xsl"/>
+  <xsl:import href="common/textcrit.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
@@ -37,6 +38,7 @@
         <style>
           <xsl:value-of select="$css-reading"/>
           <xsl:value-of select="concat(substring-before($css-print, '/*RUNNING-TITLE*/'), f:css-string($main-title), substring-after($css-print, '/*RUNNING-TITLE*/'))"/>
+          <xsl:if test="exists($apps)"><xsl:value-of select="$css-apparatus"/></xsl:if>
         </style>
       </head>
       <body>
@@ -47,6 +49,7 @@
         </main>
         <xsl:apply-templates select="/tei:TEI/tei:text/tei:back"/>
         <xsl:call-template name="endnotes"/>
+        <xsl:call-template name="apparatus"/>
         <xsl:call-template name="index"/>
         <xsl:call-template name="colophon"/>
       </body>
@@ -66,6 +69,7 @@
         </xsl:choose>
         <xsl:if test="/tei:TEI/tei:text/tei:back/node()"><li><a href="#{f:id(/tei:TEI/tei:text/tei:back)}"><xsl:value-of select="$back-label"/></a></li></xsl:if>
         <xsl:if test="exists($text-notes)"><li class="toc-notes"><a href="#notes">Notes</a></li></xsl:if>
+        <xsl:if test="exists($apps)"><li><a href="#apparatus">Critical apparatus</a></li></xsl:if>
         <xsl:if test="exists($indexed-entries)"><li><a href="#index">Index</a></li></xsl:if>
         <li><a href="#colophon">About this edition</a></li>
       </ol>
@@ -105,6 +109,11 @@
   </xsl:template>
   <xsl:template match="*" mode="footnote" priority="0">
     <xsl:apply-templates select="."/>
+  </xsl:template>
+
+  <!-- The apparatus entry of a variant, again at the foot of its page in print (a series of its own: letters). -->
+  <xsl:template name="app-footnote">
+    <span class="app-footnote"><xsl:apply-templates select="." mode="apparatus"><xsl:with-param name="element" select="'span'"/></xsl:apply-templates></span>
   </xsl:template>
 
   <!-- Notes of the text as endnotes, each linking back to its reference. -->

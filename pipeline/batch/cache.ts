@@ -252,6 +252,8 @@ export function pipelineKey(settings: Settings): string {
   hashTree(hash, path.join(PROJECT_ROOT, 'build'), (file) => /\.(js|json)$/.test(file));
   hashTree(hash, path.join(PROJECT_ROOT, 'tei'), () => true);
   for (const file of registers === undefined ? [] : typeof registers === 'string' ? [registers] : registers) hashTree(hash, path.resolve(file), () => true);
+  // An errata file changes the editions it applies to: its bytes are part of the key (only when one is given).
+  if (settings.errata) hashTree(hash, settings.errata, () => true);
   return hash.digest('hex');
 }
 

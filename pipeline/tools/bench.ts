@@ -20,7 +20,8 @@
  *
  * Options: `--articles N` (default 200), `--sample N` (default 12),
  * `--jobs N` (default: every core), `--keep` (keep the temporary folder),
- * `--series-only` (only the size series), `--no-series` (all but the series).
+ * `--series-only` (only the size series), `--no-series` (all but the series),
+ * `--collation-only` (only the collation times of bench-collate.ts, which always run first).
  * Speed is measured here and only here, never in tests.
  */
 import { spawnSync } from 'node:child_process';
@@ -40,6 +41,7 @@ import { readText } from '../readers/text.js';
 import { textOf, type Element } from '../tei/tree.js';
 import { buildEditions } from '../build.js';
 import { makeBook, random, type BookSpec } from './size-series.js';
+import { collationBench } from './bench-collate.js';
 
 const HERE = fileURLToPath(import.meta.url);
 const SEED = path.join(PROJECT_ROOT, 'seeds', 'wright-1941-soviet-union-at-war.txt');
@@ -381,11 +383,13 @@ async function main(): Promise<void> {
   const sample = option('--sample', 12);
   const jobs = option('--jobs', availableParallelism());
   if (!existsSync(path.join(PROJECT_ROOT, 'build', 'xslt', 'html.sef.json'))) throw new Error('run "npm run build" first: the compiled stylesheets are missing');
+  const say = (text: string) => process.stdout.write(text + '\n');
+  say(`TEI Press benchmark — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${jobs} worker threads`);
+  // 5. Collation of witnesses (issue 10): fast, so first.
+  await collationBench(say);
+  if (process.argv.includes('--collation-only')) return;
   const work = mkdtempSync(path.join(tmpdir(), 'tei-press-bench-'));
   const corpus = path.join(work, 'corpus');
-  const say = (text: string) => process.stdout.write(text + '\n');
-
-  say(`TEI Press benchmark — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${jobs} worker threads`);
   if (!process.argv.includes('--series-only')) await corpusBench(work, corpus, articles, sample, jobs, say);
   // 4. The size series.
   if (!process.argv.includes('--no-series')) sizeSeries(work, say);

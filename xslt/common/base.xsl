@@ -32,7 +32,7 @@
   <!-- Register entries by id. -->
   <xsl:key name="register-entry" match="tei:listPerson/tei:person | tei:listPlace/tei:place | tei:listOrg/tei:org" use="string(@xml:id)"/>
   <!-- Mentions of register entries, by the entry's id: every text element whose @ref points at "#id". -->
-  <xsl:key name="mentions" match="tei:text//*[@ref]"
+  <xsl:key name="mentions" match="tei:text//*[@ref][not(ancestor::tei:rdg)]"
     use="f:local-refs(@ref)"/>
   <!-- The ids a @ref points to in this document ("#id" tokens, without the "#"). Most @ref hold one
        token: they are not tokenized (SaxonJS compiles the regular expression at every call). -->
@@ -63,8 +63,9 @@
             return if ($body/* and empty($body/*[not(self::tei:div)])) then $body/tei:div else $body"/>
 
   <!-- Notes of the text placed at their reference point (not those of the header,
-       nor endnotes standing as blocks in the back), in document order. -->
-  <xsl:variable name="text-notes" as="element()*" select="/tei:TEI/tei:text//tei:note[f:in-phrasing(.)]"/>
+       nor endnotes standing as blocks in the back, nor those inside a variant reading,
+       which its apparatus entry gives), in document order. -->
+  <xsl:variable name="text-notes" as="element()*" select="/tei:TEI/tei:text//tei:note[f:in-phrasing(.)][not(ancestor::tei:rdg)]"/>
 
   <!-- The id a node has in the output: its xml:id, else one made from its
        name and its position among the text's elements of that name (stable

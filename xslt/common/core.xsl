@@ -164,6 +164,16 @@
     <span><xsl:call-template name="tei-attributes"/></span>
   </xsl:template>
 
+  <!-- An editor's correction or regularisation (the errata file): the corrected reading, with the
+       original recorded beside it. -->
+  <xsl:template match="tei:choice[tei:sic and tei:corr] | tei:choice[tei:orig and tei:reg]" priority="2">
+    <xsl:variable name="original" select="(tei:sic, tei:orig)[1]"/>
+    <xsl:variable name="new" select="(tei:corr, tei:reg)[1]"/>
+    <span class="tei-choice emendation">
+      <span><xsl:for-each select="$new"><xsl:call-template name="tei-attributes"/></xsl:for-each><xsl:apply-templates select="$new/node()"/></span>
+      <span><xsl:for-each select="$original"><xsl:call-template name="tei-attributes"/></xsl:for-each> [<i><xsl:value-of select="if ($original/self::tei:sic) then 'orig.' else 'spelt'"/></i><xsl:text> </xsl:text><xsl:apply-templates select="$original/node()"/>]</span>
+    </span>
+  </xsl:template>
   <!-- Editorial interventions: both readings stay visible. -->
   <xsl:template match="tei:choice" priority="1"><span><xsl:call-template name="tei-attributes"/><xsl:apply-templates/></span></xsl:template>
   <xsl:template match="tei:choice/tei:corr | tei:choice/tei:reg | tei:choice/tei:expan" priority="2">
@@ -228,7 +238,7 @@
   <!-- How many of $text-notes end before a node: counted once in document order, not by comparing
        a note with every other note (that grew with the square of the number of notes). -->
   <xsl:accumulator name="f:text-notes-ended" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="/tei:TEI/tei:text//tei:note[f:in-phrasing(.)]" phase="end" select="$value + 1"/>
+    <xsl:accumulator-rule match="/tei:TEI/tei:text//tei:note[f:in-phrasing(.)][not(ancestor::tei:rdg)][not(@type = 'editorial')]" phase="end" select="$value + 1"/>
   </xsl:accumulator>
 
   <!-- The note's body, with a link back to its reference. -->

@@ -1,0 +1,220 @@
+/**
+ * Issue 10 on real material: the 1959 and 1969 editions of a chapter of Tony
+ * Cliff's Rosa Luxemburg (../shared/witnesses) built into one critical
+ * edition. The apparatus holds the author's revisions and nothing else; each
+ * witness is read back out of the written TEI exactly as it builds alone; the
+ * edition is valid (Jing, tei_all) and its EPUB passes epubcheck; a third,
+ * hand-made witness collates the same whatever the order of the witnesses.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildEditions } from '../../pipeline/build.js';
+import { buildCriticalEdition, type CriticalResult } from '../../pipeline/critical/build.js';
+import { blocksOf } from '../../pipeline/critical/blocks.js';
+import { witnessBlockTexts } from '../../pipeline/critical/witness.js';
+import { findFirst, textOf } from '../../pipeline/tei/tree.js';
+import { xmlToXast } from './xml.js';
+import { DEFAULT_CHROMIUM } from '../../pipeline/settings.js';
+
+const WITNESSES = path.resolve('../shared/witnesses');
+const W1959 = path.join(WITNESSES, 'cliff-1959-rosa-luxemburg-ch5.htm');
+const W1969 = path.join(WITNESSES, 'cliff-1969-rosa-luxemburg-ch5.htm');
+const TEI_ALL = path.resolve('../shared/schemas/tei_all.rng');
+const EPUBCHECK = '/usr/share/java/epubcheck.jar';
+const missing = existsSync(W1959) && existsSync(W1969) ? '' : ` — SKIPPED: ${WITNESSES} is missing`;
+const hasJing = spawnSync('jing', [], { encoding: 'utf8' }).error === undefined && existsSync(TEI_ALL);
+const hasEpubcheck = spawnSync('java', ['-version']).status === 0 && existsSync(EPUBCHECK);
+const CHROMIUM = process.env.TEI_PRESS_CHROMIUM ?? DEFAULT_CHROMIUM;
+const hasPdf = existsSync(CHROMIUM) && spawnSync('pdftotext', ['-v']).error === undefined;
+
+const work = mkdtempSync(path.join(tmpdir(), 'tei-press-critical-'));
+
+/** Block texts of a written TEI file, as witnessBlockTexts reads them. */
+function blockTextsOfFile(file: string, witness?: string): string[] {
+  const text = findFirst(xmlToXast(readFileSync(file, 'utf8')), 'text')!;
+  return witness ? witnessBlockTexts(text, witness) : blocksOf(text).map((block) => textOf(block.element));
+}
+
+/** The apparatus as lines `type: lemma ] reading wit`, abridged to their first and last words. */
+function summary(result: CriticalResult): string[] {
+  const cut = (text: string) => {
+    const words = text.split(/\s+/).filter(Boolean);
+    return words.length <= 6 ? words.join(' ') : `${words.slice(0, 3).join(' ')} … ${words.slice(-2).join(' ')}`;
+  };
+  return result.apparatus.flatMap((entry) =>
+    entry.readings.map((reading) => `${reading.type}${entry.structural ? ' (blocks)' : ''}: ${cut(entry.lemma.text)} ] ${cut(reading.text)} ${reading.wit.join(' ')}`),
+  );
+}
+
+describe.skipIf(missing !== '')(`critical edition of Cliff 1959 and 1969${missing}`, () => {
+  let result: CriticalResult;
+  let teiFile: string;
+
+  beforeAll(async () => {
+    result = await buildCriticalEdition([W1959, W1969], { outDir: path.join(work, 'two'), formats: ['tei', 'html', 'epub', 'archive', 'review'], buildDate: '2025-01-02' });
+    expect(result.status, result.messages.map((m) => `${m.ruleId}: ${m.reason}`).join('\n')).toBe('built');
+    teiFile = result.outputs.find((file) => file.endsWith('.tei.xml') && !file.endsWith('.archive.tei.xml'))!;
+  }, 300_000);
+
+  it('finds the author’s revisions and nothing else', () => {
+    expect(summary(result)).toEqual([
+      // Two paragraphs of 1959 rewritten into one in 1969.
+      // (Both end with note 55, which the reader gives the page's "Top of the page" line.)
+      'substantive (blocks): Rosa Luxemburg’s reluctance … the page ] Rosa Luxemburg’s reluctance … the page wit-1969',
+      // The concluding sentence replaced.
+      'substantive: For Marxists, in … of spontaneity ] However, whatever the … of 1918-19 wit-1969',
+      // The page's "Last updated" line.
+      'substantive: 4 ] 1 wit-1969',
+      'substantive: 2003 ] 2004 wit-1969',
+    ]);
+    const merged = result.apparatus[0]!;
+    expect(merged.lemma.text.split('\n')).toHaveLength(2);
+    expect(merged.readings[0]!.text.split('\n')).toHaveLength(1);
+  });
+
+  it('gives back each witness exactly, character for character, from the written TEI', async () => {
+    const alone = await buildEditions([W1959, W1969], { outDir: path.join(work, 'alone'), formats: ['tei'], buildDate: '2025-01-02', jobs: 1, force: true });
+    const [tei1959, tei1969] = alone.editions.map((edition) => edition.outputs.find((file) => file.endsWith('.tei.xml'))!);
+    const own1959 = blockTextsOfFile(tei1959!);
+    const own1969 = blockTextsOfFile(tei1969!);
+    expect(blockTextsOfFile(teiFile, 'wit-1959')).toEqual(own1959);
+    expect(blockTextsOfFile(teiFile, 'wit-1969')).toEqual(own1969);
+    // The check can fail: the witnesses differ.
+    expect(own1959).not.toEqual(own1969);
+    expect(own1959.join('').length).toBeGreaterThan(30_000);
+  }, 300_000);
+
+  it('states the witnesses and the variant encoding in the header', () => {
+    const xml = readFileSync(teiFile, 'utf8');
+    expect(xml).toContain('<variantEncoding method="parallel-segmentation" location="internal"/>');
+    expect(xml).toMatch(/<witness xml:id="wit-1959" n="1959">[\s\S]*Last updated on 20\.4\.2003[\s\S]*cliff-1959-rosa-luxemburg-ch5\.htm/);
+    expect(xml).toMatch(/<witness xml:id="wit-1969" n="1969">[\s\S]*Last updated on 20\.1\.2004[\s\S]*cliff-1969-rosa-luxemburg-ch5\.htm/);
+    // Markup stays inside readings: the 1969 reading keeps its names and date.
+    expect(xml).toMatch(/<rdg wit="#wit-1969" type="substantive">However, whatever[^]*?<persName[^]*?<date from="1918" to="1919">1918-19<\/date><\/rdg>/);
+  });
+
+  it.skipIf(!hasJing)(`is valid against tei_all (Jing)${hasJing ? '' : ' — SKIPPED: jing or tei_all.rng missing'}`, () => {
+    const archive = result.outputs.find((file) => file.endsWith('.archive.tei.xml'))!;
+    const run = spawnSync('jing', [TEI_ALL, teiFile, archive], { encoding: 'utf8' });
+    expect(`${run.stdout}${run.stderr}`.split('\n').filter((line) => line.trim() && !line.startsWith('[warning]'))).toEqual([]);
+  }, 120_000);
+
+  it('renders the apparatus in the print HTML: one entry per app, keys and entries linked both ways, witnesses listed', () => {
+    const html = readFileSync(result.outputs.find((file) => file.endsWith('.html') && !file.endsWith('.review.html'))!, 'utf8');
+    for (const entry of result.apparatus) {
+      expect(html).toContain(`id="apparatus-${entry.id}"`);
+      expect(html).toContain(`href="#apparatus-${entry.id}"`);
+      expect(html).toContain(`id="key-${entry.id}"`);
+      expect(html).toContain(`href="#key-${entry.id}"`);
+    }
+    expect(html).toContain('<h2 id="apparatus-head">Critical apparatus</h2>');
+    expect(html).toContain('However, whatever the historical circumstances moulding');
+    expect(html.match(/class="app-footnote"/g)).toHaveLength(result.apparatus.length);
+  });
+
+  it.skipIf(!hasEpubcheck)(`gives an EPUB with the apparatus that epubcheck passes with 0 errors and 0 warnings${hasEpubcheck ? '' : ' — SKIPPED: java or epubcheck missing'}`, () => {
+    const epub = result.outputs.find((file) => file.endsWith('.epub'))!;
+    const run = spawnSync('java', ['-jar', EPUBCHECK, epub], { encoding: 'utf8' });
+    expect(`${run.stdout}\n${run.stderr}`).toMatch(/No errors or warnings detected|Messages: 0 fatals \/ 0 errors \/ 0 warnings/);
+    const listing = spawnSync('unzip', ['-p', epub, 'OEBPS/*.xhtml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+    expect(listing.match(/<aside class="app-entry"/g)).toHaveLength(result.apparatus.length);
+  }, 300_000);
+
+  it('loses no word of either witness in the print HTML or the EPUB (the other witness’s in its readings)', async () => {
+    const alone = await buildEditions([W1959, W1969], { outDir: path.join(work, 'alone-words'), formats: ['tei'], buildDate: '2025-01-02', jobs: 1, force: true });
+    const words = (text: string) => {
+      const counts = new Map<string, number>();
+      for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+      return counts;
+    };
+    const visible = (markup: string) => markup.replace(/<(style|head)[^]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&');
+    const html = words(visible(readFileSync(result.outputs.find((file) => file.endsWith('.html') && !file.includes('.review.') && !file.endsWith('.1969.html'))!, 'utf8')));
+    const epub = words(visible(spawnSync('unzip', ['-p', result.outputs.find((file) => file.endsWith('.epub'))!, 'OEBPS/*.xhtml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout));
+    for (const edition of alone.editions) {
+      const own = words(blockTextsOfFile(edition.outputs.find((file) => file.endsWith('.tei.xml'))!).join(' '));
+      const missing = (rendering: Map<string, number>) => [...own].filter(([word, count]) => (rendering.get(word) ?? 0) < count).map(([word]) => word);
+      expect(missing(html), `${edition.input} in the print HTML`).toEqual([]);
+      expect(missing(epub), `${edition.input} in the EPUB`).toEqual([]);
+    }
+    // Words only 1969 has are there, in its readings.
+    expect(html.get('belatedness')).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('renders the 1969 witness on its own (print HTML <slug>.1969.html)', () => {
+    const view = readFileSync(result.outputs.find((file) => file.endsWith('.1969.html'))!, 'utf8');
+    expect(view).toContain('However, whatever the historical circumstances moulding');
+    expect(view).toContain('Last updated on 20.1.2004');
+    expect(view).not.toContain('For Marxists, in advanced industrial countries');
+    expect(view).not.toContain('class="app-key"');
+  });
+
+  it.skipIf(!hasPdf)(`prints the apparatus in the PDF: each entry at the foot of its lemma's page and in the apparatus section${hasPdf ? '' : ' — SKIPPED: Chromium or pdftotext missing'}`, async () => {
+    const printed = await buildCriticalEdition([W1959, W1969], { outDir: path.join(work, 'pdf'), formats: ['pdf'], buildDate: '2025-01-02' });
+    expect(printed.status, printed.messages.map((m) => m.reason).join('\n')).toBe('built');
+    const pdf = printed.outputs.find((file) => file.endsWith('.pdf'))!;
+    const pages = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout.split('\f').map((page) => page.replace(/\s+/g, ' '));
+    // The conclusion's variant: its entry (key b, paragraph 61) stands on the page of its lemma.
+    const lemmaPage = pages.findIndex((page) => page.includes('For Marxists, in advanced industrial countries'));
+    expect(lemmaPage).toBeGreaterThan(0);
+    expect(pages[lemmaPage]).toContain('b ¶ 61 For Marxists, in advanced … question of spontaneity] However, whatever the historical circumstances');
+    // The section lists the witnesses and every entry.
+    const section = pages.slice(pages.findIndex((page, k) => k > 1 && page.includes('Critical apparatus'))).join(' ');
+    expect(section).toMatch(/1959 .*cliff-1959-rosa-luxemburg- ?ch5\.htm.*1969 .*cliff-1969-rosa-luxemburg- ?ch5\.htm/);
+    for (const entry of ['c back 4] 1 1969 (substantive); lemma 1959', 'd back 2003] 2004 1969 (substantive); lemma 1959']) expect(section).toContain(entry);
+  }, 300_000);
+
+  it('lists every variant in the review report', () => {
+    const review = JSON.parse(readFileSync(result.outputs.find((file) => file.endsWith('.review.json'))!, 'utf8')) as { other: Array<{ category: string; text: string; href: string | null }> };
+    const variants = review.other.filter((item) => item.category.startsWith('variant:'));
+    expect(variants).toHaveLength(4);
+    expect(variants.map((item) => item.href).sort()).toEqual(result.apparatus.map((entry) => `cliff-rosa-luxemburg.html#${entry.id}`).sort());
+    expect(variants.map((item) => item.text)).toContain('2003 ] 2004 1969');
+  });
+
+  describe('with a third witness made by hand (a reprint of 1969)', () => {
+    let reprint: string;
+    beforeAll(() => {
+      const html = readFileSync(W1969, 'utf8');
+      const edits: Array<[string, string]> = [
+        ['This accusation is totally unfounded', 'This accusation is quite unfounded'], // a word changed
+        ['of their own free will', 'of their free own will'], // words transposed
+        ['The proletariat is dependent in its action', 'The proletariat is dependent, in its action'], // punctuation only
+      ];
+      let text = html;
+      for (const [from, to] of edits) {
+        expect(text).toContain(from);
+        text = text.replace(from, to);
+      }
+      reprint = path.join(work, 'cliff-1975-rosa-luxemburg-ch5.htm');
+      writeFileSync(reprint, text);
+    });
+
+    it('collates the same whatever the order of the witnesses, and round-trips the third', async () => {
+      const a = await buildCriticalEdition([W1959, W1969, reprint], { outDir: path.join(work, 'abc'), formats: ['tei'], buildDate: '2025-01-02' });
+      const b = await buildCriticalEdition([W1959, reprint, W1969], { outDir: path.join(work, 'acb'), formats: ['tei'], buildDate: '2025-01-02' });
+      const c = await buildCriticalEdition([reprint, W1969, W1959], { outDir: path.join(work, 'cba'), formats: ['tei'], buildDate: '2025-01-02', base: W1959 });
+      for (const run of [a, b, c]) expect(run.status, run.messages.map((m) => m.reason).join('\n')).toBe('built');
+      const teiOf = (run: CriticalResult) => readFileSync(run.outputs.find((file) => file.endsWith('.tei.xml'))!, 'utf8');
+      expect(teiOf(b)).toBe(teiOf(a));
+      expect(teiOf(c)).toBe(teiOf(a));
+      expect(summary(a)).toEqual([
+        'substantive: totally ] quite wit-1975',
+        'transposition: own ]  wit-1975',
+        'transposition:  ] own wit-1975',
+        'punctuation:  ] , wit-1975',
+        // 1969 and the reprint read alike where 1969 differs from 1959: one rdg, two witnesses.
+        'substantive (blocks): Rosa Luxemburg’s reluctance … the page ] Rosa Luxemburg’s reluctance … the page wit-1969 wit-1975',
+        'substantive: For Marxists, in … of spontaneity ] However, whatever the … of 1918-19 wit-1969 wit-1975',
+        'substantive: 4 ] 1 wit-1969 wit-1975',
+        'substantive: 2003 ] 2004 wit-1969 wit-1975',
+      ]);
+      const alone = await buildEditions([reprint], { outDir: path.join(work, 'alone3'), formats: ['tei'], buildDate: '2025-01-02', jobs: 1, force: true });
+      const own = blockTextsOfFile(alone.editions[0]!.outputs.find((file) => file.endsWith('.tei.xml'))!);
+      const teiA = a.outputs.find((file) => file.endsWith('.tei.xml'))!;
+      expect(blockTextsOfFile(teiA, 'wit-1975')).toEqual(own);
+    }, 300_000);
+  });
+});

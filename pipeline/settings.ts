@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputFormat } from './readers/index.js';
+import { DEFAULT_EDITION_CONFIG, loadEditionConfig, type EditionConfig } from './edition-config.js';
 
 /**
  * The output formats a build can write, in the order their writers run: the
@@ -54,6 +55,13 @@ export interface Options {
   chromium?: string;
   /** Folders of the user's TEI registers (persons, places, organisations), merged after ours (default none). */
   registers?: readonly string[];
+  /**
+   * The edition settings file (`tei-press.json`, see edition-config.ts). Default:
+   * the `tei-press.json` beside the inputs (`buildEditions`), else none.
+   */
+  config?: string;
+  /** Edition settings already read (the CLI reads them once, before building); wins over `config`. */
+  edition?: EditionConfig;
 }
 
 /** Resolved settings. */
@@ -69,6 +77,8 @@ export interface Settings {
   chromium: string;
   /** Folders of user registers, read after `tei/registers/`. */
   registers: readonly string[];
+  /** The press's edition settings (publisher, editors, licence, …); {@link DEFAULT_EDITION_CONFIG} claims nothing. */
+  edition: EditionConfig;
   toolVersion: string;
 }
 
@@ -175,6 +185,7 @@ export function resolveSettings(options: Options = {}, env: NodeJS.ProcessEnv = 
     teiAll: options.teiAll,
     chromium: options.chromium ?? process.env.TEI_PRESS_CHROMIUM ?? DEFAULT_CHROMIUM,
     registers: (options.registers ?? []).map((dir) => path.resolve(dir)),
+    edition: options.edition ?? (options.config !== undefined ? loadEditionConfig(options.config) : DEFAULT_EDITION_CONFIG),
     toolVersion: toolVersion(),
   };
 }

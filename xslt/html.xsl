@@ -32,6 +32,8 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$full-title"/></title>
         <xsl:for-each select="$authors"><meta name="author" content="{.}"/></xsl:for-each>
+        <meta name="description" content="{$description}"/>
+        <xsl:if test="exists($subjects)"><meta name="keywords" content="{string-join($subjects, ', ')}"/></xsl:if>
         <meta name="generator" content="{normalize-space(concat('TEI Press ', $tool-version))}"/>
         <meta name="tei-press:slug" content="{$slug}"/>
         <style>

@@ -40,6 +40,8 @@ function render(name: 'html' | 'epub' | 'archive', edition: Edition, slug: strin
     'tool-version': settings.toolVersion,
     // Only a full date makes a dcterms:modified; otherwise the stylesheet takes the TEI's own edition date.
     modified: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '',
+    'edition-url': editionUrl(settings, slug),
+    'identifier-scheme': settings.edition.identifier,
     ...extra,
   });
   const counts = new Map<string, number>();
@@ -49,6 +51,11 @@ function render(name: 'html' | 'epub' | 'archive', edition: Edition, slug: strin
     edition.log.warn(ruleId, `${name}: ${reason}${count > 1 ? ` (${count} times)` : ''}`);
   }
   return output;
+}
+
+/** The edition's address: the edition settings' `baseUrl` + slug + `/`, or '' when no base URL is set. */
+export function editionUrl(settings: Settings, slug: string): string {
+  return settings.edition.baseUrl ? `${settings.edition.baseUrl}${encodeURIComponent(slug)}/` : '';
 }
 
 export const writers: Record<OutputFormat, Writer> = {
@@ -86,5 +93,6 @@ export const writers: Record<OutputFormat, Writer> = {
       tei: edition.tei,
       date: editionDate(edition, settings),
       toolVersion: settings.toolVersion,
+      url: editionUrl(settings, slug) || undefined,
     }),
 };

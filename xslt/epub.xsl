@@ -157,7 +157,8 @@
     <xsl:call-template name="nav"/>
     <xsl:call-template name="opf"/>
     <xsl:result-document href="{$oebps}style.css" format="css">
-      <xsl:value-of select="$css-reading"/>
+      <xsl:value-of select="$font-faces"/>
+      <xsl:value-of select="$css-reading-resolved"/>
       <xsl:text>body { max-width: 40em; }&#10;aside[epub|type~="footnote"] { border-top: 1px solid #bbb; margin-top: 1.5em; padding-top: 0.3em; }&#10;</xsl:text>
     </xsl:result-document>
   </xsl:template>
@@ -320,6 +321,10 @@
         <manifest>
           <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
           <item id="css" href="style.css" media-type="text/css"/>
+          <!-- The bundled face and its licence (SIL OFL), added by the writer (pipeline/render/fonts.ts). -->
+          <xsl:for-each select="$font-files">
+            <item id="font-{position()}" href="{.}" media-type="{if (ends-with(., '.woff2')) then 'font/woff2' else 'text/plain'}"/>
+          </xsl:for-each>
           <item id="titlepage" href="titlepage.xhtml" media-type="application/xhtml+xml"/>
           <xsl:for-each select="$chunks">
             <item id="{substring-before(f:chunk-file(.), '.xhtml')}" href="{f:chunk-file(.)}" media-type="application/xhtml+xml"/>

@@ -138,6 +138,9 @@ export async function renderPdf(files: readonly OutputFile[], htmlName: string, 
     const scriptErrors: string[] = [];
     page.on('pageerror', (error) => scriptErrors.push(error.message));
     await page.goto(pathToFileURL(path.join(folder, htmlName)).href, { waitUntil: 'load' });
+    // Every face is loaded before Paged.js measures anything: a face that arrived during layout (the
+    // browser loads a font when text first needs it) reflowed pages already cut, and text was repeated or lost.
+    await page.evaluate(loadAllFonts);
     // Paged.js reads PagedConfig when its script runs: `before` registers our handler (handlers are
     // set up when the preview starts), `after` receives the laid-out flow.
     await page.evaluate(installPagedConfig);
@@ -182,6 +185,12 @@ async function confineRequests(context: BrowserContext, folder: string, log: Mes
     // An empty answer, not an abort: Paged.js waits for ever on a stylesheet whose fetch failed.
     await route.fulfill({ status: 403, contentType: 'text/plain', body: '' });
   });
+}
+
+/** Runs in the page: loads every @font-face of the document (each unicode-range subset), then waits for all. */
+async function loadAllFonts(): Promise<void> {
+  await Promise.all(Array.from(document.fonts).map((face) => face.load().catch(() => undefined)));
+  await document.fonts.ready;
 }
 
 /** The document could not be laid out (Paged.js failed or hung). */

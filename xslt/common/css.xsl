@@ -116,6 +116,8 @@ h1.doc-title, nav.toc h2, .running-head-reset, #text h2, .tei-back h2, .index h2
   .colophon-entry { break-inside: avoid; page-break-inside: avoid; }
   .colophon-entry.long { break-inside: auto; page-break-inside: auto; }
   .index-mention .mention-n { display: none; }
+  /* A printed index gives names, dates and a gloss, not coordinates or authority ids (the EPUB links them). */
+  .index-geo, .index-idno { display: none; }
   .index-mention::after { content: target-counter(attr(href), page); }
   /* In print the notes stand at the foot of their page, so the endnotes (and their contents entry) are the screen's. */
   a.noteref, .endnotes, nav.toc .toc-notes { display: none; }

@@ -9,6 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Message } from './messages.js';
 import { capJobs, resolveSettings, type Options, type Settings } from './settings.js';
+import { findEditionConfig } from './edition-config.js';
 import { runBatch, settleSlug, type BatchHooks, type EditionResult, type Interruption } from './batch/run.js';
 import { writeEditionFolder } from './batch/folder.js';
 import { runJob } from './batch/job.js';
@@ -174,7 +175,9 @@ export interface BuildOptions extends Options {
  * folder, and writes the corpus index `OUT/index.html`.
  */
 export async function buildEditions(inputs: readonly string[], options: BuildOptions = {}, hooks: BatchHooks = {}): Promise<BatchResult> {
-  const settings = resolveSettings(options);
+  // Edition settings: those given, else the tei-press.json beside the inputs.
+  const edition = options.edition ?? findEditionConfig(inputs, options.config);
+  const settings = resolveSettings({ ...options, edition });
   const { files, messages } = await expandInputs(inputs);
   const { jobs } = capJobs(options.jobs);
   const run = await runBatch(files, settings, { jobs, force: options.force ?? false, shard: options.shard }, hooks);

@@ -17,13 +17,14 @@ import { ExitCode, formatMessage, MessageLog, InputError, type Message } from '.
 import { ALL_FORMATS, DEFAULT_FORMATS, OptionError, PROJECT_ROOT, capJobs, parseFormats, parseJobs, resolveSettings, toolVersion, type OutputFormat } from './settings.js';
 import type { InputFormat } from './readers/index.js';
 import { describeWriteError } from './output-errors.js';
+import { ConfigError, findEditionConfig, type EditionConfig } from './edition-config.js';
 
 /** The help text; `inputFormats` are the readers' names (the readers load only when needed). */
 const help = (inputFormats: readonly string[]) => `tei-press — turn archive articles into TEI P5 editions, EPUB 3, print HTML and archival TEI
 
 Usage:
   tei-press build INPUT… [--out DIR] [--formats LIST] [--from FORMAT] [--build-date DATE] [--tei-all PATH]
-                         [--registers DIR]… [--errata FILE] [--jobs N] [--force] [--shard I/N]
+                         [--registers DIR]… [--errata FILE] [--config FILE] [--jobs N] [--force] [--shard I/N]
   tei-press build WITNESS WITNESS… --witnesses [--base WITNESS] [--out DIR] [--formats LIST] …
   tei-press merge SHARD_DIR… [--out DIR]
   tei-press validate FILE… [--tei-all PATH]
@@ -56,6 +57,9 @@ Options:
   --tei-all PATH     also validate TEI against this tei_all.rng with Jing
   --registers DIR    a folder of your own TEI registers (listPerson, listPlace, listOrg), merged after
                      ours (an entry with the same xml:id replaces ours); may be given more than once
+  --config FILE      the edition settings (publisher, place, series, editors, licence, base URL,
+                     language, fonts) as JSON; default: tei-press.json beside the inputs, else none
+                     (nothing is claimed: no publisher, editor or licence of the edition's own)
   --jobs N           worker threads for a batch (default and most: one per core); 1 builds in one thread
   --force            rebuild every input, also those unchanged since the last build
   --errata FILE      the editor's errata file: corrections (sic/corr) and editorial notes placed by quoted
@@ -99,16 +103,21 @@ function isFile(input: string): boolean {
  * before anything loads: the formats, the edition date (with
  * SOURCE_DATE_EPOCH) and the worker threads, capped at the cores with a note.
  */
-function buildOptions(values: { formats?: string; 'build-date'?: string; jobs?: string }): { formats?: OutputFormat[]; buildDate?: string; jobs?: number } {
+function buildOptions(
+  values: { formats?: string; 'build-date'?: string; jobs?: string; config?: string },
+  inputs: readonly string[],
+): { formats?: OutputFormat[]; buildDate?: string; jobs?: number; edition: EditionConfig } {
   try {
     const formats = values.formats === undefined ? undefined : parseFormats(values.formats);
     const buildDate = values['build-date'];
-    resolveSettings({ formats, buildDate });
+    // The edition settings: --config, else the tei-press.json beside the inputs; a bad value stops here (exit 2).
+    const edition = findEditionConfig(inputs, values.config);
+    resolveSettings({ formats, buildDate, edition });
     const capped = values.jobs === undefined ? undefined : capJobs(parseJobs(values.jobs));
     if (capped?.note) process.stderr.write(`tei-press: note: ${capped.note}\n`);
-    return { formats, buildDate, jobs: capped?.jobs };
+    return { formats, buildDate, jobs: capped?.jobs, edition };
   } catch (error) {
-    if (error instanceof OptionError) usage(error.message);
+    if (error instanceof OptionError || error instanceof ConfigError) usage(error.message);
     throw error;
   }
 }
@@ -162,6 +171,7 @@ async function main(argv: string[]): Promise<number> {
         'build-date': { type: 'string' },
         'tei-all': { type: 'string' },
         registers: { type: 'string', multiple: true },
+        config: { type: 'string' },
         jobs: { type: 'string' },
         force: { type: 'boolean' },
         witnesses: { type: 'boolean' },
@@ -189,7 +199,7 @@ async function main(argv: string[]): Promise<number> {
   if (!command) usage('no command given');
   if (command === 'build') {
     if (inputs.length === 0) usage('build needs at least one input file or folder');
-    const { formats, buildDate, jobs } = buildOptions(values);
+    const { formats, buildDate, jobs, edition } = buildOptions(values, inputs);
     const shard = values.shard === undefined ? undefined : await shardOption(values.shard);
     if (values.registers?.length) await checkRegisters(values.registers);
     checkOutDir(values.out ?? 'dist');
@@ -251,6 +261,7 @@ async function main(argv: string[]): Promise<number> {
         teiAll: values['tei-all'],
         registers: values.registers,
         errata: values.errata,
+        edition,
         jobs,
         force: values.force,
         shard,

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputFormat } from './readers/index.js';
+import { DEFAULT_EDITION_CONFIG, loadEditionConfig, type EditionConfig } from './edition-config.js';
 
 /**
  * The output formats a build can write, in the order their writers run: the
@@ -56,6 +57,13 @@ export interface Options {
   registers?: readonly string[];
   /** The editor's errata file: corrections and editorial notes placed by quoted text (see enrich/errata.ts; default none). */
   errata?: string;
+  /**
+   * The edition settings file (`tei-press.json`, see edition-config.ts). Default:
+   * the `tei-press.json` beside the inputs (`buildEditions`), else none.
+   */
+  config?: string;
+  /** Edition settings already read (the CLI reads them once, before building); wins over `config`. */
+  edition?: EditionConfig;
 }
 
 /** Resolved settings. */
@@ -73,6 +81,8 @@ export interface Settings {
   registers: readonly string[];
   /** The errata file, absolute (see {@link Options.errata}). */
   errata?: string;
+  /** The press's edition settings (publisher, editors, licence, …); {@link DEFAULT_EDITION_CONFIG} claims nothing. */
+  edition: EditionConfig;
   toolVersion: string;
 }
 
@@ -180,6 +190,7 @@ export function resolveSettings(options: Options = {}, env: NodeJS.ProcessEnv = 
     chromium: options.chromium ?? process.env.TEI_PRESS_CHROMIUM ?? DEFAULT_CHROMIUM,
     registers: (options.registers ?? []).map((dir) => path.resolve(dir)),
     ...(options.errata === undefined ? {} : { errata: path.resolve(options.errata) }),
+    edition: options.edition ?? (options.config !== undefined ? loadEditionConfig(options.config) : DEFAULT_EDITION_CONFIG),
     toolVersion: toolVersion(),
   };
 }

@@ -84,6 +84,7 @@ export const assemble: Stage = (edition, settings) => {
     buildDate: editionDate(edition, settings),
     toolVersion: settings.toolVersion,
     sourceFile: edition.path.split(/[\\/]/).pop()!,
+    edition: settings.edition,
   });
 };
 

@@ -36,7 +36,10 @@ describe('the print HTML of the seed', () => {
   it('is one HTML5 document that references no other file', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toMatch(/<html[^>]* lang="en"/);
-    expect(html).not.toMatch(/<link\b|<script\b|<img\b|\bsrc=|@import|url\(/i);
+    expect(html).not.toMatch(/<link\b|<script\b|<img\b|\bsrc=|@import/i);
+    // The only url()s are the bundled face's, inlined as data: URLs (issue 12).
+    expect(html.match(/url\((?!data:font\/woff2;base64,)[^)]{0,40}/gi) ?? []).toEqual([]);
+    expect(html.match(/url\(data:font\/woff2;base64,/g)?.length).toBe(12);
     // Every link inside the document leads to an id it holds.
     const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
     const targets = [...html.matchAll(/\shref="#([^"]+)"/g)].map((match) => match[1]!);

@@ -104,12 +104,14 @@
   </xsl:template>
 
   <!-- The book's identifier: a UUID derived by the writer from the TEI. -->
-  <xsl:variable name="book-id" as="xs:string"
+  <xsl:variable name="uuid-id" as="xs:string"
     select="if (matches($uuid, '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')) then concat('urn:uuid:', $uuid)
             else concat('urn:tei-press:', $slug)"/>
+  <!-- The edition settings may make the edition's address its identifier; the UUID is then a second one. -->
+  <xsl:variable name="book-id" as="xs:string" select="if ($identifier-scheme eq 'url' and $edition-url ne '') then $edition-url else $uuid-id"/>
 
   <xsl:template match="/">
-    <xsl:if test="$book-id eq concat('urn:tei-press:', $slug)">
+    <xsl:if test="$uuid-id eq concat('urn:tei-press:', $slug)">
       <xsl:message select="concat('epub:no-uuid: no valid $uuid was given (', $uuid, '); the identifier falls back to ', $book-id, '.')"/>
     </xsl:if>
     <xsl:call-template name="page">
@@ -168,7 +170,8 @@
     <xsl:call-template name="nav"/>
     <xsl:call-template name="opf"/>
     <xsl:result-document href="{$oebps}style.css" format="css">
-      <xsl:value-of select="$css-reading"/>
+      <xsl:value-of select="$font-faces"/>
+      <xsl:value-of select="$css-reading-resolved"/>
       <xsl:if test="exists($apps)"><xsl:value-of select="$css-apparatus"/></xsl:if>
       <xsl:text>body { max-width: 40em; }&#10;aside[epub|type~="footnote"] { border-top: 1px solid #bbb; margin-top: 1.5em; padding-top: 0.3em; }&#10;</xsl:text>
     </xsl:result-document>
@@ -288,13 +291,36 @@
               <meta refines="#creator-{position()}" property="file-as"><xsl:value-of select="f:file-as(.)"/></meta>
             </xsl:if>
           </xsl:for-each>
+          <xsl:if test="$book-id ne $uuid-id"><dc:identifier><xsl:value-of select="$uuid-id"/></dc:identifier></xsl:if>
           <xsl:for-each select="$transcribers">
             <dc:contributor id="transcriber-{position()}"><xsl:value-of select="."/></dc:contributor>
             <meta refines="#transcriber-{position()}" property="role" scheme="marc:relators">trc</meta>
           </xsl:for-each>
+          <!-- Translators the source names, and the editors of the edition settings, each with its MARC role. -->
+          <xsl:for-each select="distinct-values($title-stmt/tei:respStmt[matches(f:plain(tei:resp), '^Translat', 'i')]/tei:name/f:plain(.))">
+            <dc:contributor id="translator-{position()}"><xsl:value-of select="."/></dc:contributor>
+            <meta refines="#translator-{position()}" property="role" scheme="marc:relators">trl</meta>
+          </xsl:for-each>
+          <xsl:for-each select="$header/tei:fileDesc/tei:editionStmt/tei:editor">
+            <dc:contributor id="editor-{position()}"><xsl:value-of select="f:plain(.)"/></dc:contributor>
+            <meta refines="#editor-{position()}" property="role" scheme="marc:relators"><xsl:value-of select="(@role[matches(., '^[a-z]{3}$')], 'edt')[1]"/></meta>
+          </xsl:for-each>
+          <xsl:for-each select="$header/tei:fileDesc/tei:seriesStmt[tei:title]">
+            <meta property="belongs-to-collection" id="series"><xsl:value-of select="f:plain(tei:title[1])"/></meta>
+            <meta refines="#series" property="collection-type">series</meta>
+            <xsl:for-each select="tei:biblScope[matches(normalize-space(.), '^[0-9]+(\.[0-9]+)?$')][1]">
+              <meta refines="#series" property="group-position"><xsl:value-of select="normalize-space(.)"/></meta>
+            </xsl:for-each>
+          </xsl:for-each>
           <dc:language><xsl:value-of select="$language"/></dc:language>
           <xsl:if test="$source-date"><dc:date><xsl:value-of select="$source-date"/></dc:date></xsl:if>
           <xsl:if test="$source-text ne ''"><dc:source><xsl:value-of select="$source-text"/></dc:source></xsl:if>
+          <!-- The transcription's address, when the source page gives it, as a second source. -->
+          <xsl:for-each select="distinct-values($source-desc/tei:bibl//(tei:ref/@target, tei:ptr/@target, tei:idno[@type = ('URI', 'URL')])[matches(normalize-space(.), '^https?://')]/normalize-space(.))">
+            <dc:source><xsl:value-of select="."/></dc:source>
+          </xsl:for-each>
+          <dc:description><xsl:value-of select="$description"/></dc:description>
+          <xsl:for-each select="$subjects"><dc:subject><xsl:value-of select="."/></dc:subject></xsl:for-each>
           <xsl:for-each select="distinct-values($header/tei:fileDesc/tei:publicationStmt/tei:publisher/f:plain(.))">
             <dc:publisher><xsl:value-of select="."/></dc:publisher>
           </xsl:for-each>
@@ -309,6 +335,10 @@
         <manifest>
           <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
           <item id="css" href="style.css" media-type="text/css"/>
+          <!-- The bundled face and its licence (SIL OFL), added by the writer (pipeline/render/fonts.ts). -->
+          <xsl:for-each select="$font-files">
+            <item id="font-{position()}" href="{.}" media-type="{if (ends-with(., '.woff2')) then 'font/woff2' else 'text/plain'}"/>
+          </xsl:for-each>
           <item id="titlepage" href="titlepage.xhtml" media-type="application/xhtml+xml"/>
           <xsl:for-each select="$chunks">
             <item id="{substring-before(f:chunk-file(.), '.xhtml')}" href="{f:chunk-file(.)}" media-type="application/xhtml+xml"/>

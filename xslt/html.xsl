@@ -33,18 +33,24 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$full-title"/></title>
         <xsl:for-each select="$authors"><meta name="author" content="{.}"/></xsl:for-each>
+        <meta name="description" content="{$description}"/>
+        <xsl:if test="exists($subjects)"><meta name="keywords" content="{string-join($subjects, ', ')}"/></xsl:if>
         <meta name="generator" content="{normalize-space(concat('TEI Press ', $tool-version))}"/>
         <meta name="tei-press:slug" content="{$slug}"/>
+        <!-- The bundled face, inlined; Paged.js need not parse its data: URLs (data-pagedjs-ignore), the browser still loads it. -->
+        <xsl:if test="$font-faces ne ''"><style data-pagedjs-ignore=""><xsl:value-of select="$font-faces"/></style></xsl:if>
         <style>
-          <xsl:value-of select="$css-reading"/>
+          <xsl:value-of select="$css-reading-resolved"/>
           <xsl:value-of select="concat(substring-before($css-print, '/*RUNNING-TITLE*/'), f:css-string($main-title), substring-after($css-print, '/*RUNNING-TITLE*/'))"/>
           <xsl:if test="exists($apps)"><xsl:value-of select="$css-apparatus"/></xsl:if>
         </style>
       </head>
       <body>
         <xsl:call-template name="titlepage"/>
-        <xsl:call-template name="print-toc"/>
+        <xsl:if test="$wants-toc"><xsl:call-template name="print-toc"/></xsl:if>
         <main id="text">
+          <!-- Empty: ends the running head of the pages before (contents) where the text opens without a heading. -->
+          <span class="running-head-reset" aria-hidden="true"/>
           <xsl:apply-templates select="/tei:TEI/tei:text/tei:body"/>
         </main>
         <xsl:apply-templates select="/tei:TEI/tei:text/tei:back"/>
@@ -55,6 +61,11 @@
       </body>
     </html>
   </xsl:template>
+
+  <!-- A contents page only for a text with sections to find: at least two, in some 3,000 characters or more
+       (a four-paragraph article gets none; the PDF's bookmarks and the EPUB's navigation still list it). -->
+  <xsl:variable name="wants-toc" as="xs:boolean"
+    select="count(/tei:TEI/tei:text/tei:body//tei:div) ge 2 and string-length(/tei:TEI/tei:text/tei:body) ge 3000"/>
 
   <!-- Contents: every division, then the back matter; page numbers come from target-counter in print. -->
   <xsl:template name="print-toc">

@@ -246,6 +246,8 @@ export function pipelineKey(settings: Settings): string {
       // A date from the clock is not part of the key: an unchanged input built on an earlier day keeps that day's edition.
       buildDate: settings.buildDateFrom === 'today' ? null : settings.buildDate,
       teiAll: settings.teiAll ?? null,
+      // The edition settings' values (not the file's path): another publisher or licence rebuilds every edition.
+      edition: settings.edition ? { ...settings.edition, file: undefined } : null,
       toolVersion: settings.toolVersion,
     }),
   );

@@ -143,7 +143,7 @@ function evidence(guess: LanguageGuess): string {
  * Stage: the language of the text. Runs after `assemble`, before the
  * stages that have English-only rules (quotations, dates).
  */
-export const markLanguage: Stage = async (edition) => {
+export const markLanguage: Stage = async (edition, settings) => {
   const tei = edition.tei!;
   const meta = edition.read!.meta;
   const body = findFirst(tei, 'body');
@@ -168,6 +168,12 @@ export const markLanguage: Stage = async (edition) => {
     guess.samples < MIN_AGREEING
       ? 'the text is too short to tell'
       : `the samples of the text disagree (the most frequent, ${nameOf(guess.leading ?? 'und')}, in ${evidence(guess)})`;
+  // The press's default language (tei-press.json) is taken only where neither the page nor the text tells.
+  const fallback = settings?.edition?.language;
+  if (fallback) {
+    setLanguage(tei, fallback, `${nameOf(fallback)}, the default language of the edition settings (${settings.edition.file ? settings.edition.file.split(/[\\/]/).pop() : 'tei-press.json'}): the page states no language and ${why}.`);
+    return;
+  }
   setLanguage(tei, 'und', `Undetermined: the page states no language and ${why}.`);
   edition.log.warn('language:undetermined', `the language of the text is not known: the page states none and ${why}; xml:lang="und" — set it in the source (lang) if it matters`);
 };

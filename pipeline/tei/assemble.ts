@@ -14,6 +14,7 @@ import type { ArticleMeta, InfoField, IsoDate, PrintSource, ReadResult, SourceLi
 import { FOREIGN_LABELS, plainSpaces, splitCredit } from '../readers/header-lines.js';
 import { namesOfAuthorLine, pseudonymsOf, rightsStatements, workDate } from '../work-facts.js';
 import { el, TEI_NS, type Child, type Element, type ElementContent, type Root } from './tree.js';
+import { DEFAULT_EDITION_CONFIG, type EditionConfig } from '../edition-config.js';
 
 /** Facts about this edition that do not come from the source. */
 export interface EditionFacts {
@@ -23,6 +24,8 @@ export interface EditionFacts {
   toolVersion: string;
   /** The input's file name, recorded as the edition's source file. */
   sourceFile: string;
+  /** The press's edition settings (publisher, place, series, editors, licence); default: none, nothing claimed. */
+  edition?: EditionConfig;
 }
 
 /** Whitespace-normalised text of a line, as it is written into the TEI. */
@@ -97,14 +100,37 @@ function titleStmt(meta: ArticleMeta): Element {
   );
 }
 
+/**
+ * Who made this edition, beyond the source: the editors of the edition
+ * settings (TEI `editor` with its MARC relator code as `role`), when there are any.
+ */
+function editionStmt(facts: EditionFacts): Element | null {
+  const editors = facts.edition?.editors ?? [];
+  if (editors.length === 0) return null;
+  return el(
+    'editionStmt',
+    {},
+    el('edition', {}, 'Edition of ', el('date', { when: facts.buildDate }, facts.buildDate)),
+    editors.map((editor) => el('editor', { role: editor.role }, editor.name)),
+  );
+}
+
 function publicationStmt(meta: ArticleMeta, facts: EditionFacts): Element {
+  const config = facts.edition ?? DEFAULT_EDITION_CONFIG;
   const rights = rightsStatements(meta);
   // A free licence stated anywhere wins over a copyright line (the archive's licence of a text whose print was copyright).
   const status = rights.some((statement) => statement.status === 'free') ? 'free' : rights.length ? 'restricted' : 'unknown';
+  const ownLicence = config.licence
+    ? el('licence', config.licence.url ? { target: config.licence.url } : {}, `This edition (its markup, apparatus and renderings): ${config.licence.text}`)
+    : null;
   return el(
     'publicationStmt',
     {},
-    el('publisher', {}, 'TEI Press'),
+    // Without edition settings no publisher is claimed: the tool is the TEI's encoder (titleStmt), not a publisher.
+    config.publisher
+      ? el('publisher', {}, config.publisher)
+      : el('authority', {}, 'Not published: an edition made for study, with no publisher named'),
+    config.place ? el('pubPlace', {}, config.place) : null,
     el('date', { when: facts.buildDate }, facts.buildDate),
     el(
       'availability',
@@ -114,9 +140,24 @@ function publicationStmt(meta: ArticleMeta, facts: EditionFacts): Element {
         : el(
             'p',
             {},
-            'The source page states no licence or copyright. The rights in the text are not known to this edition; it is made for study and offered under no licence of its own.',
+            ownLicence
+              ? 'The source page states no licence or copyright. The rights in the text are not known to this edition.'
+              : 'The source page states no licence or copyright. The rights in the text are not known to this edition; it is made for study and offered under no licence of its own.',
           ),
+      ownLicence,
     ),
+  );
+}
+
+/** The series of the edition settings, with its number. */
+function seriesStmt(facts: EditionFacts): Element | null {
+  const series = facts.edition?.series;
+  if (!series) return null;
+  return el(
+    'seriesStmt',
+    {},
+    el('title', { level: 's' }, series.title),
+    series.number ? el('biblScope', { unit: 'volume' }, series.number) : null,
   );
 }
 
@@ -225,7 +266,7 @@ function encodingDesc(meta: ArticleMeta): Element {
       el(
         'p',
         {},
-        'Edition made by TEI Press from a plain-text or HTML transcription published online (Marxists Internet Archive, Encyclopaedia of Trotskyism On-Line), for reading (EPUB 3, print) and for deposit. Every character of the transcription is kept.',
+        'Edition made with TEI Press from a plain-text or HTML transcription published online (Marxists Internet Archive, Encyclopaedia of Trotskyism On-Line), for reading (EPUB 3, print) and for deposit. Every character of the transcription is kept.',
       ),
     ),
     el(
@@ -365,7 +406,7 @@ export function assembleTei(read: ReadResult, facts: EditionFacts): Root {
   const header = el(
     'teiHeader',
     {},
-    el('fileDesc', {}, titleStmt(meta), publicationStmt(meta, facts), sourceDesc(meta)),
+    el('fileDesc', {}, titleStmt(meta), editionStmt(facts), publicationStmt(meta, facts), seriesStmt(facts), sourceDesc(meta)),
     encodingDesc(meta),
     profileDesc(meta),
     revisionDesc(meta, facts),

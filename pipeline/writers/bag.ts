@@ -24,11 +24,11 @@ import type { OutputFile } from './index.js';
 
 /** The descriptive fields of bag-info.txt. */
 export interface BagInfo {
-  /** Who transfers the content: the edition's publisher. */
-  sourceOrganization: string;
+  /** Who transfers the content: the edition's publisher; absent (the field is left out) when the edition names none. */
+  sourceOrganization?: string;
   /** What the bag holds, for a person: title, author, where the text was first printed. */
   externalDescription: string;
-  /** A stable identifier: the edition's slug. */
+  /** A stable identifier: the edition's address when the edition settings give a base URL, else its slug. */
   externalIdentifier: string;
   /** The build's fixed date, `YYYY-MM-DD`. */
   baggingDate: string;
@@ -61,7 +61,7 @@ export function makeBag(payload: readonly PayloadFile[], info: BagInfo): OutputF
   const payloadBytes = files.map((file) => ({ name: `${PAYLOAD_DIR}/${file.path}`, data: bytesOf(file.data) }));
   const manifest = payloadBytes.map((file) => manifestLine(checksum(file.data), file.name)).join('');
   const bagInfo =
-    infoLine('Source-Organization', info.sourceOrganization) +
+    (info.sourceOrganization ? infoLine('Source-Organization', info.sourceOrganization) : '') +
     infoLine('External-Description', info.externalDescription) +
     infoLine('External-Identifier', info.externalIdentifier) +
     infoLine('Bagging-Date', info.baggingDate) +
@@ -124,7 +124,7 @@ function baggingDate(isoDate: string): string {
  * publisher, and a one-line description from the title, subtitle, authors,
  * the source's bibliographic line and the archive the text was transcribed for.
  */
-export function describeEdition(tei: Root | undefined, facts: { slug: string; date: string; toolVersion: string; contents: string[] }): BagInfo {
+export function describeEdition(tei: Root | undefined, facts: { slug: string; date: string; toolVersion: string; contents: string[]; url?: string }): BagInfo {
   const header = tei ? findFirst(tei, 'teiHeader') : undefined;
   const titleStmt = header ? findFirst(header, 'titleStmt') : undefined;
   const titles = titleStmt ? findAll(titleStmt, 'title') : [];
@@ -137,17 +137,18 @@ export function describeEdition(tei: Root | undefined, facts: { slug: string; da
   const archive = oneLine((sourceDesc ? findAll(sourceDesc, 'bibl') : []).map((bibl) => child(bibl, 'publisher')).find(Boolean));
   const publisher = oneLine(header ? findFirst(findFirst(header, 'publicationStmt') ?? header, 'publisher') : undefined);
 
-  const organisation = publisher ?? 'TEI Press';
+  // No publisher named (no edition settings): the bag names none either, and says the tool made the edition.
+  const organisation = publisher;
   const contents = facts.contents.length > 1 ? `${facts.contents.slice(0, -1).join(', ')} and ${facts.contents.at(-1)}` : facts.contents.join('');
   const parts = [
     `${main}${sub ? `: ${sub}` : ''}${authors.length ? `, by ${authors.join(' and ')}` : ''}.`,
     sourceLine ? (/[.!?]$/.test(sourceLine) ? sourceLine : `${sourceLine}.`) : undefined,
-    `Edition by ${organisation}${archive ? ` from the transcription published by ${archive}` : ''}: ${contents}.`,
+    `${organisation ? `Edition by ${organisation}` : `Edition made with TEI Press`}${archive ? ` from the transcription published by ${archive}` : ''}: ${contents}.`,
   ];
   return {
     sourceOrganization: organisation,
     externalDescription: parts.filter(Boolean).join(' '),
-    externalIdentifier: facts.slug,
+    externalIdentifier: facts.url ?? facts.slug,
     baggingDate: baggingDate(facts.date),
     softwareAgent: `TEI Press ${facts.toolVersion}`,
   };
@@ -173,6 +174,8 @@ export interface BagInputs {
   /** The edition date, `YYYY-MM-DD`. */
   date: string;
   toolVersion: string;
+  /** The edition's address (edition settings' base URL + slug), when there is one. */
+  url?: string;
 }
 
 /**
@@ -184,7 +187,7 @@ export function writeBag(inputs: BagInputs): OutputFile[] {
   const editionFiles = inputs.outputs.filter((file) => !file.name.startsWith(`${bagFolder}/`));
   const contents = ['the source text']
     .concat(CONTENT_NAMES.filter(([pattern]) => editionFiles.some((file) => pattern.test(file.name))).map(([, name]) => name));
-  const info = describeEdition(inputs.tei, { slug: inputs.slug, date: inputs.date, toolVersion: inputs.toolVersion, contents });
+  const info = describeEdition(inputs.tei, { slug: inputs.slug, date: inputs.date, toolVersion: inputs.toolVersion, contents, url: inputs.url });
   const payload: PayloadFile[] = [
     { path: `source/${path.basename(inputs.source.name)}`, data: inputs.source.bytes },
     ...editionFiles.map((file) => ({ path: file.name.split(path.sep).join('/'), data: file.data })),

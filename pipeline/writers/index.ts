@@ -12,6 +12,8 @@ import { writePdf } from './pdf.js';
 import { writeBag } from './bag.js';
 import { editionDate, teiDocument } from '../stages.js';
 import { reviewHtml, reviewItemsOf, reviewJson, titleOfTei } from '../enrich/review.js';
+import { bundledFace, fontFaceCss, fontFamily, inlineFontFaceCss } from '../render/fonts.js';
+import { hyphenateHtml } from '../render/hyphenate.js';
 
 /** One file of an edition, with its name inside the edition folder. */
 export interface OutputFile {
@@ -33,13 +35,16 @@ export type Writer = (edition: Edition, context: WriterContext) => Promise<Outpu
  * driver shares (documented in xslt/common/params.xsl) and reports the
  * stylesheet's messages as warnings on the edition, each rule once with a count.
  */
-function render(name: 'html' | 'epub' | 'archive', edition: Edition, slug: string, settings: Settings, extra: Record<string, string> = {}): TransformOutput {
+function render(name: 'html' | 'epub' | 'archive', edition: Edition, slug: string, settings: Settings, extra: Record<string, string | string[]> = {}): TransformOutput {
   const date = editionDate(edition, settings);
   const output = runStylesheet(name, teiDocument(edition), {
     slug,
     'tool-version': settings.toolVersion,
     // Only a full date makes a dcterms:modified; otherwise the stylesheet takes the TEI's own edition date.
     modified: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '',
+    'edition-url': editionUrl(settings, slug),
+    'identifier-scheme': settings.edition.identifier,
+    'font-family': fontFamily(settings.edition.fonts?.body),
     ...extra,
   });
   const counts = new Map<string, number>();
@@ -51,17 +56,41 @@ function render(name: 'html' | 'epub' | 'archive', edition: Edition, slug: strin
   return output;
 }
 
+/** The edition's address: the edition settings' `baseUrl` + slug + `/`, or '' when no base URL is set. */
+export function editionUrl(settings: Settings, slug: string): string {
+  return settings.edition.baseUrl ? `${settings.edition.baseUrl}${encodeURIComponent(slug)}/` : '';
+}
+
+/**
+ * The print HTML: the bundled face inlined (it must stand alone), and soft
+ * hyphens in the text by the patterns of the document's language.
+ */
+function printHtml(edition: Edition, slug: string, settings: Settings): string {
+  const html = render('html', edition, slug, settings, { 'font-faces': inlineFontFaceCss() }).principal;
+  const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? 'und';
+  return hyphenateHtml(html, lang);
+}
+
 export const writers: Record<OutputFormat, Writer> = {
   tei: async (edition, { slug }) => [{ name: `${slug}.tei.xml`, data: edition.teiXml! }],
-  html: async (edition, { slug, settings }) => [{ name: `${slug}.html`, data: render('html', edition, slug, settings).principal }],
+  html: async (edition, { slug, settings }) => [{ name: `${slug}.html`, data: printHtml(edition, slug, settings) }],
   archive: async (edition, { slug, settings }) => {
     const archive = render('archive', edition, slug, settings).principal;
     await validateTei(archive, edition.log, { teiAll: settings.teiAll, label: `${slug}.archive.tei.xml` });
     return [{ name: `${slug}.archive.tei.xml`, data: archive }];
   },
-  epub: async (edition, { slug, settings }) => [
-    { name: `${slug}.epub`, data: await packageEpub(render('epub', edition, slug, settings, { uuid: contentUuid(edition.teiXml!) })) },
-  ],
+  epub: async (edition, { slug, settings }) => {
+    // The bundled face goes into the package as files, with its licence beside them.
+    const face = bundledFace();
+    const fonts = new Map<string, string | Uint8Array>(face.files.map((file) => [`OEBPS/fonts/${file.name}`, file.data]));
+    fonts.set('OEBPS/fonts/OFL.txt', face.licence);
+    const output = render('epub', edition, slug, settings, {
+      uuid: contentUuid(edition.teiXml!),
+      'font-faces': fontFaceCss((file) => `fonts/${file.name}`),
+      'font-files': [...fonts.keys()].map((name) => name.slice('OEBPS/'.length)),
+    });
+    return [{ name: `${slug}.epub`, data: await packageEpub(output, fonts) }];
+  },
   review: async (edition, { slug }) => {
     const items = reviewItemsOf(edition);
     const title = titleOfTei(edition.tei);
@@ -86,5 +115,6 @@ export const writers: Record<OutputFormat, Writer> = {
       tei: edition.tei,
       date: editionDate(edition, settings),
       toolVersion: settings.toolVersion,
+      url: editionUrl(settings, slug) || undefined,
     }),
 };

@@ -138,6 +138,9 @@ export async function renderPdf(files: readonly OutputFile[], htmlName: string, 
     const scriptErrors: string[] = [];
     page.on('pageerror', (error) => scriptErrors.push(error.message));
     await page.goto(pathToFileURL(path.join(folder, htmlName)).href, { waitUntil: 'load' });
+    // Every face is loaded before Paged.js measures anything: a face that arrived during layout (the
+    // browser loads a font when text first needs it) reflowed pages already cut, and text was repeated or lost.
+    await page.evaluate(loadAllFonts);
     // Paged.js reads PagedConfig when its script runs: `before` registers our handler (handlers are
     // set up when the preview starts), `after` receives the laid-out flow.
     await page.evaluate(installPagedConfig);
@@ -156,8 +159,9 @@ export async function renderPdf(files: readonly OutputFile[], htmlName: string, 
     await page.evaluate(renameRandomIds);
     await page.evaluate(unjustifySplitContainers);
     await page.evaluate(mergeRepeatedPageRefs);
+    const info = await page.evaluate(readDocumentInfo);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-    return normalisePdf(pdf, options.date);
+    return withDocumentInfo(normalisePdf(pdf, options.date), info, options.date);
   } finally {
     await context.close().catch(() => undefined);
     await rm(folder, { recursive: true, force: true });
@@ -181,6 +185,12 @@ async function confineRequests(context: BrowserContext, folder: string, log: Mes
     // An empty answer, not an abort: Paged.js waits for ever on a stylesheet whose fetch failed.
     await route.fulfill({ status: 403, contentType: 'text/plain', body: '' });
   });
+}
+
+/** Runs in the page: loads every @font-face of the document (each unicode-range subset), then waits for all. */
+async function loadAllFonts(): Promise<void> {
+  await Promise.all(Array.from(document.fonts).map((face) => face.load().catch(() => undefined)));
+  await document.fonts.ready;
 }
 
 /** The document could not be laid out (Paged.js failed or hung). */
@@ -337,6 +347,71 @@ export function normalisePdf(pdf: Uint8Array, isoDate: string): Uint8Array {
   });
   if (fixed.length !== text.length) throw new Error('normalising the PDF dates changed its length');
   return new Uint8Array(Buffer.from(fixed, 'latin1'));
+}
+
+/** The PDF's document information: what the print HTML's head says of the text. */
+export interface DocumentInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string;
+}
+
+/** Runs in the page: title, authors, description and keywords from the print HTML's head (html.xsl writes them from the TEI header). */
+function readDocumentInfo(): DocumentInfo {
+  const metas = (name: string) => Array.from(document.querySelectorAll<HTMLMetaElement>(`head meta[name="${name}"]`)).map((meta) => meta.content.trim()).filter(Boolean);
+  return { title: document.title.trim(), author: metas('author').join('; '), subject: metas('description').join(' '), keywords: metas('keywords').join(', ') };
+}
+
+/** A PDF text string: UTF-16BE with its byte order mark, written in hex (any character, no escaping). */
+function pdfTextString(value: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < value.length; i++) hex += value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `<${hex}>`;
+}
+
+/**
+ * Gives the PDF its document information (Title, Author, Subject, Keywords),
+ * which Chromium does not write beyond the title, by an incremental update
+ * (ISO 32000-1, 7.5.6): a new Info dictionary, a cross-reference section for
+ * it and a trailer pointing back to Chromium's. Chromium's bytes stay as they
+ * are, so the outline, tags and links are untouched; the dates are the
+ * edition's, and the update depends only on its inputs, so builds stay
+ * byte-identical.
+ */
+export function withDocumentInfo(pdf: Uint8Array, info: DocumentInfo, isoDate: string): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const trailerAt = text.lastIndexOf('trailer');
+  const startAt = text.lastIndexOf('startxref');
+  if (trailerAt < 0 || startAt < trailerAt) throw new Error('the PDF has no classic trailer to update (Chromium wrote a cross-reference stream?)');
+  const trailer = text.slice(trailerAt, startAt);
+  const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1]);
+  const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer)?.[1];
+  const previous = Number(/startxref\s+(\d+)/.exec(text.slice(startAt))?.[1]);
+  if (!Number.isInteger(size) || !root || !Number.isInteger(previous)) throw new Error('the PDF trailer lacks /Size, /Root or startxref');
+  // Chromium's Producer and Creator are kept, read from its Info dictionary.
+  const oldInfoRef = /\/Info\s+(\d+)\s+(\d+)\s+R/.exec(trailer);
+  const oldInfo = oldInfoRef ? new RegExp(`(?:^|\\s)${oldInfoRef[1]} ${oldInfoRef[2]} obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(text)?.[1] ?? '' : '';
+  const kept = (key: string) => new RegExp(`/${key}\\s*(\\((?:\\\\.|[^\\\\)])*\\)|<[0-9A-Fa-f]*>)`).exec(oldInfo)?.[1];
+  const stamp = `(D:${isoDate.replaceAll('-', '')}000000+00'00')`;
+  const entries = [
+    info.title && `/Title ${pdfTextString(info.title)}`,
+    info.author && `/Author ${pdfTextString(info.author)}`,
+    info.subject && `/Subject ${pdfTextString(info.subject)}`,
+    info.keywords && `/Keywords ${pdfTextString(info.keywords)}`,
+    kept('Creator') && `/Creator ${kept('Creator')}`,
+    kept('Producer') && `/Producer ${kept('Producer')}`,
+    `/CreationDate ${stamp}`,
+    `/ModDate ${stamp}`,
+  ].filter(Boolean);
+  const lead = text.endsWith('\n') ? '' : '\n';
+  const objectAt = text.length + lead.length;
+  const object = `${size} 0 obj\n<<${entries.join('\n')}>>\nendobj\n`;
+  const xrefAt = objectAt + object.length;
+  const update =
+    `${lead}${object}xref\n0 1\n0000000000 65535 f \n${size} 1\n${String(objectAt).padStart(10, '0')} 00000 n \n` +
+    `trailer\n<</Size ${size + 1}\n/Root ${root}\n/Info ${size} 0 R\n/Prev ${previous}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return new Uint8Array(Buffer.concat([Buffer.from(pdf), Buffer.from(update, 'latin1')]));
 }
 
 function firstLine(error: unknown): string {

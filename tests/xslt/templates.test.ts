@@ -54,12 +54,16 @@ describe('names and registers (namesdates)', () => {
     expect(textOf(text)).not.toContain('55.75');
   });
   it('lists mentioned entries in the index with labelled ids, life dates and links back to every mention', () => {
-    expect(strings(index, '//h:li[@id="pers-stalin"]//h:span[@class="index-idno"]/normalize-space()')).toEqual(['Wikidata Q855']);
+    // The separator is inside the part, so that print can leave ids out without a stray "; ".
+    expect(strings(index, '//h:li[@id="pers-stalin"]//h:span[@class="index-idno"]/normalize-space()')).toEqual(['; Wikidata Q855']);
+    // A person is listed surname first; a mention is located by section and paragraph, not by a bare count.
+    expect(strings(index, '//h:li[@id="pers-stalin"]/h:span[@class="index-name"]')).toEqual(['Stalin, Joseph']);
+    expect(strings(index, '//h:li[@id="pers-stalin"]//h:span[@class="mention-n"]').every((locator) => /^\d+(\.\d+)* ¶\d+$/.test(locator))).toBe(true);
     expect(strings(index, '//h:li[@id="pers-stalin"]/h:span[@class="index-dates"]')).toEqual(['(1878–1953)']);
     const mentionIds = strings(text, '//*[@data-ref="#pers-stalin"]/@id').map((id) => `text-01.xhtml#${id}`);
     expect(mentionIds).toHaveLength(2);
     expect(strings(index, '//h:li[@id="pers-stalin"]//h:a[contains(@class, "index-mention")]/@href')).toEqual(mentionIds);
-    expect(strings(index, '//h:li[@id="place-moscow"]//h:span[@class="index-idno"]/normalize-space()')).toEqual(['GeoNames 524901']);
+    expect(strings(index, '//h:li[@id="place-moscow"]//h:span[@class="index-idno"]/normalize-space()')).toEqual(['; GeoNames 524901']);
     // The outer mention of a nested pair is indexed too.
     expect(strings(index, '//h:li[@id="org-red-army"]//h:a/@href')).toEqual([`text-01.xhtml#${strings(text, '//h:span[@class="tei-orgName"]/@id')[0]}`]);
   });

@@ -48,6 +48,28 @@
             else if ($edition-date) then concat(substring($edition-date, 1, 10), 'T00:00:00Z')
             else error(xs:QName('f:no-date'), 'The TEI has no edition date (publicationStmt/date/@when) and no $modified was given; a build date is needed for dcterms:modified.')"/>
 
+  <!-- What the text is about, for metadata (HTML meta keywords, EPUB dc:subject, PDF Keywords): the
+       persons, places and organisations it mentions most (at least twice), at most eight, most mentioned first. -->
+  <xsl:variable name="subjects" as="xs:string*">
+    <xsl:variable name="ranked" as="element()*">
+      <xsl:perform-sort select="$indexed-entries[count(key('mentions', string(@xml:id))) ge 2]">
+        <xsl:sort select="count(key('mentions', string(@xml:id)))" order="descending"/>
+        <xsl:sort select="string(@xml:id)"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:variable name="names" select="distinct-values(for $entry in $ranked return f:entry-name($entry))"/>
+    <xsl:sequence select="subsequence($names, 1, 8)"/>
+  </xsl:variable>
+  <!-- One sentence on the text, for metadata (HTML meta description, EPUB dc:description, PDF Subject):
+       what it is, by whom, where it was first printed; made only from the header. -->
+  <xsl:variable name="description" as="xs:string">
+    <xsl:variable name="source" select="normalize-space(f:plain($source-line/node()))"/>
+    <xsl:sequence select="concat($full-title,
+      if (exists($authors)) then concat(', by ', string-join($authors, ' and ')) else '',
+      if ($source ne '') then concat('. ', replace($source, '\.$', '')) else '',
+      '.')"/>
+  </xsl:variable>
+
   <!-- ===== Title page ===== -->
   <!-- The source's title block leads (title, byline, dateline, imprint, each
        as the source has it); the rest of the front (breadcrumbs, transcription
@@ -113,11 +135,18 @@
         <xsl:for-each select="$title-stmt/tei:respStmt">
           <dt><xsl:value-of select="f:plain(tei:resp)"/></dt><dd><xsl:value-of select="string-join(tei:name/f:plain(.), ', ')"/></dd>
         </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:editionStmt/tei:editor">
+          <dt><xsl:value-of select="f:role-label(@role)"/></dt><dd><xsl:value-of select="f:plain(.)"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:seriesStmt">
+          <dt>Series</dt><dd><xsl:value-of select="string-join((f:plain(tei:title[1]), tei:biblScope/f:plain(.)), ', ')"/></dd>
+        </xsl:for-each>
         <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt">
           <dt>This edition</dt>
           <dd>
-            <xsl:value-of select="string-join(tei:publisher/f:plain(.), ', ')"/>
+            <xsl:value-of select="string-join((tei:publisher, tei:authority, tei:pubPlace)/f:plain(.), ', ')"/>
             <xsl:for-each select="tei:date"><xsl:text>, </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
+            <xsl:if test="$edition-url ne ''"><xsl:text>; </xsl:text><a href="{$edition-url}"><xsl:value-of select="$edition-url"/></a></xsl:if>
             <xsl:for-each select="tei:idno"><xsl:text>; </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
             <xsl:call-template name="colophon-identifier"/>
           </dd>
@@ -157,6 +186,14 @@
       </dl>
     </section>
   </xsl:template>
+  <!-- The words for a MARC relator code of the edition settings (edition-config.ts EDITOR_ROLES). -->
+  <xsl:function name="f:role-label" as="xs:string">
+    <xsl:param name="code" as="xs:string?"/>
+    <xsl:sequence select="(map { 'edt': 'Editor', 'trl': 'Translator', 'trc': 'Transcriber', 'ann': 'Annotator',
+      'aui': 'Author of introduction', 'cwt': 'Commentator', 'com': 'Compiler', 'pfr': 'Proofreader',
+      'mrk': 'Markup editor', 'ctb': 'Contributor' }($code), 'Contributor')[1]"/>
+  </xsl:function>
+
   <!-- Hooks for EPUB: epub:type on the colophon, and the book's identifier. -->
   <xsl:template name="colophon-type"/>
   <xsl:template name="colophon-identifier"/>

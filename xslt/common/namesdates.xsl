@@ -182,7 +182,31 @@
       else ()"/>
   </xsl:function>
 
-  <!-- One index entry: the name, what the register records, and every mention. -->
+  <!-- The heading of an index entry: a person inverted, surname first ("Trotsky, Leon"; a lower-case
+       particle stays with the surname: "de Gaulle, Charles"); places and organisations as named. -->
+  <xsl:function name="f:index-heading" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" select="f:entry-name($entry)"/>
+    <xsl:variable name="words" select="tokenize($name, ' ')[. ne '']"/>
+    <xsl:variable name="particle" select="count($words) ge 3 and matches($words[last() - 1], '^(de|da|di|du|del|der|van|von|la|le)$')"/>
+    <xsl:variable name="surname-words" select="if ($particle) then 2 else 1"/>
+    <xsl:sequence select="if ($entry/self::tei:person and count($words) gt $surname-words and not(contains($name, ',')))
+      then concat(string-join(subsequence($words, count($words) - $surname-words + 1), ' '), ', ', string-join(subsequence($words, 1, count($words) - $surname-words), ' '))
+      else $name"/>
+  </xsl:function>
+
+  <!-- A mention's place, named for a reader: the section's number and the paragraph's ("2.1 ¶3"), else its position. -->
+  <xsl:function name="f:locator" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="position" as="xs:integer"/>
+    <xsl:variable name="divs" select="$mention/ancestor::tei:div[ancestor::tei:body]"/>
+    <xsl:variable name="block" select="($mention/ancestor::*[self::tei:p or self::tei:item or self::tei:head][parent::tei:div])[last()]"/>
+    <xsl:variable name="section" select="string-join($divs ! string(count(preceding-sibling::tei:div) + 1), '.')"/>
+    <xsl:sequence select="if (empty($divs) or empty($block)) then string($position)
+      else concat($section, ' ¶', count($block/preceding-sibling::*[self::tei:p or self::tei:item or self::tei:head]) + 1)"/>
+  </xsl:function>
+
+  <!-- One index entry: the name, a short gloss of what the register records, and every mention. -->
   <xsl:template match="tei:person | tei:place | tei:org" mode="index" priority="1">
     <xsl:variable name="name" select="f:entry-name(.)"/>
     <xsl:variable name="variants" select="distinct-values((tei:persName | tei:placeName | tei:orgName)/f:plain(.)[. ne $name])"/>
@@ -190,20 +214,21 @@
       else if (tei:floruit) then concat('fl. ', f:event-date(tei:floruit[1])) else ''"/>
     <li>
       <xsl:call-template name="tei-attributes"><xsl:with-param name="class" select="'index-entry'"/></xsl:call-template>
-      <span class="index-name"><xsl:value-of select="$name"/></span>
+      <span class="index-name"><xsl:value-of select="f:index-heading(.)"/></span>
       <xsl:if test="$life ne ''"><xsl:text> </xsl:text><span class="index-dates">(<xsl:value-of select="$life"/>)</span></xsl:if>
-      <xsl:if test="exists($variants)"><xsl:text>; </xsl:text><span class="index-variants">also <xsl:value-of select="string-join($variants, ', ')"/></span></xsl:if>
+      <xsl:if test="exists($variants)"><span class="index-variants"><xsl:text>; also </xsl:text><xsl:value-of select="string-join($variants, ', ')"/></span></xsl:if>
+      <!-- The separator goes inside each part, so that print, which leaves out coordinates and ids, leaves no stray "; ". -->
       <xsl:for-each select="(tei:occupation | tei:roleName | tei:note | tei:desc | tei:country | tei:location/tei:geo)[normalize-space()]">
-        <xsl:text>; </xsl:text>
         <span class="index-detail index-{local-name()}">
+          <xsl:text>; </xsl:text>
           <xsl:if test="self::tei:geo">coordinates </xsl:if>
           <xsl:value-of select="f:plain(.)"/>
         </span>
       </xsl:for-each>
       <xsl:for-each select="tei:idno[normalize-space()]">
-        <xsl:text>; </xsl:text>
         <xsl:variable name="url" select="f:idno-url(.)"/>
         <span class="index-idno" data-type="{@type}">
+          <xsl:text>; </xsl:text>
           <xsl:value-of select="f:idno-label(@type)"/><xsl:text> </xsl:text>
           <xsl:choose>
             <xsl:when test="exists($url)"><a href="{$url}"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
@@ -215,7 +240,7 @@
       <span class="index-mentions">
         <xsl:for-each select="key('mentions', string(@xml:id))">
           <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
-          <a class="index-mention pageref" href="{f:href(.)}" aria-label="{concat($name, ', mention ', position())}"><span class="mention-n"><xsl:value-of select="position()"/></span></a>
+          <a class="index-mention pageref" href="{f:href(.)}" aria-label="{concat($name, ', mention ', position())}"><span class="mention-n"><xsl:value-of select="f:locator(., position())"/></span></a>
         </xsl:for-each>
       </span>
     </li>

@@ -23,6 +23,16 @@
   | tei-all-url   | xs:string  | the TEI Consortium's tei_all.rng URL | archive: href of tei_all. |
   | index-min-mentions | xs:numeric | 1  | a register entry is listed in the index when it has at   |
   |               |            |         | least this many mentions in the text.                          |
+  | edition-url   | xs:string  | ''      | the edition's address (`baseUrl` of the edition settings +     |
+  |               |            |         | slug + `/`), printed in the colophon; '' when none is set.     |
+  | identifier-scheme | xs:string | 'uuid' | EPUB `dc:identifier`: 'uuid' (from $uuid) or 'url'          |
+  |               |            |         | ($edition-url; the UUID stays as a second identifier).         |
+  | font-faces    | xs:string  | ''      | `@font-face` rules of the bundled face (print HTML: fonts as   |
+  |               |            |         | data: URLs; EPUB: fonts/… in the package), made by the writer. |
+  | font-family   | xs:string  | ''      | the CSS font-family list of the text (edition settings' fonts  |
+  |               |            |         | before the bundled face); '' leaves the reading system's own.  |
+  | font-files    | xs:string* | ()      | EPUB: the font and licence files the writer adds under         |
+  |               |            |         | OEBPS/fonts/, listed in the OPF manifest.                      |
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" exclude-result-prefixes="#all">
@@ -35,5 +45,10 @@
   <xsl:param name="schema-sch" as="xs:string" select="'tei-press.sch'"/>
   <xsl:param name="tei-all-url" as="xs:string" select="'https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng'"/>
   <xsl:param name="index-min-mentions" as="xs:numeric" select="1"/>
+  <xsl:param name="edition-url" as="xs:string" select="''"/>
+  <xsl:param name="identifier-scheme" as="xs:string" select="'uuid'"/>
+  <xsl:param name="font-faces" as="xs:string" select="''"/>
+  <xsl:param name="font-family" as="xs:string" select="''"/>
+  <xsl:param name="font-files" as="xs:string*" select="()"/>
 
 </xsl:stylesheet>

@@ -35,6 +35,21 @@
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
+  <!-- A heading run into the opening paragraph of an untitled section ("THE YOUTH. The youth …", the label
+       f:div-label finds): set apart as a run-in head, the text unchanged. -->
+  <xsl:template match="tei:div[not(tei:head)]/tei:p[not(preceding-sibling::tei:p)]/text()[not(preceding-sibling::node())]" priority="2">
+    <xsl:variable name="label" select="f:div-label(../..)"/>
+    <xsl:variable name="lead" select="replace(., '^\s+', '')"/>
+    <xsl:choose>
+      <xsl:when test="not(ends-with($label, '…')) and starts-with($lead, concat($label, '. '))">
+        <xsl:value-of select="substring(., 1, string-length(.) - string-length($lead))"/>
+        <span class="run-in-head"><xsl:value-of select="concat($label, '.')"/></span>
+        <xsl:value-of select="substring($lead, string-length($label) + 2)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Any other heading (of a quotation, a note, a figure): a paragraph marked as heading. -->
   <xsl:template match="tei:head" priority="1">
     <xsl:element name="{if (f:in-phrasing(.)) then 'span' else 'p'}" namespace="http://www.w3.org/1999/xhtml">

@@ -23,6 +23,12 @@
   | tei-all-url   | xs:string  | the TEI Consortium's tei_all.rng URL | archive: href of tei_all. |
   | index-min-mentions | xs:numeric | 1  | a register entry is listed in the index when it has at   |
   |               |            |         | least this many mentions in the text.                          |
+  | site-root     | xs:string  | '../'   | site: the way from an edition page to the site's root folder.  |
+  | site-url      | xs:string  | ''      | site: the address the site is published at (ending in "/"),    |
+  |               |            |         | for "cite this edition"; empty: the page's path in the site.   |
+  | site-build-date | xs:string | ''     | site: the site's build date (YYYY-MM-DD), on every page.       |
+  | site-downloads | xs:string | '[]'    | site: JSON array of the edition's files offered for download,  |
+  |               |            |         | each {"label", "name", "href"} (href relative to the page).    |
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" exclude-result-prefixes="#all">
@@ -35,5 +41,9 @@
   <xsl:param name="schema-sch" as="xs:string" select="'tei-press.sch'"/>
   <xsl:param name="tei-all-url" as="xs:string" select="'https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng'"/>
   <xsl:param name="index-min-mentions" as="xs:numeric" select="1"/>
+  <xsl:param name="site-root" as="xs:string" select="'../'"/>
+  <xsl:param name="site-url" as="xs:string" select="''"/>
+  <xsl:param name="site-build-date" as="xs:string" select="''"/>
+  <xsl:param name="site-downloads" as="xs:string" select="'[]'"/>
 
 </xsl:stylesheet>

@@ -70,6 +70,11 @@ describe('the web edition in Chromium, from file://', () => {
     // The downloads are there.
     expect(await page.locator('#downloads a').count()).toBeGreaterThanOrEqual(4);
 
+    // The map: a place's dot leads to its register page.
+    await page.goto(`${root}/map.html`);
+    await Promise.all([page.waitForURL(/registers\/place-moscow\.html$/), page.locator('svg a[href="registers/place-moscow.html"]').click()]);
+    expect(await page.locator('h1').textContent()).toBe('Moscow');
+
     const outside = requests.filter((url) => !url.startsWith(`${root}/`));
     expect(outside).toEqual([]);
     expect(requests.length).toBeGreaterThan(5);

@@ -265,6 +265,27 @@ describe('tei-press site', () => {
     expect(lost).toEqual([]);
   });
 
+  it('draws every place with coordinates on the corpus map, each dot a link to its register page, and a map per edition', () => {
+    const located = readdirSync(path.join(site.siteDir, 'registers')).filter((name) => /<dt>Coordinates<\/dt><dd>-?\d/.test(readFileSync(path.join(site.siteDir, 'registers', name), 'utf8')));
+    expect(located.length).toBeGreaterThan(10);
+    const map = pageOf(path.join(site.siteDir, 'map.html'));
+    const dots = map.elements.filter((element) => element.tagName === 'a' && element.childNodes.some((child) => 'tagName' in child && child.tagName === 'circle')).map((element) => attr(element, 'href')!.replace(/^registers\//, ''));
+    expect(dots.sort()).toEqual(located.sort());
+    const svg = readFileSync(path.join(site.siteDir, 'map.html'), 'utf8');
+    expect(svg).toMatch(/<path class="land" d="M[-\d.,MLZ]{1000,}"\/>/);
+    expect(svg).not.toMatch(/<image|xlink:href|<foreignObject/);
+    // The seed names Moscow: its page links to its map, which has Moscow's dot.
+    const seedMap = readFileSync(path.join(site.siteDir, 'maps', 'wright-1941-soviet-union-at-war.html'), 'utf8');
+    expect(seedMap).toContain('<a href="../registers/place-moscow.html"><circle');
+    expect(readFileSync(path.join(site.siteDir, 'editions', 'wright-1941-soviet-union-at-war.html'), 'utf8')).toContain('href="../maps/wright-1941-soviet-union-at-war.html"');
+  });
+
+  it('lists every edition on the timeline, by the year of its text', () => {
+    const timeline = readFileSync(path.join(site.siteDir, 'timeline.html'), 'utf8');
+    for (const slug of editionSlugs()) expect(timeline, slug).toContain(`href="editions/${slug}.html"`);
+    expect(timeline).toMatch(/<h2 id="year-1941">1941<\/h2>\n<ul>\n<li><time datetime="1941-08">1941-08<\/time> <a href="editions\/wright-1941-soviet-union-at-war\.html">The Soviet Union at War<\/a>/);
+  });
+
   it('gives the same bytes when built again', async () => {
     const again = await buildSite(out, { siteDir: path.join(work, 'again'), buildDate: BUILD_DATE, toolVersion: toolVersion() });
     expect(again.files).toEqual(site.files);

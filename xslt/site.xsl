@@ -38,6 +38,10 @@
   <!-- The downloads offered (label, file name relative to the page), in order. -->
   <xsl:variable name="downloads" as="array(*)" select="parse-json($site-downloads)"/>
 
+  <!-- True when the text names a place its register locates: the site then draws this edition's map (maps/SLUG.html). -->
+  <xsl:variable name="has-map" as="xs:boolean"
+    select="exists($register-entries[self::tei:place][normalize-space(tei:location/tei:geo[1])][exists(key('mentions', string(@xml:id)))])"/>
+
   <!-- The mentions of the text: names in persName, placeName, orgName, and rs or name pointing to an entry. -->
   <xsl:variable name="mentions" as="element()*"
     select="/tei:TEI/tei:text//(tei:persName | tei:placeName | tei:orgName | tei:rs[@ref] | tei:name[@ref])[normalize-space()][exists(f:mention-kind(.))]"/>
@@ -134,6 +138,8 @@
       <nav aria-label="Site">
         <a href="{$site-root}index.html">Editions</a>
         <a href="{$site-root}registers/index.html">Registers</a>
+        <a href="{$site-root}map.html">Map</a>
+        <a href="{$site-root}timeline.html">Timeline</a>
         <a href="{$site-root}search.html">Search</a>
       </nav>
       <form class="site-search" action="{$site-root}search.html" method="get" role="search">
@@ -164,6 +170,7 @@
         </xsl:choose>
         <xsl:if test="/tei:TEI/tei:text/tei:back/node()"><li><a href="#{f:id(/tei:TEI/tei:text/tei:back)}">From the source page</a></li></xsl:if>
         <xsl:if test="exists($text-notes)"><li><a href="#notes">Notes</a></li></xsl:if>
+        <xsl:if test="$has-map"><li><a href="{$site-root}maps/{encode-for-uri($slug)}.html">Map of the places named</a></li></xsl:if>
         <li><a href="#colophon">About this edition</a></li>
         <li><a href="#downloads">Downloads</a></li>
         <li><a href="#cite">Cite this edition</a></li>

@@ -14,6 +14,8 @@
  *   files/<slug>/…                 its downloads (TEI, archival TEI, EPUB, print HTML, PDF, bag as .zip)
  *   registers/index.html           kinds and letters; registers/<kind>.html by letter
  *   registers/<id>.html            an entity's page (unverified names: unverified-<kind>-<name>.html)
+ *   map.html, maps/<slug>.html     the places with coordinates, drawn as SVG (corpus, and each edition)
+ *   timeline.html                  the editions by the date of their text
  *   search.html, assets/           the search page, its index and script, the style sheet
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,8 +25,9 @@ import JSZip from 'jszip';
 import { MessageLog, type Message } from '../messages.js';
 import { findExternalReferences } from '../validate/external.js';
 import { runStylesheet } from '../writers/xslt.js';
-import { gatherEntities, type EditionData, type Entity } from './data.js';
-import { entityPage, homePage, registerIndexPage, registerKindPage, searchPage, type Stamp } from './pages.js';
+import { coordinates, gatherEntities, type EditionData, type Entity } from './data.js';
+import { entityPage, escape, homePage, href, mapPage, registerIndexPage, registerKindPage, searchPage, timelinePage, type Stamp } from './pages.js';
+import { placesMap, type MapPlace } from './map.js';
 import { SEARCH_SCRIPT, searchIndex, searchIndexScript } from './search.js';
 
 export interface SiteOptions {
@@ -158,6 +161,26 @@ export async function buildSite(outDir: string, options: SiteOptions): Promise<S
   for (const kind of ['person', 'place', 'org'] as const) files.set(`registers/${kind}.html`, registerKindPage(kind, entities, stamp));
   for (const entity of entities) files.set(`registers/${entity.page}`, entityPage(entity, stamp));
   files.set('search.html', searchPage(stamp));
+  files.set('timeline.html', timelinePage(editions, stamp));
+  const located = (entity: Entity, count: number, link: string): MapPlace[] => {
+    const where = entity.kind === 'place' && entity.entry ? coordinates(entity.entry.geo) : undefined;
+    return where ? [{ name: entity.name, link, lat: where.lat, long: where.long, mentions: count }] : [];
+  };
+  const corpusPlaces = entities.flatMap((entity) => located(entity, entity.total, `registers/${href(entity.page)}`));
+  files.set(
+    'map.html',
+    mapPage({ title: 'Map of the places', root: '', stamp, intro: `${corpusPlaces.length} places named in the editions whose coordinates the registers give; each dot leads to its register page.`, map: placesMap(corpusPlaces, `Places named in ${editions.length} editions`) }),
+  );
+  // An edition's map, when it names a place its register locates (the edition page links to it on the same condition).
+  for (const edition of editions) {
+    const mentioned = entities.filter((entity) => entity.kind === 'place' && entity.entry?.geo && entity.mentions.some((group) => group.edition === edition));
+    if (mentioned.length === 0) continue;
+    const places = mentioned.flatMap((entity) => located(entity, entity.mentions.find((group) => group.edition === edition)!.mentions.length, `../registers/${href(entity.page)}`));
+    files.set(
+      `maps/${edition.slug}.html`,
+      mapPage({ title: `Places in “${edition.title}”`, root: '../', stamp, intro: `The places <a href="../editions/${href(edition.slug)}.html">${escape(edition.title)}</a> names whose coordinates the registers give.`, map: placesMap(places, `Places named in ${edition.title}`) }),
+    );
+  }
   files.set('assets/search-index.js', searchIndexScript(searchIndex(editions, entities)));
   files.set('assets/search.js', SEARCH_SCRIPT);
   if (css !== undefined) files.set('assets/site.css', css);

@@ -38,7 +38,7 @@ export function page(options: { title: string; root: string; stamp: Stamp; body:
 <body>
 <a class="skip" href="#main">Skip to the text</a>
 <header class="site-header">
-<nav aria-label="Site"><a href="${root}index.html">Editions</a> <a href="${root}registers/index.html">Registers</a> <a href="${root}search.html">Search</a></nav>
+<nav aria-label="Site"><a href="${root}index.html">Editions</a> <a href="${root}registers/index.html">Registers</a> <a href="${root}map.html">Map</a> <a href="${root}timeline.html">Timeline</a> <a href="${root}search.html">Search</a></nav>
 <form class="site-search" action="${root}search.html" method="get" role="search"><label for="site-q">Search the editions</label> <input id="site-q" name="q" type="search"> <button type="submit">Search</button></form>
 </header>
 <main id="main">
@@ -84,7 +84,8 @@ ${rows.join('\n')}
 <h2>Registers</h2>
 <ul>
 ${counts.join('\n')}
-</ul>`,
+</ul>
+<p>See also the <a href="map.html">map of the places</a> and the <a href="timeline.html">timeline of the editions</a>.</p>`,
   });
 }
 
@@ -201,4 +202,34 @@ export function searchPage(stamp: Stamp): string {
 <noscript><p>Search needs JavaScript. Without it, browse the <a href="index.html">editions</a> and the <a href="registers/index.html">registers</a> of persons, places and organisations.</p></noscript>
 <div id="results" aria-live="polite"></div>`,
   });
+}
+
+/** The timeline: the editions by the year of their text (undated ones last). */
+export function timelinePage(editions: readonly EditionData[], stamp: Stamp): string {
+  const years = new Map<string, EditionData[]>();
+  for (const edition of [...editions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.slug < b.slug ? -1 : 1))) {
+    const year = /^-?\d{4}/.exec(edition.date)?.[0] ?? 'Undated';
+    years.set(year, [...(years.get(year) ?? []), edition]);
+  }
+  const ordered = [...years.entries()].sort(([a], [b]) => (a === 'Undated' ? 1 : b === 'Undated' ? -1 : Number(a) - Number(b)));
+  const sections = ordered.map(
+    ([year, list]) => `<section class="year" aria-labelledby="year-${escape(year)}"><h2 id="year-${escape(year)}">${escape(year)}</h2>
+<ul>
+${list.map((edition) => `<li>${edition.date ? `<time datetime="${escape(edition.date)}">${escape(edition.date)}</time> ` : ''}<a href="editions/${href(edition.slug)}.html">${escape(edition.title)}</a> — ${escape(authorsOf(edition))}</li>`).join('\n')}
+</ul>
+</section>`,
+  );
+  return page({
+    title: 'Timeline',
+    root: '',
+    stamp,
+    body: `<h1>Timeline</h1>
+<p>The editions by the date of their text (when written, delivered or first printed).</p>
+${sections.join('\n')}`,
+  });
+}
+
+/** A page holding a map (the corpus's, or one edition's). */
+export function mapPage(options: { title: string; root: string; intro: string; map: string; stamp: Stamp }): string {
+  return page({ title: options.title, root: options.root, stamp: options.stamp, body: `<h1>${escape(options.title)}</h1>\n<p>${options.intro}</p>\n${options.map}` });
 }

@@ -133,6 +133,13 @@ table.editions th, table.editions td { text-align: left; vertical-align: top; pa
 .letters { display: flex; flex-wrap: wrap; gap: 0.4em; list-style: none; padding-left: 0; }
 .letters a { display: inline-block; min-width: 1.6em; text-align: center; }
 .results li { margin-bottom: 0.8em; }
+.map svg { width: 100%; height: auto; }
+.map .sphere { fill: #eef3f7; stroke: #9aa7b2; }
+.map .land { fill: #ddd6c6; stroke: #a89f8c; stroke-width: 0.5; }
+.map circle { fill: #b3261e; fill-opacity: 0.75; stroke: #fff; stroke-width: 1; }
+.map a:focus circle, .map a:hover circle { fill: #1f4e79; fill-opacity: 1; }
+.map figcaption { font-size: 0.85em; color: #444; }
+.map-places { columns: 14em; }
 @media (max-width: 30em) { body { font-size: 1rem; } .site-search input { max-width: 8em; } }
 ]]></xsl:variable>
 

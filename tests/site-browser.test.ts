@@ -8,7 +8,8 @@
  * Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -80,6 +81,35 @@ describe('the web edition in Chromium, from file://', () => {
     expect(requests.length).toBeGreaterThan(5);
     await context.close();
   }, 180_000);
+
+  it.skipIf(!HAVE_CHROMIUM)(`has no serious or critical accessibility violation (axe-core, WCAG 2 A and AA) on each kind of page, also on a phone${SKIP}`, async () => {
+    const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const root = pathToFileURL(site.siteDir).href;
+    const pages = ['index.html', 'editions/wright-1941-soviet-union-at-war.html', 'registers/pers-trotsky.html', 'registers/person.html', 'registers/index.html', 'map.html', 'maps/wright-1941-soviet-union-at-war.html', 'timeline.html', 'search.html?q=Trotsky'];
+    const found: string[] = [];
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
+      const context = await browser!.newContext({ viewport });
+      const page = await context.newPage();
+      for (const name of pages) {
+        await page.goto(`${root}/${name}`);
+        if (name.startsWith('search')) await page.locator('#results ol.results a').first().waitFor({ timeout: 60_000 });
+        // axe is given to the page by the test harness, not loaded by the site.
+        await page.addScriptTag({ content: axe });
+        const violations = (await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] });
+          return result.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 2).map((n) => n.target.join(' ')) }));
+        })) as { id: string; impact: string; where: string[] }[];
+        for (const violation of violations) if (violation.impact === 'serious' || violation.impact === 'critical') found.push(`${name} (${viewport.width}px): ${violation.id} ${violation.impact} at ${violation.where.join(', ')}`);
+        // Readable on a phone: nothing wider than the screen but the text itself may scroll.
+        if (viewport.width < 400) {
+          const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (wide > viewport.width + 1) found.push(`${name}: ${wide}px wide on a ${viewport.width}px screen`);
+        }
+      }
+      await context.close();
+    }
+    expect(found).toEqual([]);
+  }, 300_000);
 
   it.skipIf(!HAVE_CHROMIUM)(`is usable without JavaScript: the search page says where to look, the edition reads${SKIP}`, async () => {
     const context = await browser!.newContext({ javaScriptEnabled: false });

@@ -276,7 +276,7 @@ describe('tei-press site', () => {
     expect(svg).not.toMatch(/<image|xlink:href|<foreignObject/);
     // The seed names Moscow: its page links to its map, which has Moscow's dot.
     const seedMap = readFileSync(path.join(site.siteDir, 'maps', 'wright-1941-soviet-union-at-war.html'), 'utf8');
-    expect(seedMap).toContain('<a href="../registers/place-moscow.html"><circle');
+    expect(seedMap).toContain('<a href="../registers/place-moscow.html" aria-label="Moscow"><circle');
     expect(readFileSync(path.join(site.siteDir, 'editions', 'wright-1941-soviet-union-at-war.html'), 'utf8')).toContain('href="../maps/wright-1941-soviet-union-at-war.html"');
   });
 

@@ -60,7 +60,10 @@ function frame(places: readonly MapPlace[]): { type: 'Sphere' } | { type: 'Multi
   return { type: 'MultiPoint', coordinates: [[west, south], [east, north], [west, north], [east, south], [(west + east) / 2, north]] };
 }
 
-/** The map as inline SVG with its list of places; `label` names it for assistive technology. */
+/**
+ * The map as inline SVG with its list of places; `label` names it for assistive technology. The SVG is a
+ * group, not an image: it holds links (axe's nested-interactive), each named by its place.
+ */
 export function placesMap(places: readonly MapPlace[], label: string, id = 'map'): string {
   const projection = geoEqualEarth().fitExtent(
     [
@@ -77,13 +80,13 @@ export function placesMap(places: readonly MapPlace[], label: string, id = 'map'
   const dots = sorted.map((place) => {
     const [x, y] = projection([place.long, place.lat]) ?? [0, 0];
     const r = Math.min(9, 3 + Math.sqrt(place.mentions)).toFixed(1);
-    return `<a href="${escape(place.link)}"><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r}"><title>${escape(place.name)} (${place.mentions})</title></circle></a>`;
+    return `<a href="${escape(place.link)}" aria-label="${escape(place.name)}"><circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r}"><title>${escape(place.name)} (${place.mentions})</title></circle></a>`;
   });
   const list = [...places]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((place) => `<li><a href="${escape(place.link)}">${escape(place.name)}</a> <span class="count">(${place.mentions})</span></li>`);
   return `<figure class="map">
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${id}-label" overflow="hidden">
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="group" aria-labelledby="${id}-label" overflow="hidden">
 <title id="${id}-label">${escape(label)}</title>
 <path class="sphere" d="${outline}"/>
 <path class="land" d="${landPath}"/>

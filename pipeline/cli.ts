@@ -9,7 +9,7 @@
  * the readers, enrichment, writers), so that the two overlap on a cold start
  * instead of the worker starting once everything is loaded.
  */
-import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +29,7 @@ Usage:
   tei-press merge SHARD_DIR… [--out DIR]
   tei-press validate FILE… [--tei-all PATH]
   tei-press verify-bag DIR…
+  tei-press site OUT [--to SITE] [--site-url URL] [--build-date DATE]
   tei-press --help | --version
 
 build      Builds each input file (or every .txt/.html file in each folder, or each file a
@@ -45,6 +46,9 @@ merge      Makes one output folder of the --out folders of shard builds (--shard
            the editions, the manifest and DIR/index.html, as one build would.
 validate   Checks existing TEI files against the project schema and rules.
 verify-bag Checks BagIt bags (RFC 8493): reports every missing, extra or altered file.
+site       Writes a static web edition of every edition built into OUT (default SITE: OUT/site):
+           edition pages, a register page per person, place and organisation with every
+           mention in context, and offline search. It works opened from disk or on any server.
 
 Options:
   --out DIR          output folder (default: dist)
@@ -68,6 +72,8 @@ Options:
   --base WITNESS     with --witnesses: the witness whose text is the reading text (default: the first)
   --shard I/N        build only the I-th of N slices of the inputs (every N-th input from the I-th), with
                      the slugs the whole batch gives them; merge the N output folders with "merge"
+  --to SITE          site: the folder to write the site to (replaced; default OUT/site)
+  --site-url URL     site: the address the site is published at, for "cite this edition"
   -h, --help         show this help
   -v, --version      show the version
 
@@ -178,6 +184,8 @@ async function main(argv: string[]): Promise<number> {
         errata: { type: 'string' },
         base: { type: 'string' },
         shard: { type: 'string' },
+        to: { type: 'string' },
+        'site-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -288,6 +296,26 @@ async function main(argv: string[]): Promise<number> {
     if (merged.messages.some((message) => message.severity === 'error')) return ExitCode.failed;
     process.stdout.write(`merged ${merged.editions} edition${merged.editions === 1 ? '' : 's'} of ${inputs.length} shard${inputs.length === 1 ? '' : 's'} into ${outDir}; corpus index ${outDir}/index.html\n`);
     return ExitCode.ok;
+  }
+  if (command === 'site') {
+    if (inputs.length !== 1) usage('site needs one build output folder (the --out of a build)');
+    const outDir = inputs[0]!;
+    if (!existsSync(outDir) || !statSync(outDir).isDirectory()) usage(`${outDir} is not a folder; give the --out folder of a build`);
+    let buildDate: string;
+    try {
+      buildDate = resolveSettings({ buildDate: values['build-date'] }).buildDate;
+    } catch (error) {
+      if (error instanceof OptionError) usage(error.message);
+      throw error;
+    }
+    const siteUrl = values['site-url'];
+    if (siteUrl !== undefined && !/^https?:\/\/[^\s]+\/$/.test(siteUrl)) usage(`--site-url wants an http(s) address ending in "/", got "${siteUrl}"`);
+    const { buildSite, findEditions } = await import('./site/build.js');
+    if (findEditions(outDir).length === 0) usage(`${outDir} holds no edition (no <slug>/<slug>.tei.xml); run "tei-press build … --out ${outDir}" first`);
+    const site = await buildSite(outDir, { siteDir: values.to, siteUrl, buildDate, toolVersion: toolVersion() });
+    report(site.messages);
+    process.stdout.write(`site ${site.siteDir}: ${site.editions} editions, ${site.entities} register pages, ${site.files.length} files, ${site.bytes} bytes\n`);
+    return site.messages.some((message) => message.severity === 'error') ? ExitCode.failed : ExitCode.ok;
   }
   if (command === 'verify-bag') {
     if (inputs.length === 0) usage('verify-bag needs at least one bag folder');

@@ -15,7 +15,7 @@ const haveSaxon = spawnSync('java', ['-version']).status === 0 && existsSync(SAX
 const work = mkdtempSync(path.join(tmpdir(), 'tei-press-saxonhe-'));
 
 describe('Saxon-HE', () => {
-  for (const driver of ['html', 'epub', 'archive']) {
+  for (const driver of ['html', 'epub', 'archive', 'site']) {
     it.skipIf(!haveSaxon)(`runs xslt/${driver}.xsl on the test article without ambiguous matches or errors${haveSaxon ? '' : ` — skipped: java or ${SAXON_HE} missing`}`, () => {
       const run = spawnSync('java', ['-jar', SAXON_HE, '-s:tests/xslt/rich.tei.xml', `-xsl:xslt/${driver}.xsl`, `-o:${path.join(work, driver, 'out')}`, 'uuid=00000000-0000-5000-8000-000000000000'], { encoding: 'utf8', timeout: 120_000 });
       expect(run.status, run.stderr).toBe(0);

@@ -5,6 +5,7 @@
   EPUB can write them to OEBPS/style.css.
     $css-reading  type and layout for screens and e-readers (both outputs)
     $css-print    CSS paged media for the print HTML (pagedjs and Chromium print)
+    $css-site     the web edition's pages (tei-press site), after $css-reading
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:tei-press:functions"
@@ -124,6 +125,40 @@ h1.doc-title, nav.toc h2, .running-head-reset, #text h2, .tei-back h2, .index h2
   .footnote { float: footnote; font-size: 8.5pt; line-height: 1.3; text-align: left; }
   .footnote .block { display: block; }
 }
+]]></xsl:variable>
+
+  <xsl:variable name="css-site" as="xs:string"><![CDATA[
+body { max-width: 44em; font-size: 1.0625rem; }
+.skip { position: absolute; left: -999em; }
+.skip:focus { position: static; }
+.site-header { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; align-items: center; justify-content: space-between; border-bottom: 1px solid #ccc; padding: 0.6em 0; font-family: system-ui, sans-serif; font-size: 0.95rem; }
+.site-header nav a { margin-right: 1em; }
+.site-search label { position: absolute; left: -999em; }
+.site-search input { font: inherit; padding: 0.2em 0.4em; max-width: 12em; }
+.site-search button { font: inherit; }
+.site-footer { border-top: 1px solid #ccc; margin-top: 3em; padding: 0.6em 0 2em; font-family: system-ui, sans-serif; font-size: 0.85rem; color: #444; }
+.endnotes, .colophon, .downloads, .cite { margin-top: 3em; border-top: 1px solid #ccc; padding-top: 1em; }
+.unverified { text-decoration-style: dashed; }
+a.unverified::after, .mention.unverified::after { content: "?"; font-size: 0.7em; vertical-align: super; color: #8a4b00; }
+.badge { font-family: system-ui, sans-serif; font-size: 0.75rem; border: 1px solid #8a4b00; color: #8a4b00; border-radius: 0.3em; padding: 0 0.3em; }
+.file-name { font-size: 0.85em; color: #444; }
+table.editions { border-collapse: collapse; width: 100%; }
+table.editions th, table.editions td { text-align: left; vertical-align: top; padding: 0.3em 0.4em; border-bottom: 1px solid #ddd; }
+.kwic { list-style: none; padding-left: 0; }
+.kwic li { margin: 0.3em 0; }
+.kwic .left { color: #444; }
+.kwic mark { background: #fff3bf; }
+.letters { display: flex; flex-wrap: wrap; gap: 0.4em; list-style: none; padding-left: 0; }
+.letters a { display: inline-block; min-width: 1.6em; text-align: center; }
+.results li { margin-bottom: 0.8em; }
+.map svg { width: 100%; height: auto; }
+.map .sphere { fill: #eef3f7; stroke: #9aa7b2; }
+.map .land { fill: #ddd6c6; stroke: #a89f8c; stroke-width: 0.5; }
+.map circle { fill: #b3261e; fill-opacity: 0.75; stroke: #fff; stroke-width: 1; }
+.map a:focus circle, .map a:hover circle { fill: #1f4e79; fill-opacity: 1; }
+.map figcaption { font-size: 0.85em; color: #444; }
+.map-places { columns: 14em; }
+@media (max-width: 30em) { body { font-size: 1rem; } .site-search input { max-width: 8em; } }
 ]]></xsl:variable>
 
 </xsl:stylesheet>

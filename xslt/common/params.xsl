@@ -33,6 +33,12 @@
   |               |            |         | before the bundled face); '' leaves the reading system's own.  |
   | font-files    | xs:string* | ()      | EPUB: the font and licence files the writer adds under         |
   |               |            |         | OEBPS/fonts/, listed in the OPF manifest.                      |
+  | site-root     | xs:string  | '../'   | site: the way from an edition page to the site's root folder.  |
+  | site-url      | xs:string  | ''      | site: the address the site is published at (ending in "/"),    |
+  |               |            |         | for "cite this edition"; empty: the page's path in the site.   |
+  | site-build-date | xs:string | ''     | site: the site's build date (YYYY-MM-DD), on every page.       |
+  | site-downloads | xs:string | '[]'    | site: JSON array of the edition's files offered for download,  |
+  |               |            |         | each {"label", "name", "href"} (href relative to the page).    |
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" exclude-result-prefixes="#all">
@@ -50,5 +56,9 @@
   <xsl:param name="font-faces" as="xs:string" select="''"/>
   <xsl:param name="font-family" as="xs:string" select="''"/>
   <xsl:param name="font-files" as="xs:string*" select="()"/>
+  <xsl:param name="site-root" as="xs:string" select="'../'"/>
+  <xsl:param name="site-url" as="xs:string" select="''"/>
+  <xsl:param name="site-build-date" as="xs:string" select="''"/>
+  <xsl:param name="site-downloads" as="xs:string" select="'[]'"/>
 
 </xsl:stylesheet>

@@ -17,6 +17,7 @@ import type { MessageLog, Place } from '../messages.js';
 import { parseXml, type SaxonDocument } from '../saxon.js';
 import { prepareRng, validateRng } from './rng.js';
 import { validateSchematron } from './schematron.js';
+import type { SchematronPhase } from './schematron-files.js';
 import { validateWithJing } from './jing.js';
 import { elementStarts, placeOf, columnOfElement } from './places.js';
 import { findExternalReferences } from './external.js';
@@ -41,6 +42,11 @@ export interface ValidateOptions {
    * well-formed. Default: SaxonJS parses `xml`.
    */
   document?: () => SaxonDocument;
+  /**
+   * Only the Schematron rules of this phase of tei/tei-press.sch (`archive`:
+   * those a document derived from a valid edition TEI can break). Default: every rule.
+   */
+  phase?: SchematronPhase;
 }
 
 let projectSchema: string | undefined;
@@ -108,7 +114,7 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
   let duplicateIds = false;
   let starts: number[] | undefined;
   const tools = Promise.all([rng, options.teiAll ? validateWithJing(xml, options.teiAll) : Promise.resolve([])]);
-  const schematronProblems = validateSchematron(document);
+  const schematronProblems = validateSchematron(document, options.phase);
   const [rngProblems, jingProblems] = await tools;
   // libxml2 refused it: if that is because it is not well-formed (SaxonJS's
   // parser lets a few things through, e.g. a repeated attribute), say only that.

@@ -35,9 +35,10 @@ import { MessageLog } from '../messages.js';
 import { DEFAULT_FORMATS, PROJECT_ROOT, resolveSettings } from '../settings.js';
 import { teiDocument, teiStages, type Edition } from '../stages.js';
 import { validateTei } from '../validate/index.js';
-import { runStylesheet } from '../writers/xslt.js';
+import { runStylesheet, runStylesheetToTree } from '../writers/xslt.js';
+import type { XastNode } from '../saxon.js';
 import { packageEpub } from '../writers/epub.js';
-import { writers, type OutputFile } from '../writers/index.js';
+import { archiveKeepsEveryNode, writers, type OutputFile } from '../writers/index.js';
 import { readText } from '../readers/text.js';
 import { textOf, type Element } from '../tei/tree.js';
 import { buildEditions } from '../build.js';
@@ -183,8 +184,10 @@ async function stageTimes(files: string[]): Promise<Times> {
     const html = time(scratch, 'XSLT html (print)', () => runStylesheet('html', document, { slug }));
     const epub = time(scratch, 'XSLT epub', () => runStylesheet('epub', document, { slug }));
     await timeAsync(scratch, 'EPUB zip', () => packageEpub(epub));
-    const archive = time(scratch, 'XSLT archive', () => runStylesheet('archive', document, { slug }));
-    await timeAsync(scratch, 'validate archival TEI', () => validateTei(archive.principal, edition.log, { label: 'archive' }));
+    // As the archive writer does it: a tree, and of the rules only the archive phase when the edition allows it.
+    const archive = time(scratch, 'XSLT archive', () => runStylesheetToTree('archive', document, { slug }, { method: 'xml', indent: false }));
+    const phase = archiveKeepsEveryNode(edition.teiLayout as XastNode[] | undefined) ? 'archive' : undefined;
+    await timeAsync(scratch, 'validate archival TEI', () => validateTei(archive.principal, edition.log, { label: 'archive', document: () => archive.tree, phase }));
     const outputs: OutputFile[] = [{ name: `${slug}.html`, data: html.principal }];
     for (const format of DEFAULT_FORMATS.filter((name) => !['tei', 'html', 'epub', 'archive'].includes(name))) {
       await timeAsync(scratch, `writer ${format}`, () => writers[format](edition, { slug, settings, outputs }));

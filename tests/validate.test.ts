@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { InputError, MessageLog, type Message } from '../pipeline/messages.js';
-import { validateTei } from '../pipeline/validate/index.js';
+import { JING_FROM_LENGTH, validateTei } from '../pipeline/validate/index.js';
 import { parseXml } from '../pipeline/saxon.js';
 import { elementStarts, placeAt } from '../pipeline/validate/places.js';
 import { BODY, HEADER, OUTSIDE_SUBSET, STANDOFF, VALID, teiDocument } from './validate-docs.js';
@@ -153,6 +153,37 @@ describe('validateTei: the project schema', () => {
     expect(unique.reason).toMatch(/^x\.archive\.tei\.xml:\d+:\d+: xml:id "p1"/);
   });
 });
+
+describe('validateTei: a long document (checked by Jing, whose time does not grow with the square of one element\'s children)', () => {
+  /** The valid document with `count` more plain paragraphs in its first div, past JING_FROM_LENGTH. */
+  const long = (paragraph: (i: number) => string) => {
+    const count = Math.ceil(JING_FROM_LENGTH / 60);
+    let more = '';
+    for (let i = 0; i < count; i++) more += paragraph(i);
+    return teiDocument({ body: BODY.replace('<p rend="pre"', `${more}<p rend="pre"`) });
+  };
+  it.skipIf(!hasJing)('passes when valid', async () => {
+    const xml = long((i) => `<p xml:id="long${i}">A plain paragraph of a long text, number ${i}.</p>\n`);
+    expect(xml.length).toBeGreaterThanOrEqual(JING_FROM_LENGTH);
+    expect(await check(xml)).toEqual([]);
+  }, 240_000);
+  it.skipIf(!hasJing)('refuses an element the schema does not allow there, at its line and column', async () => {
+    const xml = long((i) => (i === 20_000 ? '<p><div>not here</div></p>\n' : `<p>A plain paragraph of a long text, number ${i}.</p>\n`));
+    const messages = await check(xml);
+    expect(rules(messages)).toEqual(['schema:invalid', 'schema:rng']);
+    const rng = messages.find((message) => message.ruleId === 'schema:rng')!;
+    expect(rng.reason).toMatch(/element "div" not allowed/);
+    const place = placeOfTag(xml, /<div>not here/);
+    expect(rng.place?.line).toBe(place.line);
+  }, 240_000);
+});
+
+it('a process that started the RELAX NG worker and gave it no document (all went to Jing) still exits by itself', () => {
+  const index = new URL('../build/validate/index.js', import.meta.url).href;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', `import { prepareValidation } from '${index}'; prepareValidation();`], { encoding: 'utf8', timeout: 100_000 });
+  expect(child.signal).toBeNull();
+  expect(child.status).toBe(0);
+}, 120_000);
 
 describe('elementStarts', () => {
   it('finds start tags in document order, skipping comments, PIs, CDATA and end tags', () => {

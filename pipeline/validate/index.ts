@@ -15,9 +15,10 @@ import { fileURLToPath } from 'node:url';
 import type { ValidationError } from 'fast-xml-parser';
 import type { MessageLog, Place, RuleId } from '../messages.js';
 import { parseXml, type SaxonDocument } from '../saxon.js';
-import { prepareRng, validateRng } from './rng.js';
+import { prepareRng, validateRng, type RngProblem } from './rng.js';
 import { validateSchematron } from './schematron.js';
-import { validateWithJing } from './jing.js';
+import type { SchematronPhase } from './schematron-files.js';
+import { validateWithJing, type JingProblem } from './jing.js';
 import { elementStarts, placeOf, columnOfElement } from './places.js';
 import { findExternalReferences } from './external.js';
 
@@ -47,6 +48,34 @@ export interface ValidateOptions {
    * message names the source line to look at as well as the document's.
    */
   sourcePlace?: (place: Place) => Place | undefined;
+  /**
+   * Only the Schematron rules of this phase of tei/tei-press.sch (`archive`:
+   * those a document derived from a valid edition TEI can break). Default: every rule.
+   */
+  phase?: SchematronPhase;
+}
+
+/**
+ * From this length (UTF-16 code units) a document is checked against the
+ * project schema by Jing, where it is installed, rather than by libxml2:
+ * libxml2 keeps each place where a repeated pattern could stop as a state and
+ * compares every new state with all the others, so its time grows with the
+ * square of the number of children of one element (64,000 paragraphs in one
+ * div: 13 s, 1.5 s in Jing, of which about 1 s is starting Java). Smaller
+ * documents stay with libxml2 in its worker, which costs no process start.
+ */
+export const JING_FROM_LENGTH = 2_000_000;
+
+/** The project schema's verdict: libxml2's problems, or Jing's (which explain themselves). */
+type SchemaVerdict = { by: 'libxml2'; problems: RngProblem[] } | { by: 'jing'; problems: JingProblem[] };
+
+/** Checks `xml` against the project schema with libxml2, or with Jing for a long document when Jing runs. */
+async function checkProjectSchema(xml: string): Promise<SchemaVerdict> {
+  if (xml.length >= JING_FROM_LENGTH) {
+    const problems = await validateWithJing(xml, PROJECT_SCHEMA);
+    if (!problems.some((problem) => problem.toolFailure)) return { by: 'jing', problems };
+  }
+  return { by: 'libxml2', problems: await validateRng(xml, loadProjectSchema()) };
 }
 
 let projectSchema: string | undefined;
@@ -102,7 +131,7 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
     return log.fail('schema:invalid', `${label ?? 'the document'} is not well-formed XML; nothing more was checked`);
   }
   // RELAX NG (in its worker) and Jing (a process) run while SaxonJS parses and runs the Schematron rules here.
-  const rng = validateRng(xml, loadProjectSchema());
+  const rng = checkProjectSchema(xml);
   let document: SaxonDocument;
   try {
     document = options.document ? options.document() : parseXml(xml);
@@ -114,8 +143,9 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
   let duplicateIds = false;
   let starts: number[] | undefined;
   const tools = Promise.all([rng, options.teiAll ? validateWithJing(xml, options.teiAll) : Promise.resolve([])]);
-  const schematronProblems = validateSchematron(document);
-  const [rngProblems, jingProblems] = await tools;
+  const schematronProblems = validateSchematron(document, options.phase);
+  const [verdict, jingProblems] = await tools;
+  const rngProblems = verdict.problems;
   // libxml2 refused it: if that is because it is not well-formed (SaxonJS's
   // parser lets a few things through, e.g. a repeated attribute), say only that.
   if (rngProblems.length > 0 && checkWellFormed(xml) !== true) notWellFormed();
@@ -132,7 +162,12 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
     report(`schema:sch:${problem.id || problem.pattern}`, `${problem.message} (at ${problem.location.replace(/Q\{[^}]*\}/g, '')})`, placeOf(xml, starts, problem.element));
   }
 
-  if (rngProblems.length > 0) {
+  if (verdict.by === 'jing') {
+    for (const problem of verdict.problems) {
+      problems++;
+      report('schema:rng', `not valid against the project schema tei/tei-press.rng: ${problem.message}`, problem.line ? { line: problem.line, column: problem.column } : undefined);
+    }
+  } else if (rngProblems.length > 0) {
     // libxml2 decides validity fast but explains it poorly (it reports where its
     // backtracking gave up, often a sibling or the parent). Jing, where installed,
     // explains it well: on the rare invalid document its 0.4 s are worth it.
@@ -148,7 +183,7 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
       // beyond Jing, the uniqueness of xml:id values, which the Schematron rules
       // have just reported with a clear message. Its own messages would only mislead.
     } else {
-      for (const problem of rngProblems) {
+      for (const problem of verdict.problems) {
         problems++;
         const place = problem.line ? { line: problem.line, column: columnOfElement(xml, problem.line, problem.element) } : undefined;
         report('schema:rng', `not valid against the project schema tei/tei-press.rng: ${problem.message}`, place);

@@ -147,8 +147,6 @@ function getValidator(schema: string): Validator {
     workerData: { script, wasm: path.join(path.dirname(script), 'xmllint.wasm'), schema, jobs: port2, signal: shared, perRun: DOCUMENTS_PER_RUN },
     transferList: [port2],
   });
-  worker.unref();
-  port1.unref();
   worker.on('message', (result: JobResult) => {
     const waiting = pending.get(result.id);
     if (!waiting) return;
@@ -163,6 +161,10 @@ function getValidator(schema: string): Validator {
   };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the RELAX NG worker stopped (exit code ${code})`)));
+  // Unref'd only now: adding a 'message' listener refs the worker's port again, and a worker given no
+  // document (every one went to Jing) must not hold the process open.
+  worker.unref();
+  port1.unref();
   const validator = { worker, jobs: port1, signal: new Int32Array(shared) };
   validators.set(schema, validator);
   if (validators.size === 1) process.once('exit', stopWorkers);

@@ -12,9 +12,11 @@
   Supported: sch:ns, sch:let (schema, pattern and rule level), sch:pattern,
   sch:rule (first matching rule in a pattern wins, as ISO Schematron says),
   sch:assert and sch:report with @id, @role and text with sch:name and
-  sch:value-of; xsl:key and xsl:function at the top level. Anything else
-  (abstract patterns, phases, diagnostics, includes) stops the compilation
-  with a message rather than being silently ignored.
+  sch:value-of; xsl:key and xsl:function at the top level; sch:phase with
+  sch:active, chosen by the parameter $phase (#ALL, the default: every
+  pattern). Anything else (abstract patterns, phase-level let, diagnostics,
+  includes) stops the compilation with a message rather than being silently
+  ignored.
 
   Why not the ISO skeleton or SchXslt: neither is on the npm registry, and the
   pipeline needs only this subset; the tests run each rule of tei/tei-press.sch.
@@ -30,11 +32,18 @@
   <xsl:namespace-alias stylesheet-prefix="axsl" result-prefix="xsl"/>
   <xsl:output method="xml" indent="yes"/>
 
+  <!-- The phase to compile: the id of an sch:phase (only its active patterns), or #ALL (every pattern). -->
+  <xsl:param name="phase" as="xs:string" select="'#ALL'"/>
+
   <xsl:template match="/sch:schema">
+    <xsl:if test="$phase ne '#ALL' and not(sch:phase[@id = $phase])">
+      <xsl:message terminate="yes">schematron: no phase "{$phase}" in the schema</xsl:message>
+    </xsl:if>
+    <xsl:variable name="patterns" select="if ($phase eq '#ALL') then sch:pattern else sch:pattern[@id = current()/sch:phase[@id = $phase]/sch:active/@pattern]"/>
     <xsl:if test="not(@queryBinding = ('xslt2', 'xslt3'))">
       <xsl:message terminate="yes">schematron: queryBinding must be xslt2 or xslt3, found "{@queryBinding}"</xsl:message>
     </xsl:if>
-    <xsl:for-each select="descendant::*[self::sch:phase or self::sch:diagnostics or self::sch:include or self::sch:extends
+    <xsl:for-each select="descendant::*[self::sch:phase[sch:let] or self::sch:diagnostics or self::sch:include or self::sch:extends
                                          or self::sch:pattern[@abstract = 'true' or @is-a] or self::sch:rule[@abstract = 'true']]">
       <xsl:message terminate="yes">schematron: &lt;{name()}&gt; is not supported by pipeline/validate/schematron-to-xslt.xsl</xsl:message>
     </xsl:for-each>
@@ -49,7 +58,7 @@
       <axsl:output method="json" indent="no"/>
       <xsl:copy-of select="xsl:key | xsl:function"/>
       <xsl:apply-templates select="sch:let"/>
-      <xsl:apply-templates select="sch:pattern/sch:let"/>
+      <xsl:apply-templates select="$patterns/sch:let"/>
 
       <axsl:template match="/">
         <!--
@@ -67,7 +76,7 @@
         -->
         <axsl:variable name="Q{{urn:tei-press:schematron}}elements" select="(/ | descendant::*)"/>
         <axsl:variable name="results" as="map(*)*">
-          <xsl:for-each select="sch:pattern">
+          <xsl:for-each select="$patterns">
             <xsl:variable name="contexts" select="string-join(sch:rule/@context ! ('(' || . || ')'), ' | ')"/>
             <xsl:variable name="from" select="if (some $context in sch:rule/@context satisfies matches($context, '(^|\|)[\s(]*(\.|self::|parent::|ancestor|following|preceding|/)')) then 'descendant-or-self::node()' else '$Q{urn:tei-press:schematron}elements'"/>
             <axsl:apply-templates select="{$from}/({$contexts})" mode="pattern-{position()}"/>
@@ -89,7 +98,7 @@
         <axsl:sequence select="if ($element) then $element/accumulator-before('Q{{urn:tei-press:schematron}}element-count') else 0"/>
       </axsl:function>
 
-      <xsl:for-each select="sch:pattern">
+      <xsl:for-each select="$patterns">
         <xsl:variable name="mode" select="'pattern-' || position()"/>
         <xsl:variable name="pattern-id" select="string((@id, 'pattern-' || position())[1])"/>
         <!--

@@ -3,12 +3,11 @@
  * (pipeline/validate/compile-schematron.ts), in SaxonJS. The SEF is loaded once per process.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SaxonJS, type SaxonDocument } from '../saxon.js';
+import { schematronSef, type SchematronPhase } from './schematron-files.js';
 
 /** The compiled rules (`build/schematron/tei-press.sef.json`). */
-export const SCHEMATRON_SEF = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'schematron', 'tei-press.sef.json');
+export const SCHEMATRON_SEF = schematronSef();
 
 /** One failed assertion or successful report. */
 export interface SchematronProblem {
@@ -23,21 +22,27 @@ export interface SchematronProblem {
   element: number;
 }
 
-let sef: unknown;
+const compiled = new Map<string, unknown>();
 
-function loadSef(): unknown {
+function loadSef(phase?: SchematronPhase): unknown {
+  const file = schematronSef(phase);
+  let sef = compiled.get(file);
   if (!sef) {
-    if (!existsSync(SCHEMATRON_SEF)) {
-      throw new Error(`the compiled Schematron ${SCHEMATRON_SEF} is missing; run "npm run build" (npm ci runs it) to compile tei/tei-press.sch`);
+    if (!existsSync(file)) {
+      throw new Error(`the compiled Schematron ${file} is missing; run "npm run build" (npm ci runs it) to compile tei/tei-press.sch`);
     }
-    sef = JSON.parse(readFileSync(SCHEMATRON_SEF, 'utf8'));
+    sef = JSON.parse(readFileSync(file, 'utf8'));
+    compiled.set(file, sef);
   }
   return sef;
 }
 
-/** Checks a well-formed document (its text, or SaxonJS's tree of it) against the Schematron rules. */
-export function validateSchematron(source: string | SaxonDocument): SchematronProblem[] {
+/**
+ * Checks a well-formed document (its text, or SaxonJS's tree of it) against
+ * the Schematron rules: every rule, or only those of one phase of tei/tei-press.sch.
+ */
+export function validateSchematron(source: string | SaxonDocument, phase?: SchematronPhase): SchematronProblem[] {
   const input = typeof source === 'string' ? { sourceText: source } : { sourceNode: source };
-  const result = SaxonJS.transform({ stylesheetInternal: loadSef(), ...input, destination: 'serialized', deliverMessage: () => undefined }, 'sync');
+  const result = SaxonJS.transform({ stylesheetInternal: loadSef(phase), ...input, destination: 'serialized', deliverMessage: () => undefined }, 'sync');
   return JSON.parse(result.principalResult ?? '[]') as SchematronProblem[];
 }

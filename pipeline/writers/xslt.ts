@@ -51,11 +51,46 @@ function messageText(message: unknown): string {
   return typeof text === 'string' ? text : String(message);
 }
 
+/** How a principal result tree is serialised: what the stylesheet's `xsl:output` says. */
+export interface Serialization {
+  method: 'xml';
+  indent: boolean;
+}
+
 /**
  * Transforms TEI with the stylesheet `xslt/<name>.xsl`: serialised, or a
  * document parsed once with `parseXml` and shared between stylesheets.
  */
 export function runStylesheet(name: string, source: string | SaxonDocument, params: Record<string, unknown> = {}): TransformOutput {
+  const { result, documents, messages } = transform(name, source, params, 'serialized');
+  return { principal: (result as string | undefined) ?? '', documents, messages };
+}
+
+/**
+ * Like {@link runStylesheet}, but also gives the principal result as SaxonJS's
+ * tree, so that it can be checked without parsing its text again; the text is
+ * that tree serialised as `serialization` says, which must be the stylesheet's
+ * own `xsl:output` (the same bytes, tests/writers-archive.test.ts).
+ */
+export function runStylesheetToTree(
+  name: string,
+  source: string | SaxonDocument,
+  params: Record<string, unknown>,
+  serialization: Serialization,
+): TransformOutput & { tree: SaxonDocument } {
+  const { result, documents, messages } = transform(name, source, params, 'document');
+  const tree = result as SaxonDocument;
+  const text = (SaxonJS as unknown as { serialize(node: unknown, options: object): string | Uint8Array }).serialize(tree, serialization);
+  return { principal: typeof text === 'string' ? text : Buffer.from(text).toString('utf8'), documents, messages, tree };
+}
+
+/** The principal result (text or tree, as `destination` says), the secondary results and the messages. */
+function transform(
+  name: string,
+  source: string | SaxonDocument,
+  params: Record<string, unknown>,
+  destination: 'serialized' | 'document',
+): { result: unknown; documents: Map<string, string>; messages: string[] } {
   const documents = new Map<string, string>();
   const messages: string[] = [];
   const base = 'file:///out/';
@@ -63,7 +98,7 @@ export function runStylesheet(name: string, source: string | SaxonDocument, para
     {
       stylesheetInternal: loadSef(name),
       ...(typeof source === 'string' ? { sourceText: source } : { sourceNode: source }),
-      destination: 'serialized',
+      destination,
       stylesheetParams: params,
       baseOutputURI: base,
       deliverMessage: (message: unknown) => {
@@ -79,5 +114,5 @@ export function runStylesheet(name: string, source: string | SaxonDocument, para
     },
     'sync',
   );
-  return { principal: result.principalResult ?? '', documents, messages };
+  return { result: result.principalResult, documents, messages };
 }

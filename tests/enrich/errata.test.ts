@@ -61,7 +61,7 @@ describe('tei-press build --errata on the seed', () => {
   });
 
   it('shows the corrected reading in the print HTML and the EPUB, with the original recorded', () => {
-    const html = readFileSync(path.join(out, SLUG, `${SLUG}.html`), 'utf8');
+    const html = readFileSync(path.join(out, SLUG, `${SLUG}.html`), 'utf8').replaceAll('\u00AD', ''); // without the print HTML's soft hyphens
     const shown = /revolutions are <span class="tei-choice emendation"><span class="tei-corr"[^>]*>not<\/span><span class="tei-sic"> \[<i>orig\.<\/i> net\]<\/span><\/span>/;
     expect(html).toMatch(shown);
     const epub = spawnSync('unzip', ['-p', path.join(out, SLUG, `${SLUG}.epub`), 'OEBPS/*.xhtml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;

@@ -4,7 +4,6 @@
  * tree; a stage that finds the input unusable throws an InputError.
  */
 import { checkHtmlNesting, decodeInput, reportBadCharacterReferences } from './readers/decode.js';
-import type { InputFormat } from './readers/index.js';
 import { detectFormat, loadReader } from './readers/index.js';
 import { assembleTei } from './tei/assemble.js';
 import { layoutTei, writeLayout } from './tei/serialize.js';
@@ -14,33 +13,11 @@ import { markDates } from './enrich/dates.js';
 import { markEntities } from './enrich/entities.js';
 import { applyErrata } from './enrich/errata.js';
 import { listSlips } from './enrich/slips.js';
-import type { Root } from './tei/tree.js';
 import { parseXml, saxonDocumentOf, type SaxonDocument, type XastNode } from './saxon.js';
-import type { ReadResult } from './model.js';
-import type { MessageLog } from './messages.js';
+import type { Edition, Stage } from './edition.js';
 import type { Settings } from './settings.js';
-import type { ReviewItem } from './enrich/review.js';
 
-/** The state of one input as it moves through the stages. */
-export interface Edition {
-  /** The input path as given. */
-  path: string;
-  bytes: Uint8Array;
-  log: MessageLog;
-  text?: string;
-  format?: InputFormat;
-  read?: ReadResult;
-  /** The TEI tree: produced by `assemble`, rewritten by enrichment stages. */
-  tei?: Root;
-  /** The serialised TEI, once the tree is final. */
-  teiXml?: string;
-  /** The nodes `teiXml` was written from (see `layoutTei`). */
-  teiLayout?: Root['children'];
-  /** `teiXml` as SaxonJS's tree, shared by every stylesheet that reads it (see {@link teiDocument}). */
-  teiDocument?: SaxonDocument;
-  /** What the enrichment stages list for an editor to check (see enrich/review.ts). */
-  review?: ReviewItem[];
-}
+export type { Edition, Stage } from './edition.js';
 
 /**
  * The serialised TEI as SaxonJS's tree, made on first use and then shared
@@ -51,8 +28,6 @@ export function teiDocument(edition: Edition): SaxonDocument {
   edition.teiDocument ??= (edition.teiLayout && saxonDocumentOf(edition.teiLayout as XastNode[])) || parseXml(edition.teiXml!);
   return edition.teiDocument;
 }
-
-export type Stage = (edition: Edition, settings: Settings) => void | Promise<void>;
 
 export const decode: Stage = (edition) => {
   edition.text = decodeInput(edition.bytes, edition.log).text;

@@ -13,7 +13,7 @@
  */
 import { wrapTextSpans, type TextSpan } from './spans.js';
 import { findAll, findFirst, type Element, type Root } from '../tei/tree.js';
-import type { Stage } from '../stages.js';
+import type { Stage } from '../edition.js';
 import type { MessageLog } from '../messages.js';
 import { addReviewItem, contextOf } from './review.js';
 import { englishRulesApply } from './language.js';

@@ -23,7 +23,7 @@
  *   only when the same document names the entry in full somewhere.
  */
 import { el, walkElements, type Element, type Root } from '../tei/tree.js';
-import type { Edition, Stage } from '../stages.js';
+import type { Edition, Stage } from '../edition.js';
 import { matcherFor, type NameMatch, type NameMatcher } from './entities-matcher.js';
 import { gazetteerEntry, lookUpTown, WELL_KNOWN_POPULATION } from './entities-gazetteer.js';
 import { ADJECTIVES, findUnknownNames, FUNCTION_WORDS, givenNameBefore, isGivenName, NOT_ORG_START, ORG_WORDS, PLACE_WORDS, TITLES } from './entities-unknown.js';

@@ -27,7 +27,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type MessageLog } from '../messages.js';
-import type { Stage } from '../stages.js';
+import type { Stage } from '../edition.js';
 import { el, findFirst, textOf, type Element, type ElementContent, type Root } from '../tei/tree.js';
 import { blocksOf } from '../critical/blocks.js';
 import { addReviewItem } from './review.js';

@@ -18,7 +18,7 @@
  * Stages after this one read the language from `TEI/@xml:lang` ({@link languageOf})
  * and run their English-only rules only where {@link englishRulesApply}.
  */
-import type { Stage } from '../stages.js';
+import type { Stage } from '../edition.js';
 import { findFirst, textOf, type Element, type Root } from '../tei/tree.js';
 
 /** Characters in one detection sample. */

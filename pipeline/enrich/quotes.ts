@@ -18,7 +18,7 @@
 import { wrapTextRange } from './spans.js';
 import { el, findAll, type Attrs, type Element, type ElementContent, type Root } from '../tei/tree.js';
 import type { MessageLog, Place } from '../messages.js';
-import type { Stage } from '../stages.js';
+import type { Stage } from '../edition.js';
 import { loadRegisters } from './registers.js';
 import { addReviewItem } from './review.js';
 import { englishRulesApply } from './language.js';

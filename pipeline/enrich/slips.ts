@@ -9,7 +9,7 @@
  *   made": `net` after a verb like "are" reads as `not`; "away form" → `from`);
  * - a word no dictionary lists one letter from a common short word ("tbe" → `the`).
  */
-import type { Stage } from '../stages.js';
+import type { Stage } from '../edition.js';
 import { findFirst, type Element, type ElementContent } from '../tei/tree.js';
 import { blocksOf } from '../critical/blocks.js';
 import { isCommonWord, isKnownProperNoun } from './entities-lexicon.js';

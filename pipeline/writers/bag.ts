@@ -20,7 +20,7 @@ import {
   manifestLine,
   payloadOxum,
 } from '../bag/format.js';
-import type { OutputFile } from './index.js';
+import type { OutputFile } from './output-file.js';
 
 /** The descriptive fields of bag-info.txt. */
 export interface BagInfo {

@@ -16,11 +16,9 @@ import { reviewHtml, reviewItemsOf, reviewJson, titleOfTei } from '../enrich/rev
 import { bundledFace, fontFaceCss, fontFamily, inlineFontFaceCss } from '../render/fonts.js';
 import { hyphenateHtml } from '../render/hyphenate.js';
 
-/** One file of an edition, with its name inside the edition folder. */
-export interface OutputFile {
-  name: string;
-  data: string | Uint8Array;
-}
+import type { OutputFile } from './output-file.js';
+
+export type { OutputFile };
 
 export interface WriterContext {
   slug: string;

@@ -21,7 +21,7 @@ import { pathToFileURL } from 'node:url';
 // playwright-core is imported on first use: it costs ~0.7 s to load, and most builds make no PDF.
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { MessageLog } from '../messages.js';
-import type { OutputFile } from './index.js';
+import type { OutputFile } from './output-file.js';
 
 /**
  * Chromium's command-line switches: no sandbox (we run as root in CI), no GPU,

@@ -228,6 +228,8 @@ async function main(argv: string[]): Promise<number> {
     }
     if (values.errata !== undefined && values.witnesses) usage('--errata is not yet applied to critical editions (--witnesses); build the witness alone with it');
     if (values.base !== undefined && !values.witnesses) usage('--base names the base witness of a critical edition; it needs --witnesses');
+    // What a critical edition and a batch are both built with.
+    const common = { outDir: values.out, formats, from: values.from as InputFormat | undefined, buildDate, teiAll: values['tei-all'], registers: values.registers, edition };
     if (values.witnesses) {
       const { expandInputs } = await import('./build.js');
       const { files, messages } = await expandInputs(inputs);
@@ -238,15 +240,7 @@ async function main(argv: string[]): Promise<number> {
         usage(`--base ${values.base} is not one of the witnesses (${files.join(', ')})`);
       }
       const { buildCriticalEdition } = await import('./critical/build.js');
-      const result = await buildCriticalEdition(files, {
-        outDir: values.out,
-        formats,
-        from: values.from as InputFormat | undefined,
-        buildDate,
-        teiAll: values['tei-all'],
-        registers: values.registers,
-        base: values.base,
-      });
+      const result = await buildCriticalEdition(files, { ...common, base: values.base });
       report(result.witnessMessages);
       report(result.messages);
       if (result.status !== 'built') {
@@ -259,23 +253,7 @@ async function main(argv: string[]): Promise<number> {
     const { buildEditions } = await import('./build.js');
     const { createProgress, summaryLine } = await import('./batch/progress.js');
     const progress = createProgress(process.stderr.isTTY ? process.stderr : process.stdout);
-    const batch = await buildEditions(
-      inputs,
-      {
-        outDir: values.out,
-        formats,
-        from: values.from as InputFormat | undefined,
-        buildDate,
-        teiAll: values['tei-all'],
-        registers: values.registers,
-        errata: values.errata,
-        edition,
-        jobs,
-        force: values.force,
-        shard,
-      },
-      { onProgress: progress.onProgress },
-    );
+    const batch = await buildEditions(inputs, { ...common, errata: values.errata, jobs, force: values.force, shard }, { onProgress: progress.onProgress });
     progress.finish();
     // Every file's messages, in input order, after the progress.
     report(batch.messages);

@@ -21,7 +21,9 @@ import { pathToFileURL } from 'node:url';
 // playwright-core is imported on first use: it costs ~0.7 s to load, and most builds make no PDF.
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { MessageLog } from '../messages.js';
+import { editionDate } from '../stages.js';
 import type { OutputFile } from './output-file.js';
+import type { Writer } from './writer.js';
 
 /**
  * Chromium's command-line switches: no sandbox (we run as root in CI), no GPU,
@@ -439,3 +441,7 @@ export async function writePdf(htmlFiles: readonly OutputFile[], slug: string, o
     throw error;
   }
 }
+
+/** The `pdf` writer: prints the print HTML this build made (the `html` row's files; not made again). */
+export const write: Writer = async (edition, { slug, settings, made }) =>
+  writePdf(made.get('html') ?? [], slug, { chromium: settings.chromium, date: editionDate(edition, settings), log: edition.log });

@@ -43,20 +43,11 @@ export const read: Stage = async (edition, settings) => {
   edition.read = (await loadReader(edition.format))(text, edition.log);
 };
 
-/**
- * The edition's date (`YYYY-MM-DD`): the `buildDate` setting, which is
- * `--build-date`, else `SOURCE_DATE_EPOCH`, else today (see
- * `resolveBuildDate`). Never the source page's "Last updated" date: that is
- * when the online transcription changed, and the TEI records it as such.
- * Writers that stamp a date (PDF metadata, BagIt's Bagging-Date) use this same date.
- */
-export function editionDate(_edition: Edition, settings: Settings): string {
-  return settings.buildDate;
-}
-
 export const assemble: Stage = (edition, settings) => {
   edition.tei = assembleTei(edition.read!, {
-    buildDate: editionDate(edition, settings),
+    // The edition's date: --build-date, else SOURCE_DATE_EPOCH, else today (resolveBuildDate), never the page's
+    // "Last updated" date. The TEI states it; writers read it from there (artifact.ts).
+    buildDate: settings.buildDate,
     toolVersion: settings.toolVersion,
     sourceFile: edition.path.split(/[\\/]/).pop()!,
     edition: settings.edition,

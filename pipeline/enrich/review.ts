@@ -176,20 +176,3 @@ export function reviewJson(title: string, source: string, items: readonly Review
   }));
   return JSON.stringify({ title, source, header: sections.header, names: sections.names, withoutIds: sections.withoutIds, other }, null, 2) + '\n';
 }
-
-function findElement(node: Root | Element, name: string): Element | undefined {
-  for (const child of node.children as ElementContent[]) {
-    if (child.type !== 'element') continue;
-    if (child.name === name) return child;
-    const inner = findElement(child, name);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-/** The main title of a TEI document, for the report's heading. */
-export function titleOfTei(tei: Root | undefined): string {
-  const title = tei ? findElement(tei, 'title') : undefined;
-  const text = (node: ElementContent): string => (node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(text).join('') : '');
-  return title ? title.children.map(text).join('') : 'Untitled';
-}

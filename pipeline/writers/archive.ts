@@ -4,7 +4,6 @@
  * passed, only those its changes can break.
  */
 import type { XastNode } from '../saxon.js';
-import { teiDocument } from '../stages.js';
 import { validateTei } from '../validate/index.js';
 import { reportStylesheetMessages, stylesheetParams } from './render.js';
 import type { Writer } from './writer.js';
@@ -34,11 +33,11 @@ export function archiveKeepsEveryNode(nodes: readonly XastNode[] | undefined, na
   return true;
 }
 
-export const write: Writer = async (edition, { slug, settings }) => {
+export const write: Writer = async (artifact, { slug, settings }) => {
   // As a tree too (serialised as archive.xsl's xsl:output says), so that its rules need no second parse.
-  const archive = runStylesheetToTree('archive', teiDocument(edition), stylesheetParams(edition, slug, settings), { method: 'xml', indent: false });
-  reportStylesheetMessages('archive', edition, archive.messages);
-  const phase = archiveKeepsEveryNode(edition.teiLayout as XastNode[] | undefined) ? 'archive' : undefined;
-  await validateTei(archive.principal, edition.log, { teiAll: settings.teiAll, label: `${slug}.archive.tei.xml`, document: () => archive.tree, phase });
+  const archive = runStylesheetToTree('archive', artifact.document(), stylesheetParams(artifact, slug, settings), { method: 'xml', indent: false });
+  reportStylesheetMessages('archive', artifact, archive.messages);
+  const phase = archiveKeepsEveryNode(artifact.layout as XastNode[] | undefined) ? 'archive' : undefined;
+  await validateTei(archive.principal, artifact.log, { teiAll: settings.teiAll, label: `${slug}.archive.tei.xml`, document: () => archive.tree, phase });
   return [{ name: `${slug}.archive.tei.xml`, data: archive.principal }];
 };

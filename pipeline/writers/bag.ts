@@ -21,7 +21,6 @@ import {
   payloadOxum,
 } from '../bag/format.js';
 import type { OutputFile } from './output-file.js';
-import { editionDate } from '../stages.js';
 import { editionUrl } from './render.js';
 import type { Writer } from './writer.js';
 
@@ -199,13 +198,13 @@ export function writeBag(inputs: BagInputs): OutputFile[] {
 }
 
 /** The `bag` writer: the source and every file this build made before it. */
-export const write: Writer = async (edition, { slug, settings, outputs }) =>
+export const write: Writer = async (artifact, { slug, settings, outputs }) =>
   writeBag({
     slug,
-    source: { name: edition.path, bytes: edition.bytes },
+    source: { name: artifact.source.path, bytes: artifact.source.bytes },
     outputs,
-    tei: edition.tei,
-    date: editionDate(edition, settings),
+    tei: artifact.tree,
+    date: artifact.editionDate,
     toolVersion: settings.toolVersion,
     url: editionUrl(settings, slug) || undefined,
   });

@@ -57,12 +57,12 @@ export async function packageEpub(output: TransformOutput, extraFiles: Map<strin
 }
 
 /** The `epub` writer: xslt/epub.xsl's files, the bundled face and its licence, packaged. */
-export const write: Writer = async (edition, { slug, settings }) => {
+export const write: Writer = async (artifact, { slug, settings }) => {
   const face = bundledFace();
   const fonts = new Map<string, string | Uint8Array>(face.files.map((file) => [`OEBPS/fonts/${file.name}`, file.data]));
   fonts.set('OEBPS/fonts/OFL.txt', face.licence);
-  const output = render('epub', edition, slug, settings, {
-    uuid: contentUuid(edition.teiXml!),
+  const output = render('epub', artifact, slug, settings, {
+    uuid: contentUuid(artifact.xml),
     'font-faces': fontFaceCss((file) => `fonts/${file.name}`),
     'font-files': [...fonts.keys()].map((name) => name.slice('OEBPS/'.length)),
   });

@@ -3,6 +3,7 @@
  * its row (formats.ts) and loaded on first use, runs after those it needs and
  * gets their files; only the asked formats' files are returned.
  */
+import { artifactOf } from '../artifact.js';
 import type { Edition } from '../edition.js';
 import type { Settings } from '../settings.js';
 import { FORMAT_ROWS, formatRow, runOrder, type FormatRow } from './formats.js';
@@ -36,7 +37,8 @@ export interface Written {
 }
 
 /**
- * Runs the writers of `formats` and of the formats they need, in run order.
+ * Freezes the edition into its TEI artifact and runs the writers of `formats`
+ * and of the formats they need, in run order.
  * A needed format that was not asked for is made for its user only (the PDF's
  * print HTML); its files are not returned.
  */
@@ -54,6 +56,7 @@ export async function writeFormats(
     formatRow(name, rows).needs.forEach(want);
   };
   formats.forEach(want);
+  const artifact = artifactOf(edition);
   const made = new Map<string, readonly OutputFile[]>();
   const files: OutputFile[] = [];
   const missing: string[] = [];
@@ -61,7 +64,7 @@ export async function writeFormats(
     const row = formatRow(name, rows);
     const write = await writerOf(row);
     const needed = new Map(row.needs.map((need) => [need, made.get(need) ?? []]));
-    const output = await write(edition, { ...context, made: needed, outputs: [...files] });
+    const output = await write(artifact, { ...context, made: needed, outputs: [...files] });
     made.set(name, output);
     if (!asked.has(name)) continue;
     if (output.length === 0) missing.push(name);

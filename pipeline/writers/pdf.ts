@@ -25,7 +25,6 @@ import type { MessageLog } from '../messages.js';
 import { NoChromiumError, printBrowser } from './pdf/browser.js';
 import { installPagedConfig, loadAllFonts, mergeRepeatedPageRefs, readDocumentInfo, renameRandomIds, unjustifySplitContainers } from './pdf/page-scripts.js';
 import { normalisePdf, withDocumentInfo } from './pdf/normalise.js';
-import { editionDate } from '../stages.js';
 import type { OutputFile } from './output-file.js';
 import type { Writer } from './writer.js';
 
@@ -165,5 +164,5 @@ export async function writePdf(htmlFiles: readonly OutputFile[], slug: string, o
 }
 
 /** The `pdf` writer: prints the print HTML this build made (the `html` row's files; not made again). */
-export const write: Writer = async (edition, { slug, settings, made }) =>
-  writePdf(made.get('html') ?? [], slug, { chromium: settings.chromium, date: editionDate(edition, settings), log: edition.log });
+export const write: Writer = async (artifact, { slug, settings, made }) =>
+  writePdf(made.get('html') ?? [], slug, { chromium: settings.chromium, date: artifact.editionDate, log: artifact.log });

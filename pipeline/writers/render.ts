@@ -3,20 +3,17 @@
  * in xslt/common/params.xsl), running a driver on the edition's TEI, and
  * reporting the stylesheet's messages on the edition.
  */
-import type { Edition } from '../edition.js';
+import type { TeiArtifact } from '../artifact.js';
 import type { Settings } from '../settings.js';
-import { editionDate, teiDocument } from '../stages.js';
 import { fontFamily } from '../render/fonts.js';
 import { messageRule, runStylesheet, type TransformOutput } from './xslt.js';
 
 /** The parameters every XSLT driver shares, and `extra`. */
-export function stylesheetParams(edition: Edition, slug: string, settings: Settings, extra: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  const date = editionDate(edition, settings);
+export function stylesheetParams(artifact: TeiArtifact, slug: string, settings: Settings, extra: Record<string, string | string[]> = {}): Record<string, string | string[]> {
   return {
     slug,
     'tool-version': settings.toolVersion,
-    // Only a full date makes a dcterms:modified; otherwise the stylesheet takes the TEI's own edition date.
-    modified: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '',
+    modified: artifact.editionDate,
     'edition-url': editionUrl(settings, slug),
     'identifier-scheme': settings.edition.identifier,
     'font-family': fontFamily(settings.edition.fonts?.body),
@@ -25,19 +22,19 @@ export function stylesheetParams(edition: Edition, slug: string, settings: Setti
 }
 
 /** Reports a stylesheet's messages as warnings on the edition, each rule once with a count. */
-export function reportStylesheetMessages(name: string, edition: Edition, messages: readonly string[]): void {
+export function reportStylesheetMessages(name: string, artifact: TeiArtifact, messages: readonly string[]): void {
   const counts = new Map<string, number>();
   for (const message of messages) counts.set(message, (counts.get(message) ?? 0) + 1);
   for (const [message, count] of counts) {
     const { ruleId, reason } = messageRule(message);
-    edition.log.warn(ruleId, `${name}: ${reason}${count > 1 ? ` (${count} times)` : ''}`);
+    artifact.log.warn(ruleId, `${name}: ${reason}${count > 1 ? ` (${count} times)` : ''}`);
   }
 }
 
 /** Runs one of the XSLT drivers (html, epub) on the edition's TEI and reports its messages. */
-export function render(name: 'html' | 'epub', edition: Edition, slug: string, settings: Settings, extra: Record<string, string | string[]> = {}): TransformOutput {
-  const output = runStylesheet(name, teiDocument(edition), stylesheetParams(edition, slug, settings, extra));
-  reportStylesheetMessages(name, edition, output.messages);
+export function render(name: 'html' | 'epub', artifact: TeiArtifact, slug: string, settings: Settings, extra: Record<string, string | string[]> = {}): TransformOutput {
+  const output = runStylesheet(name, artifact.document(), stylesheetParams(artifact, slug, settings, extra));
+  reportStylesheetMessages(name, artifact, output.messages);
   return output;
 }
 

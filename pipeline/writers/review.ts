@@ -2,7 +2,7 @@
  * The `review` format: the report for editors of what to check (the items
  * the stages raised, enrich/review.ts), as JSON for tools and as one HTML page.
  */
-import { reviewItemsOf, reviewJson, reviewSections, titleOfTei, type HeaderProblem, type NameRow, type ReviewContext, type ReviewItem, type ReviewPlace, type ReviewSections } from '../enrich/review.js';
+import { reviewJson, reviewSections, type HeaderProblem, type NameRow, type ReviewContext, type ReviewItem, type ReviewPlace, type ReviewSections } from '../enrich/review.js';
 import { h, htmlPage, joined, lines, type ElementContent } from '../render/html.js';
 import type { Writer } from './writer.js';
 
@@ -86,12 +86,11 @@ export function reviewHtml(title: string, source: string, items: readonly Review
   });
 }
 
-export const write: Writer = async (edition, { slug }) => {
-  const items = reviewItemsOf(edition);
-  const title = titleOfTei(edition.tei);
-  const source = edition.path.split(/[\\/]/).pop()!;
+export const write: Writer = async (artifact, { slug }) => {
+  const { review: items, title, log } = artifact;
+  const source = artifact.source.path.split(/[\\/]/).pop()!;
   return [
-    { name: `${slug}.review.json`, data: reviewJson(title, source, items, { slug, messages: edition.log.messages }) },
-    { name: `${slug}.review.html`, data: reviewHtml(title, source, items, { slug, messages: edition.log.messages }) },
+    { name: `${slug}.review.json`, data: reviewJson(title, source, items, { slug, messages: log.messages }) },
+    { name: `${slug}.review.html`, data: reviewHtml(title, source, items, { slug, messages: log.messages }) },
   ];
 };

@@ -1,10 +1,10 @@
 /**
- * What a writer is: a function from the edition (its TEI, serialised and as
- * the shared SaxonJS tree) to files. Writers never write to disk themselves,
+ * What a writer is: a function from the TEI artifact (artifact.ts: the TEI,
+ * serialised and as trees, and the facts read from it) to files. Writers never write to disk themselves,
  * so a failed build leaves nothing half-written. Each format's module exports
  * one as `write`; formats.ts has the rows.
  */
-import type { Edition } from '../edition.js';
+import type { TeiArtifact } from '../artifact.js';
 import type { Settings } from '../settings.js';
 import type { OutputFile } from './output-file.js';
 
@@ -17,7 +17,7 @@ export interface WriterContext {
   outputs: readonly OutputFile[];
 }
 
-export type Writer = (edition: Edition, context: WriterContext) => Promise<OutputFile[]>;
+export type Writer = (artifact: TeiArtifact, context: WriterContext) => Promise<OutputFile[]>;
 
 /** What a format's module exports. */
 export interface WriterModule {

@@ -59,9 +59,9 @@ describe('writing formats', () => {
     // A tiny new format: one module …
     const module = path.join(dir, 'word-count.mjs');
     writeFileSync(module, `
-      export const write = async (edition, { slug, made }) => {
+      export const write = async (artifact, { slug, made }) => {
         const [html] = made.get('html');
-        const words = edition.teiXml.replace(/<[^>]+>/g, ' ').split(/\\s+/).filter(Boolean).length;
+        const words = artifact.xml.replace(/<[^>]+>/g, ' ').split(/\\s+/).filter(Boolean).length;
         return [{ name: slug + '.words.txt', data: words + ' words; print HTML ' + html.name + ' of ' + html.data.length + ' characters\\n' }];
       };
     `);

@@ -104,109 +104,137 @@ const QUOTE_MARK = /["“”„«»‹›‚‘’']/g;
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/“‘«„]/;
 const CLOSE_CONTEXT = /[\s.,;:!?)\]}\u2014\u2013\-…”’»]/;
 
-/**
- * Finds the pairs of quotation marks in one block's text. Curly marks say
- * which way they face; straight marks are read from their neighbours. An
- * apostrophe (workers’, Lenin’s, don't) is not a quotation mark: a single
- * closing mark counts only when a single opening mark waits for it.
- */
-export function pairQuoteMarks(text: string): { pairs: QuotePair[]; stray: StrayMark[] } {
-  const pairs: QuotePair[] = [];
-  const stray: StrayMark[] = [];
-  const stack: Array<{ offset: number; family: 'double' | 'single'; mark: string }> = [];
-  const openDouble = (): number => {
-    for (let index = stack.length - 1; index >= 0; index--) if (stack[index]!.family === 'double') return index;
-    return -1;
-  };
+/** The quotation marks of one block opened and not yet closed, and the pairs and strays found so far. */
+class QuoteMarks {
+  readonly pairs: QuotePair[] = [];
+  readonly stray: StrayMark[] = [];
+  private readonly stack: Array<{ offset: number; family: 'double' | 'single'; mark: string }> = [];
 
-  const closeDouble = (offset: number, mark: string): void => {
-    const index = openDouble();
+  open(offset: number, family: 'double' | 'single', mark: string): void {
+    this.stack.push({ offset, family, mark });
+  }
+
+  /** The index in the stack of the innermost open double mark, or -1. */
+  openDouble(): number {
+    for (let index = this.stack.length - 1; index >= 0; index--) if (this.stack[index]!.family === 'double') return index;
+    return -1;
+  }
+
+  /** The innermost open double mark. */
+  innermostDouble(): string | undefined {
+    return this.stack[this.openDouble()]?.mark;
+  }
+
+  /** The mark opened last. */
+  top(): string | undefined {
+    return this.stack[this.stack.length - 1]?.mark;
+  }
+
+  closeDouble(offset: number, mark: string): void {
+    const index = this.openDouble();
     if (index < 0) {
-      stray.push({ offset, mark, problem: 'unopened' });
+      this.stray.push({ offset, mark, problem: 'unopened' });
       return;
     }
     // Single marks left open inside a double quotation were apostrophes or elisions ('tis, ’em).
-    const opener = stack[index]!;
-    stack.length = index;
-    pairs.push({ open: opener.offset, close: offset, depth: index, family: 'double' });
-  };
-  const closeSingle = (offset: number): boolean => {
-    const top = stack[stack.length - 1];
-    if (!top || top.family !== 'single') return false;
-    stack.pop();
-    pairs.push({ open: top.offset, close: offset, depth: stack.length, family: 'single' });
-    return true;
-  };
+    const opener = this.stack[index]!;
+    this.stack.length = index;
+    this.pairs.push({ open: opener.offset, close: offset, depth: index, family: 'double' });
+  }
 
-  QUOTE_MARK.lastIndex = 0;
-  for (let found = QUOTE_MARK.exec(text); found; found = QUOTE_MARK.exec(text)) {
-    const offset = found.index;
-    const mark = found[0];
-    const before = offset > 0 ? text[offset - 1]! : ' ';
-    const after = offset + 1 < text.length ? text[offset + 1]! : ' ';
-    const opens = OPEN_CONTEXT.test(before) || before === MASK;
-    const closes = CLOSE_CONTEXT.test(after) || after === MASK;
-    const innermostDouble = stack[openDouble()]?.mark;
-    switch (mark) {
-      case '“':
-        // After „ (German, Czech, …) “ is the closing mark: „so“.
-        if (innermostDouble === '„' && !(opens && !closes)) closeDouble(offset, mark);
-        else stack.push({ offset, family: 'double', mark });
-        break;
-      case '„':
-        stack.push({ offset, family: 'double', mark });
-        break;
-      case '«':
-        // «French» opens with «; »German« closes with it.
-        if (innermostDouble === '»') closeDouble(offset, mark);
-        else stack.push({ offset, family: 'double', mark });
-        break;
-      case '»':
-        if (innermostDouble !== undefined && innermostDouble !== '»') closeDouble(offset, mark);
-        else if (opens && LETTER.test(after)) stack.push({ offset, family: 'double', mark });
-        else closeDouble(offset, mark);
-        break;
-      case '”':
-        closeDouble(offset, mark);
-        break;
-      case '‹':
-        stack.push({ offset, family: 'single', mark });
-        break;
-      case '›':
-        closeSingle(offset);
-        break;
-      case '‚':
-        // A low single mark opens (‚so‘) only before a letter; otherwise it is a comma-like mark.
-        if (opens && LETTER.test(after)) stack.push({ offset, family: 'single', mark });
-        break;
-      case '"':
-        // Space before and after (`wrote: ". . .`): it opens unless a quotation waits to be closed.
-        if (opens && (!closes || LETTER.test(after) || openDouble() < 0)) stack.push({ offset, family: 'double', mark });
-        else if (closes || openDouble() >= 0) closeDouble(offset, mark);
-        else stack.push({ offset, family: 'double', mark });
-        break;
-      case '‘':
-        // After ‚ ‘ closes (‚so‘). ‘30s and ‘em are elisions, not quotations; they are dropped when nothing closes them.
-        if (stack[stack.length - 1]?.mark === '‚' && closes) closeSingle(offset);
-        else stack.push({ offset, family: 'single', mark });
-        break;
-      case '’':
-      case "'":
-        if (LETTER.test(before) && LETTER.test(after)) break; // apostrophe inside a word
-        if (mark === "'" && opens && LETTER.test(after)) {
-          stack.push({ offset, family: 'single', mark });
-          break;
-        }
-        if (closes) closeSingle(offset);
-        break;
+  closeSingle(offset: number): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top || top.family !== 'single') return;
+    this.stack.pop();
+    this.pairs.push({ open: top.offset, close: offset, depth: this.stack.length, family: 'single' });
+  }
+
+  /** The pairs and, as strays, the double marks never closed; both in text order. */
+  finish(): { pairs: QuotePair[]; stray: StrayMark[] } {
+    for (const entry of this.stack) {
+      if (entry.family === 'double') this.stray.push({ offset: entry.offset, mark: entry.mark, problem: 'unclosed' });
     }
+    this.pairs.sort((a, b) => a.open - b.open);
+    this.stray.sort((a, b) => a.offset - b.offset);
+    return { pairs: this.pairs, stray: this.stray };
   }
-  for (const entry of stack) {
-    if (entry.family === 'double') stray.push({ offset: entry.offset, mark: entry.mark, problem: 'unclosed' });
+}
+
+/**
+ * Reads one quotation mark at `offset`: curly marks say which way they face;
+ * straight marks are read from their neighbours.
+ */
+function readQuoteMark(marks: QuoteMarks, text: string, offset: number, mark: string): void {
+  const before = offset > 0 ? text[offset - 1]! : ' ';
+  const after = offset + 1 < text.length ? text[offset + 1]! : ' ';
+  const opens = OPEN_CONTEXT.test(before) || before === MASK;
+  const closes = CLOSE_CONTEXT.test(after) || after === MASK;
+  const innermostDouble = marks.innermostDouble();
+  switch (mark) {
+    case '“':
+      // After „ (German, Czech, …) “ is the closing mark: „so“.
+      if (innermostDouble === '„' && !(opens && !closes)) marks.closeDouble(offset, mark);
+      else marks.open(offset, 'double', mark);
+      break;
+    case '„':
+      marks.open(offset, 'double', mark);
+      break;
+    case '«':
+      // «French» opens with «; »German« closes with it.
+      if (innermostDouble === '»') marks.closeDouble(offset, mark);
+      else marks.open(offset, 'double', mark);
+      break;
+    case '»':
+      if (innermostDouble !== undefined && innermostDouble !== '»') marks.closeDouble(offset, mark);
+      else if (opens && LETTER.test(after)) marks.open(offset, 'double', mark);
+      else marks.closeDouble(offset, mark);
+      break;
+    case '”':
+      marks.closeDouble(offset, mark);
+      break;
+    case '‹':
+      marks.open(offset, 'single', mark);
+      break;
+    case '›':
+      marks.closeSingle(offset);
+      break;
+    case '‚':
+      // A low single mark opens (‚so‘) only before a letter; otherwise it is a comma-like mark.
+      if (opens && LETTER.test(after)) marks.open(offset, 'single', mark);
+      break;
+    case '"':
+      // Space before and after (`wrote: ". . .`): it opens unless a quotation waits to be closed.
+      if (opens && (!closes || LETTER.test(after) || marks.openDouble() < 0)) marks.open(offset, 'double', mark);
+      else if (closes || marks.openDouble() >= 0) marks.closeDouble(offset, mark);
+      else marks.open(offset, 'double', mark);
+      break;
+    case '‘':
+      // After ‚ ‘ closes (‚so‘). ‘30s and ‘em are elisions, not quotations; they are dropped when nothing closes them.
+      if (marks.top() === '‚' && closes) marks.closeSingle(offset);
+      else marks.open(offset, 'single', mark);
+      break;
+    case '’':
+    case "'":
+      if (LETTER.test(before) && LETTER.test(after)) break; // apostrophe inside a word
+      if (mark === "'" && opens && LETTER.test(after)) {
+        marks.open(offset, 'single', mark);
+        break;
+      }
+      if (closes) marks.closeSingle(offset);
+      break;
   }
-  pairs.sort((a, b) => a.open - b.open);
-  stray.sort((a, b) => a.offset - b.offset);
-  return { pairs, stray };
+}
+
+/**
+ * Finds the pairs of quotation marks in one block's text. An apostrophe
+ * (workers’, Lenin’s, don't) is not a quotation mark: a single closing mark
+ * counts only when a single opening mark waits for it.
+ */
+export function pairQuoteMarks(text: string): { pairs: QuotePair[]; stray: StrayMark[] } {
+  const marks = new QuoteMarks();
+  QUOTE_MARK.lastIndex = 0;
+  for (let found = QUOTE_MARK.exec(text); found; found = QUOTE_MARK.exec(text)) readQuoteMark(marks, text, found.index, found[0]);
+  return marks.finish();
 }
 
 // Verbs and nouns of saying, compiled once. "Called" is left out: "what he called “x”" marks a term, not a quotation.
@@ -325,100 +353,118 @@ export function classifyQuotations(text: string, pairs: QuotePair[], lookup?: Pe
   // Top-level and nested pairs are classified alike, but a nested pair only looks inside its parent.
   for (let index = 0; index < pairs.length; index++) {
     if (used.has(index)) continue;
-    const pair = pairs[index]!;
-    const parent = pairs.slice(0, index).reverse().find((other) => other.open < pair.open && other.close > pair.close);
-    const floor = parent ? parent.open + 1 : 0;
-    const ceiling = parent ? parent.close : text.length;
-    const inner = text.slice(pair.open + 1, pair.close);
-    const count = words(inner).length;
-    const start = pair.open;
-    const end = pair.close + 1;
-    const sentence = sentenceStart(text, start, floor);
-    const beforeText = text.slice(sentence, start);
-    // A word or two in quotation marks is attributed only by a verb right before it; a longer quotation by one a little further back.
-    const nearBefore = words(beforeText).slice(count <= 2 ? -3 : -8).join(' ');
-    const after = text.slice(end, ceiling);
-
-    const work = WORK_BEFORE.exec(beforeText);
-    const isTitle = english && ((work !== null && !NOT_TITLE_BETWEEN.test(work[1]!) && looksLikeTitle(inner)) || (count >= 6 && looksLikeTitle(inner) && !/[.!?]$/.test(inner.trim())));
-
+    const around = pairContext(text, pairs, index, english);
+    const { start, end, depth } = around;
     // 1. A source in parentheses right after a quotation of some length (not after the title of a work: that is the work's reference).
-    const source = SOURCE_AFTER.exec(after);
-    if (source && count >= 3 && !isTitle) {
-      const open = end + after.indexOf('(');
-      quotations.push({ kind: 'cit', start, end, source: { start: open, end: end + source[0].length }, depth: pair.depth });
+    const source = SOURCE_AFTER.exec(around.after);
+    if (source && around.count >= 3 && !around.isTitle) {
+      const open = end + around.after.indexOf('(');
+      quotations.push({ kind: 'cit', start, end, source: { start: open, end: end + source[0].length }, depth });
       continue;
     }
-
     // Outside English, the rules below (words of saying, determiners, works) do not apply.
     if (!english) {
-      quotations.push({ kind: 'q', start, end, depth: pair.depth });
+      quotations.push({ kind: 'q', start, end, depth });
       continue;
     }
-
     // 2. A quotation split around a clause of saying: “War,” said Clausewitz, “is …”.
-    const nextIndex = pairs.findIndex((other, at) => at > index && other.depth === pair.depth && other.open > pair.close);
-    const next = nextIndex >= 0 ? pairs[nextIndex]! : undefined;
-    if (next && next.close < ceiling) {
-      const between = text.slice(end, next.open);
-      const nextInner = text.slice(next.open + 1, next.close);
-      const continues = /[,;:\u2014\u2013…]\s*$/.test(inner) || /^\s*,/.test(between) || /^\s*\p{Ll}/u.test(nextInner);
-      if (continues && SPLIT_CLAUSE.test(between) && words(between).length <= 40) {
-        const clause = SPEAKER_AFTER.exec(between);
-        const raw = clause ? clause.slice(1).find((group) => group !== undefined) : undefined;
-        const speaker = resolveSpeaker(raw, text, start, lookup);
-        const first = quotations.length;
-        quotations.push({ kind: 'q', start, end, ...speaker, next: first + 1, depth: pair.depth });
-        quotations.push({ kind: 'q', start: next.open, end: next.close + 1, ...speaker, prev: first, depth: next.depth });
-        used.add(nextIndex);
-        continue;
-      }
-    }
-
-    // 3. A title: a kind of work named just before, and words written like a title.
-    if (isTitle) {
-      quotations.push({ kind: 'title', start, end, depth: pair.depth });
+    const split = splitAroundSaying(text, pairs, around, lookup, quotations.length);
+    if (split) {
+      quotations.push(...split.quotations);
+      used.add(split.nextIndex);
       continue;
     }
-
-    // After a quoted sentence that ends in a full stop, a capital starts the next sentence, not a speaker.
-    const speakerAfter = /\.\s*$/.test(inner) && /^\s*\p{Lu}/u.test(after) ? null : SPEAKER_AFTER.exec(after);
-
-    // 4. A short term after a determiner ("the “glorious” generals") is held at a distance, not quoted,
-    // unless a speaker follows ("the “point d’honneur,” in Marx’s words").
-    if (count <= 4 && DETERMINER_BEFORE.test(beforeText) && !speakerAfter) {
-      quotations.push({ kind: 'soCalled', start, end, depth: pair.depth });
-      continue;
-    }
-
-    // 5. Words attributed by a verb or noun of saying, before or after.
-    if (speakerAfter || SAYING_BEFORE.test(nearBefore)) {
-      let raw: string | undefined;
-      if (speakerAfter) raw = speakerAfter.slice(1).find((group) => group !== undefined);
-      else {
-        for (const pattern of SPEAKER_BEFORE) {
-          // The speaker nearest the quotation: the last match in the sentence.
-          const found = [...beforeText.matchAll(pattern)].pop();
-          if (found) {
-            raw = found.slice(1).find((group) => group !== undefined);
-            break;
-          }
-        }
-      }
-      quotations.push({ kind: 'q', start, end, ...resolveSpeaker(raw, text, start, lookup), depth: pair.depth });
-      continue;
-    }
-
-    // 6. A long quotation or a whole quoted sentence is a quotation even without a speaker.
-    if (count >= 6 || (count >= 3 && /^\p{Lu}/u.test(inner) && /[.!?]$/.test(inner.trim()))) {
-      quotations.push({ kind: 'q', start, end, depth: pair.depth });
-      continue;
-    }
-
-    // 7. Anything else is a term held at a distance (scare quotes, so-called).
-    quotations.push({ kind: 'soCalled', start, end, depth: pair.depth });
+    quotations.push(classifyAlone(text, around, lookup));
   }
   return quotations;
+}
+
+/** What the rules read around one pair of marks. */
+interface PairContext {
+  index: number;
+  depth: number;
+  /** The quotation with its marks: [start, end). */
+  start: number;
+  end: number;
+  /** The words between the marks, and how many. */
+  inner: string;
+  count: number;
+  /** The sentence before the quotation, its last few words, and the text after it up to the end of the parent quotation. */
+  beforeText: string;
+  nearBefore: string;
+  after: string;
+  ceiling: number;
+  /** The words look like the title of a work, named as one. */
+  isTitle: boolean;
+}
+
+function pairContext(text: string, pairs: QuotePair[], index: number, english: boolean): PairContext {
+  const pair = pairs[index]!;
+  const parent = pairs.slice(0, index).reverse().find((other) => other.open < pair.open && other.close > pair.close);
+  const floor = parent ? parent.open + 1 : 0;
+  const ceiling = parent ? parent.close : text.length;
+  const inner = text.slice(pair.open + 1, pair.close);
+  const count = words(inner).length;
+  const start = pair.open;
+  const end = pair.close + 1;
+  const beforeText = text.slice(sentenceStart(text, start, floor), start);
+  // A word or two in quotation marks is attributed only by a verb right before it; a longer quotation by one a little further back.
+  const nearBefore = words(beforeText).slice(count <= 2 ? -3 : -8).join(' ');
+  const work = WORK_BEFORE.exec(beforeText);
+  const isTitle = english && ((work !== null && !NOT_TITLE_BETWEEN.test(work[1]!) && looksLikeTitle(inner)) || (count >= 6 && looksLikeTitle(inner) && !/[.!?]$/.test(inner.trim())));
+  return { index, depth: pair.depth, start, end, inner, count, beforeText, nearBefore, after: text.slice(end, ceiling), ceiling, isTitle };
+}
+
+/** Rule 2: this pair and the next at its depth are one quotation split by a clause of saying; `first` is this pair's index in the list. */
+function splitAroundSaying(text: string, pairs: QuotePair[], around: PairContext, lookup: PersonLookup | undefined, first: number): { quotations: Quotation[]; nextIndex: number } | undefined {
+  const pair = pairs[around.index]!;
+  const nextIndex = pairs.findIndex((other, at) => at > around.index && other.depth === pair.depth && other.open > pair.close);
+  const next = nextIndex >= 0 ? pairs[nextIndex]! : undefined;
+  if (!next || next.close >= around.ceiling) return undefined;
+  const between = text.slice(around.end, next.open);
+  const nextInner = text.slice(next.open + 1, next.close);
+  const continues = /[,;:\u2014\u2013…]\s*$/.test(around.inner) || /^\s*,/.test(between) || /^\s*\p{Ll}/u.test(nextInner);
+  if (!continues || !SPLIT_CLAUSE.test(between) || words(between).length > 40) return undefined;
+  const clause = SPEAKER_AFTER.exec(between);
+  const raw = clause ? clause.slice(1).find((group) => group !== undefined) : undefined;
+  const speaker = resolveSpeaker(raw, text, around.start, lookup);
+  return {
+    nextIndex,
+    quotations: [
+      { kind: 'q', start: around.start, end: around.end, ...speaker, next: first + 1, depth: pair.depth },
+      { kind: 'q', start: next.open, end: next.close + 1, ...speaker, prev: first, depth: next.depth },
+    ],
+  };
+}
+
+/** Rules 3–7: a pair on its own, as a title, a term held at a distance or a quotation (with its speaker when named). */
+function classifyAlone(text: string, around: PairContext, lookup: PersonLookup | undefined): Quotation {
+  const { start, end, depth, inner, count, beforeText, after } = around;
+  // 3. A title: a kind of work named just before, and words written like a title.
+  if (around.isTitle) return { kind: 'title', start, end, depth };
+  // After a quoted sentence that ends in a full stop, a capital starts the next sentence, not a speaker.
+  const speakerAfter = /\.\s*$/.test(inner) && /^\s*\p{Lu}/u.test(after) ? null : SPEAKER_AFTER.exec(after);
+  // 4. A short term after a determiner ("the “glorious” generals") is held at a distance, not quoted,
+  // unless a speaker follows ("the “point d’honneur,” in Marx’s words").
+  if (count <= 4 && DETERMINER_BEFORE.test(beforeText) && !speakerAfter) return { kind: 'soCalled', start, end, depth };
+  // 5. Words attributed by a verb or noun of saying, before or after.
+  if (speakerAfter || SAYING_BEFORE.test(around.nearBefore)) {
+    const raw = speakerAfter ? speakerAfter.slice(1).find((group) => group !== undefined) : speakerBefore(beforeText);
+    return { kind: 'q', start, end, ...resolveSpeaker(raw, text, start, lookup), depth };
+  }
+  // 6. A long quotation or a whole quoted sentence is a quotation even without a speaker.
+  if (count >= 6 || (count >= 3 && /^\p{Lu}/u.test(inner) && /[.!?]$/.test(inner.trim()))) return { kind: 'q', start, end, depth };
+  // 7. Anything else is a term held at a distance (scare quotes, so-called).
+  return { kind: 'soCalled', start, end, depth };
+}
+
+/** The speaker named before a quotation in its sentence: the nearest match of the first pattern that finds one. */
+function speakerBefore(beforeText: string): string | undefined {
+  for (const pattern of SPEAKER_BEFORE) {
+    const found = [...beforeText.matchAll(pattern)].pop();
+    if (found) return found.slice(1).find((group) => group !== undefined);
+  }
+  return undefined;
 }
 
 /** The text of a block as `textOf` gives it, with nested blocks and opaque elements masked. */

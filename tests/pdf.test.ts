@@ -59,6 +59,8 @@ const PLACES: Record<string, [part: number, paragraph: number][]> = {
   Zagreb: [[1, 3], [1, 3], [1, 8]],
   Yerevan: [[2, 6]],
   Xanthi: [[0, 1], [3, 9]],
+  // Every twelfth of the last part's short paragraphs: named on consecutive pages, printed as a range.
+  Vilnius: [[4, 1], [4, 13], [4, 25], [4, 37]],
 };
 
 function fixtureHtml(): string {
@@ -160,6 +162,16 @@ withChromium('the renderer (Paged.js in Chromium) on a small print document', ()
     // Two mentions of Zagreb in one paragraph: the page is listed once, without a stray comma.
     expect(PLACES.Zagreb!.length).toBeGreaterThan(numbersAfter([indexPage], 'Zagreb')!.length);
     expect(indexPage.lines.join(' ')).not.toMatch(/,\s*,|,\s*$/);
+  });
+
+  it('joins consecutive pages in the index into a range ("7–9")', () => {
+    const indexPage = pages.find((page) => page.lines.includes('Index of places'))!;
+    const named = [...new Set(pages.filter((page) => page !== indexPage && page.lines.join(' ').includes('near Vilnius')).map((page) => page.folio!))];
+    // The fixture names Vilnius on three or more pages in a row; the line gives the first and the last.
+    expect(named.length, `Vilnius on pages ${named.join(', ')}`).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < named.length; i++) expect(named[i]! - named[i - 1]!).toBe(1);
+    const line = indexPage.lines.find((candidate) => candidate.startsWith('Vilnius'))!;
+    expect(line.replace(/\s+/g, ' ')).toBe(`Vilnius: ${named[0]}\u2013${named[named.length - 1]}`);
   });
 
   it('sets the note at the foot of the page that calls it', () => {

@@ -251,7 +251,33 @@ function installPagedConfig(): void {
           }
         }
       }
-      target.Paged.registerHandlers(KeepTargetsWithContent);
+      // A page that ends inside a word ends where the line does: at the soft hyphen. Paged.js 0.4.3 measures
+      // the letter after a soft hyphen on the line before (its box is taken at the end of that line), so it
+      // cut one letter late ("broad­c‑" / "asts"). Such a cut, one letter past a soft hyphen, is never a
+      // line end, so the overflow is moved back to the soft hyphen.
+      class BreakWordsAtTheirHyphen extends target.Paged.Handler {
+        onOverflow(overflow: Range | undefined): Range | undefined {
+          const node = overflow?.startContainer;
+          const at = overflow?.startOffset ?? 0;
+          if (!overflow || node?.nodeType !== Node.TEXT_NODE || at < 2) return undefined;
+          const text = node.textContent ?? '';
+          if (text[at - 2] !== '\u00AD' || !/\p{L}/u.test(text[at - 1] ?? '')) return undefined;
+          const mended = document.createRange();
+          mended.setStart(node, at - 1);
+          mended.setEnd(overflow.endContainer, overflow.endOffset);
+          return mended;
+        }
+        // Paged.js marks such a break with U+2011, which the bundled face lacks (a fallback face drew it): a hyphen.
+        afterPageLayout(page: HTMLElement): void {
+          for (const element of Array.from(page.querySelectorAll('.pagedjs_hyphen'))) {
+            const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+            let last: Node | null = null;
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node;
+            if (last?.textContent?.endsWith('\u2011')) last.textContent = `${last.textContent.slice(0, -1)}-`;
+          }
+        }
+      }
+      target.Paged.registerHandlers(KeepTargetsWithContent, BreakWordsAtTheirHyphen);
     },
     after: (flow: { total: number }) => {
       target.__teiPressPages = flow.total;

@@ -169,8 +169,9 @@
       <xsl:for-each select="tei:analytic/tei:title"><span class="tei-title">“<xsl:apply-templates/>”</span></xsl:for-each>
       <xsl:for-each select="tei:monogr/tei:title"><cite class="tei-title"><xsl:apply-templates/></cite></xsl:for-each>
       <xsl:for-each select="tei:monogr/tei:imprint/(tei:pubPlace | tei:publisher)"><xsl:apply-templates select="."/></xsl:for-each>
-      <xsl:for-each select="tei:monogr/tei:biblScope[@unit = ('volume', 'vol')]"><span>Vol. <xsl:apply-templates/></span></xsl:for-each>
-      <xsl:for-each select="tei:monogr/tei:biblScope[@unit = ('issue', 'number', 'no')]"><span>No. <xsl:apply-templates/></span></xsl:for-each>
+      <!-- "Vol." and "No." unless the source already says it ("Volume 1"). -->
+      <xsl:for-each select="tei:monogr/tei:biblScope[@unit = ('volume', 'vol')]"><span><xsl:if test="not(matches(., '^\s*vol', 'i'))">Vol. </xsl:if><xsl:apply-templates/></span></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:biblScope[@unit = ('issue', 'number', 'no')]"><span><xsl:if test="not(matches(., '^\s*(no|number|issue)([^a-z]|$)', 'i'))">No. </xsl:if><xsl:apply-templates/></span></xsl:for-each>
       <xsl:for-each select="tei:monogr/tei:imprint/tei:date"><xsl:apply-templates select="."/></xsl:for-each>
       <xsl:for-each select="tei:monogr/tei:biblScope[not(@unit = ('volume', 'vol', 'issue', 'number', 'no'))]"><xsl:apply-templates select="."/></xsl:for-each>
     </xsl:variable>

@@ -291,8 +291,8 @@ withChromium('the seed as PDF', () => {
     expect(headings.length).toBeGreaterThanOrEqual(4);
   });
 
-  /** The seed's back matter: its untitled page footer (named as in contents), the index, the colophon; each starts a page. */
-  const BACK_PARTS = ['From the source page', 'Index', 'About this edition'];
+  /** The seed's back matter: the index and the colophon (which ends with the web page's footer); each starts a page. */
+  const BACK_PARTS = ['Index', 'About this edition'];
   /** Where each back-matter part starts (after the last section of the text). */
   const backStarts = (): number[] => {
     const lastSection = pageWhereHeadingStands(pages, headings[headings.length - 1]!, 2)!.index;

@@ -27,7 +27,7 @@
   <xsl:output name="css" method="text" encoding="UTF-8"/>
 
   <xsl:variable name="oebps" select="'OEBPS/'"/>
-  <xsl:variable name="has-back" select="exists(/tei:TEI/tei:text/tei:back/node()[not(self::text()[not(normalize-space())])])"/>
+  <xsl:variable name="has-back" select="exists($back-matter)"/>
   <xsl:variable name="has-index" select="exists($indexed-entries)"/>
   <!-- Page breaks of the print source, where the TEI records them (the plain-text and HTML
        transcriptions we read give none, so today's editions have no page list). -->
@@ -63,7 +63,8 @@
     <xsl:sequence select="if ($node/self::tei:person or $node/self::tei:place or $node/self::tei:org) then 'index.xhtml'
       else if (empty($node/self::tei:*)) then ''
       else if (exists($chunk)) then f:chunk-file($chunk[1])
-      else if ($node/ancestor-or-self::tei:front) then 'titlepage.xhtml'
+      else if ($node/ancestor-or-self::tei:div[@type = 'pageFooter'][parent::tei:back]) then 'colophon.xhtml'
+      else if ($node/ancestor-or-self::tei:front) then (if (exists($node/ancestor-or-self::*[parent::tei:front] intersect $front-lead)) then 'titlepage.xhtml' else 'colophon.xhtml')
       else if ($node/ancestor-or-self::tei:back) then 'back.xhtml'
       else ''"/>
   </xsl:function>

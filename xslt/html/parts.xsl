@@ -13,13 +13,25 @@
   xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
+  <!-- ===== What the source page says besides the text ===== -->
+  <!-- The source's title block: title, byline, dateline, imprint. -->
+  <xsl:variable name="front-lead" as="element()*"
+    select="/tei:TEI/tei:text/tei:front/(tei:docTitle | tei:byline | tei:docAuthor | tei:docDate | tei:docEdition | tei:docImprint)"/>
+  <!-- The web page's furniture: the rest of its front (breadcrumbs, navigation, transcription and
+       information lines) and its page footer ("Last updated …"). Not the book's: it goes into the
+       colophon, under "From the source page", never on the title page or a page of its own. -->
+  <xsl:variable name="page-furniture" as="node()*"
+    select="/tei:TEI/tei:text/tei:front/(node() except $front-lead)[not(self::text()[not(normalize-space())])],
+            /tei:TEI/tei:text/tei:back/tei:div[@type = 'pageFooter']"/>
+  <!-- The source's own back matter (notes, appendices): what remains of the back. -->
+  <xsl:variable name="back-matter" as="node()*"
+    select="/tei:TEI/tei:text/tei:back/(node() except tei:div[@type = 'pageFooter'])[not(self::text()[not(normalize-space())])]"/>
+
   <!-- ===== Title page ===== -->
-  <!-- The source's title block leads (title, byline, dateline, imprint, each
-       as the source has it); the rest of the front (breadcrumbs, transcription
-       and information lines) follows in source order, smaller. -->
+  <!-- The source's title block only (title, byline, dateline, imprint, each as the source has it), and the
+       source line: a book's title page gives title, author, date and source. -->
   <xsl:template name="titlepage">
     <xsl:variable name="front" select="/tei:TEI/tei:text/tei:front"/>
-    <xsl:variable name="lead" select="$front/(tei:docTitle | tei:byline | tei:docAuthor | tei:docDate | tei:docEdition | tei:docImprint)"/>
     <section id="titlepage" class="titlepage">
       <xsl:call-template name="titlepage-type"/>
       <xsl:choose>
@@ -34,9 +46,6 @@
       </xsl:choose>
       <xsl:if test="$source-line and not(contains(normalize-space($front), normalize-space($source-line)))">
         <p class="source-line"><xsl:apply-templates select="$source-line/node()"/></p>
-      </xsl:if>
-      <xsl:if test="$front/(* except $lead)">
-        <div class="front-matter"><xsl:apply-templates select="$front/(node() except $lead)"/></div>
       </xsl:if>
     </section>
   </xsl:template>
@@ -55,22 +64,36 @@
   </xsl:template>
 
   <!-- ===== Back matter ===== -->
-  <!-- The back matter of the source (its page footer and appendices): a section with an id for the contents. -->
+  <!-- The back matter of the source (its notes and appendices; its page footer is in the colophon): a section
+       with an id for the contents, none when the back holds only the footer. -->
   <xsl:template match="tei:back" priority="2">
-    <section>
-      <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
-      <!-- Untitled back matter (a page footer) is headed by its name in contents, so that its page says what it is. -->
-      <xsl:if test="not(tei:div[1]/tei:head)">
-        <xsl:attribute name="aria-labelledby" select="concat(f:id(.), '-head')"/>
-        <h2 class="back-head" id="{f:id(.)}-head"><xsl:value-of select="$back-label"/></h2>
-      </xsl:if>
-      <xsl:apply-templates/>
-    </section>
+    <xsl:if test="exists($back-matter)">
+      <section>
+        <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
+        <!-- Untitled back matter is headed by its name in contents, so that its page says what it is. -->
+        <xsl:if test="not($back-matter[1]/self::tei:div/tei:head)">
+          <xsl:attribute name="aria-labelledby" select="concat(f:id(.), '-head')"/>
+          <h2 class="back-head" id="{f:id(.)}-head"><xsl:value-of select="$back-label"/></h2>
+        </xsl:if>
+        <xsl:apply-templates select="$back-matter"/>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- How the back matter is named in contents. -->
   <xsl:variable name="back-label" as="xs:string"
-    select="let $back := /tei:TEI/tei:text/tei:back return if ($back/tei:div[1]/tei:head) then f:plain($back/tei:div[1]/tei:head) else 'From the source page'"/>
+    select="if ($back-matter[1]/self::tei:div/tei:head) then f:plain($back-matter[1]/tei:head[1]) else 'Back matter of the source'"/>
+
+  <!-- The web page's furniture in the colophon, in source order: front lines, then the footer. -->
+  <xsl:template name="source-page">
+    <xsl:param name="level" as="xs:integer" select="3"/>
+    <xsl:if test="exists($page-furniture)">
+      <section id="source-page" class="source-page" aria-labelledby="source-page-head">
+        <xsl:element name="h{$level}" namespace="http://www.w3.org/1999/xhtml"><xsl:attribute name="id" select="'source-page-head'"/>From the source page</xsl:element>
+        <xsl:apply-templates select="$page-furniture"/>
+      </section>
+    </xsl:if>
+  </xsl:template>
 
   <!-- ===== Colophon ===== -->
   <xsl:template name="colophon">
@@ -156,6 +179,7 @@
           </div>
         </xsl:for-each-group>
       </dl>
+      <xsl:call-template name="source-page"><xsl:with-param name="level" select="$level + 1"/></xsl:call-template>
     </section>
   </xsl:template>
 

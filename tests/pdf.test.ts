@@ -346,7 +346,8 @@ withChromium('the seed as PDF', () => {
       const match = new RegExp(`<([a-z]+)[^>]*\\bid="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
       return match ? squeeze(match[2]!.replace(/<[^>]+>/g, '')) : undefined;
     };
-    const entries = [...html.matchAll(/<li[^>]*class="[^"]*index-entry[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].map((match) => ({
+    // Entries with pages (a cross-reference, "Kiev, see Kyiv", has none).
+    const entries = [...html.matchAll(/<li[^>]*class="[^"]*index-entry(?! index-see)[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].map((match) => ({
       name: squeeze(/class="index-name">([^<]*)</.exec(match[1]!)?.[1] ?? ''),
       forms: [...match[1]!.matchAll(/href="#([^"]+)"/g)].map((ref) => textOfId(ref[1]!)).filter((form): form is string => Boolean(form)),
     })).filter((entry) => entry.name && entry.forms.length);
@@ -357,10 +358,16 @@ withChromium('the seed as PDF', () => {
     // Entries come in the same order as in the HTML; a name may also occur inside an earlier entry ("the first Moscow trial").
     let cursor = 0;
     for (const entry of entries) {
-      const at = indexText.indexOf(entry.name, cursor);
+      // The entry's own line: its name followed by its dates, gloss or pages, not the name inside a gloss ("Soviet Russia from 1918").
+      let at = indexText.indexOf(entry.name, cursor);
+      while (at >= 0 && !/^\s*[:;(]/.test(indexText.slice(at + entry.name.length))) at = indexText.indexOf(entry.name, at + 1);
       expect(at, `index entry ${entry.name}`).toBeGreaterThanOrEqual(0);
       cursor = at + entry.name.length;
-      const listed = /:\s*(\d+(?:\s*,\s*\d+)*)/.exec(indexText.slice(at))![1]!.split(',').map((n) => Number(n));
+      // A range ("7–9") stands for every page in it: only consecutive pages that each name the entry are joined.
+      const listed = /:\s*(\d+(?:\s*[,\u2013]\s*\d+)*)/.exec(indexText.slice(at))![1]!.split(',').flatMap((part) => {
+        const [from, to = from] = part.split('\u2013').map((n) => Number(n.trim()));
+        return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+      });
       expect(listed, entry.name).toEqual([...new Set(listed)].sort((x, y) => x - y));
       for (const folio of listed) {
         const page = pages.find((candidate) => candidate.folio === folio && candidate.index < indexStart + 1)!;

@@ -223,11 +223,28 @@
             <xsl:element name="h{$level + 1}" namespace="http://www.w3.org/1999/xhtml">
               <xsl:value-of select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}(current-grouping-key())"/>
             </xsl:element>
+            <!-- The entries and their cross-references ("Kiev, see Kyiv"), in one alphabet. -->
+            <xsl:variable name="see" as="element()*">
+              <xsl:for-each select="current-group()">
+                <xsl:variable name="entry" select="."/>
+                <xsl:for-each select="f:cross-references(.)"><f:see name="{.}" ref="{$entry/@xml:id}"/></xsl:for-each>
+              </xsl:for-each>
+            </xsl:variable>
             <ul class="index-entries">
-              <xsl:apply-templates select="current-group()" mode="index">
-                <xsl:sort select="lower-case(f:sort-key(.))"/>
-                <xsl:sort select="@xml:id"/>
-              </xsl:apply-templates>
+              <xsl:for-each select="current-group(), $see">
+                <xsl:sort select="if (self::f:see) then lower-case(@name) else lower-case(f:sort-key(.))"/>
+                <xsl:sort select="string((@xml:id, @ref)[1])"/>
+                <xsl:choose>
+                  <xsl:when test="self::f:see">
+                    <li class="index-entry index-see">
+                      <span class="index-name"><xsl:value-of select="@name"/></span>
+                      <xsl:text>, </xsl:text><i>see</i><xsl:text> </xsl:text>
+                      <a href="{$entry-hrefs(string(@ref))}"><xsl:value-of select="f:index-heading($index-entries-by-id(string(@ref))[1])"/></a>
+                    </li>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:apply-templates select="." mode="index"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
             </ul>
           </section>
         </xsl:for-each-group>
@@ -249,11 +266,12 @@
       <xsl:if test="$life ne ''"><xsl:text> </xsl:text><span class="index-dates">(<xsl:value-of select="$life"/>)</span></xsl:if>
       <xsl:if test="exists($variants)"><span class="index-variants"><xsl:text>; also </xsl:text><xsl:value-of select="string-join($variants, ', ')"/></span></xsl:if>
       <!-- The separator goes inside each part, so that print, which leaves out coordinates and ids, leaves no stray "; ". -->
-      <xsl:for-each select="(tei:occupation | tei:roleName | tei:note | tei:desc | tei:country | tei:location/tei:geo)[normalize-space()]">
+      <xsl:for-each select="(tei:occupation | tei:roleName | tei:note | tei:desc | tei:country | tei:location/tei:geo)[f:plain(node()) ne '']">
         <span class="index-detail index-{local-name()}">
           <xsl:text>; </xsl:text>
           <xsl:if test="self::tei:geo">coordinates </xsl:if>
-          <xsl:value-of select="f:plain(.)"/>
+          <!-- The content's plain text: plain mode leaves a note out, and this one is the gloss. -->
+          <xsl:value-of select="f:plain(node())"/>
         </span>
       </xsl:for-each>
       <xsl:for-each select="tei:idno[normalize-space()]">

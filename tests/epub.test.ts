@@ -93,7 +93,8 @@ describe('the seed EPUB', () => {
     expect(strings(opf, '//opf:meta[@property="file-as"]')).toEqual(['Wright, John G.']);
     expect(strings(opf, '//dc:date')).toEqual(['1941-08']);
     expect(strings(opf, '//dc:language')).toEqual(['en']);
-    expect(strings(opf, '//dc:source')).toEqual(['From Fourth International, Vol. 2 No. 7, August 1941, pp. 217–221.']);
+    // The source as a citation made from the header's record of it, not the page's raw source line.
+    expect(strings(opf, '//dc:source')).toEqual(['John G. Wright, “The Soviet Union at War”, Fourth International, Vol. 2, No. 7, August 1941, pp. 217–221.']);
     expect(strings(opf, '//dc:contributor')).toEqual(['Einde O’Callaghan']);
     expect(strings(opf, '//opf:meta[@property="dcterms:modified"]')).toEqual(['2016-05-28T00:00:00Z']);
     // Rights as the TEI states them: no licence is invented.
@@ -102,10 +103,26 @@ describe('the seed EPUB', () => {
 
   it('derives its accessibility metadata from the content (the seed has registers, so an index)', () => {
     const opf = entries.get('OEBPS/content.opf')!;
-    expect(strings(opf, '//opf:meta[@property="schema:accessibilityFeature"]')).toEqual(['tableOfContents', 'readingOrder', 'structuralNavigation', 'index']);
-    expect(strings(opf, '//opf:meta[@property="schema:accessMode"]')).toEqual(['textual']);
+    expect(strings(opf, '//opf:meta[@property="schema:accessibilityFeature"]')).toEqual(['alternativeText', 'tableOfContents', 'readingOrder', 'structuralNavigation', 'index']);
+    // The cover is an image (visual), whose words are its text alternative (textual suffices).
+    expect(strings(opf, '//opf:meta[@property="schema:accessMode"]')).toEqual(['textual', 'visual']);
+    expect(strings(opf, '//opf:meta[@property="schema:accessModeSufficient"]')).toEqual(['textual']);
     expect(strings(opf, '//opf:meta[@property="schema:accessibilityHazard"]')).toEqual(['none']);
     expect(entries.has('OEBPS/index.xhtml')).toBe(true);
+  });
+
+  it('has a cover made from the header: an SVG image (cover-image) with title, author and date, shown first with its words as alternative', () => {
+    const opf = entries.get('OEBPS/content.opf')!;
+    expect(strings(opf, '//opf:item[@properties = "cover-image"]/concat(@href, " ", @media-type)')).toEqual(['cover.svg image/svg+xml']);
+    expect(strings(opf, '//opf:spine/opf:itemref[1]/@idref')).toEqual(['cover']);
+    const svg = entries.get('OEBPS/cover.svg')!;
+    expect(strings(svg, '//*:text/string()')).toEqual(['The Soviet Union', 'at War', 'John G. Wright', 'August 1941']);
+    // Nothing the header does not say: no series or publisher without edition settings.
+    expect(strings(svg, '//*:text[@class = ("series", "publisher")]')).toEqual([]);
+    const cover = entries.get('OEBPS/cover.xhtml')!;
+    expect(strings(cover, '//h:body/@epub:type')).toEqual(['cover']);
+    expect(strings(cover, '//h:img/@alt')).toEqual(['Cover: The Soviet Union at War, by John G. Wright, August 1941']);
+    expect(strings(entries.get('OEBPS/nav.xhtml')!, '//h:nav[@epub:type = "landmarks"]//h:a[@epub:type = "cover"]/@href')).toEqual(['cover.xhtml']);
   });
 
   it('lists every section of the body in the table of contents, the first included', () => {

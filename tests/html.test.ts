@@ -77,8 +77,15 @@ describe('the print HTML of the seed', () => {
     expect(stringSets).toHaveLength(1);
     expect(stringSets[0]![1]!.split(',').map((selector) => selector.trim())).toEqual(
       expect.arrayContaining(['h1.doc-title', 'nav.toc h2', '#text h2', '.tei-back h2', '.index h2', '.colophon h2']));
-    // The untitled back matter is headed by its contents name, so its running head can name it.
-    expect(html).toMatch(/<section class="tei-back" id="([^"]+)" aria-labelledby="\1-head">\s*<h2 class="back-head" id="\1-head">From the source page<\/h2>/);
+    // The web page's furniture (breadcrumbs, transcription line, "Last updated") is not on the title page nor a
+    // page of its own: it ends the colophon, under "From the source page".
+    const titlepage = html.slice(html.indexOf('<section id="titlepage"'), html.indexOf('</section>', html.indexOf('<section id="titlepage"')));
+    expect(titlepage).not.toMatch(/Wright Archive|Transcribed|Last updated/);
+    expect(html).not.toContain('class="tei-back"');
+    const sourcePage = html.slice(html.indexOf('<section id="source-page"'));
+    expect(html.indexOf('<section id="source-page"')).toBeGreaterThan(html.indexOf('<section id="colophon"'));
+    expect(sourcePage).toMatch(/^<section id="source-page" class="source-page" aria-labelledby="source-page-head"><h3 id="source-page-head">From the source page<\/h3>/);
+    for (const line of ['Wright Archive | Trotskyist Writers Index | ETOL Main Page', 'Transcribed &amp; marked up by Einde O’Callaghan', 'Last updated: <time class="tei-date" data-when="2016-05-28" datetime="2016-05-28">28 May 2016</time>']) expect(sourcePage).toContain(line);
     // Every colophon field stands in a div with exactly its value.
     const colophon = html.slice(html.indexOf('<section id="colophon"'));
     const groups = [...colophon.matchAll(/<div class="colophon-entry( long)?">(<dt>[\s\S]*?<\/dd>)<\/div>/g)];

@@ -177,8 +177,13 @@ export function numbersAfter(pages: readonly PdfPage[], entry: string): number[]
   for (const page of pages) {
     for (const line of page.lines) {
       if (!line.startsWith(wanted)) continue;
-      const match = /^[\s,:]*(\d+(?:\s*,\s*\d+)*)\s*$/.exec(line.slice(wanted.length));
-      if (match) return match[1]!.split(',').map((n) => Number(n.trim()));
+      // Single pages and ranges ("7–9", an en dash), each range given as every page it spans.
+      const match = /^[\s,:]*(\d+(?:\s*[,\u2013]\s*\d+)*)\s*$/.exec(line.slice(wanted.length));
+      if (!match) continue;
+      return match[1]!.split(',').flatMap((part) => {
+        const [from, to = from] = part.split('\u2013').map((n) => Number(n.trim()));
+        return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+      });
     }
   }
   return undefined;

@@ -59,6 +59,8 @@ const PLACES: Record<string, [part: number, paragraph: number][]> = {
   Zagreb: [[1, 3], [1, 3], [1, 8]],
   Yerevan: [[2, 6]],
   Xanthi: [[0, 1], [3, 9]],
+  // Every twelfth of the last part's short paragraphs: named on consecutive pages, printed as a range.
+  Vilnius: [[4, 1], [4, 13], [4, 25], [4, 37]],
 };
 
 function fixtureHtml(): string {
@@ -160,6 +162,16 @@ withChromium('the renderer (Paged.js in Chromium) on a small print document', ()
     // Two mentions of Zagreb in one paragraph: the page is listed once, without a stray comma.
     expect(PLACES.Zagreb!.length).toBeGreaterThan(numbersAfter([indexPage], 'Zagreb')!.length);
     expect(indexPage.lines.join(' ')).not.toMatch(/,\s*,|,\s*$/);
+  });
+
+  it('joins consecutive pages in the index into a range ("7–9")', () => {
+    const indexPage = pages.find((page) => page.lines.includes('Index of places'))!;
+    const named = [...new Set(pages.filter((page) => page !== indexPage && page.lines.join(' ').includes('near Vilnius')).map((page) => page.folio!))];
+    // The fixture names Vilnius on three or more pages in a row; the line gives the first and the last.
+    expect(named.length, `Vilnius on pages ${named.join(', ')}`).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < named.length; i++) expect(named[i]! - named[i - 1]!).toBe(1);
+    const line = indexPage.lines.find((candidate) => candidate.startsWith('Vilnius'))!;
+    expect(line.replace(/\s+/g, ' ')).toBe(`Vilnius: ${named[0]}\u2013${named[named.length - 1]}`);
   });
 
   it('sets the note at the foot of the page that calls it', () => {
@@ -279,8 +291,8 @@ withChromium('the seed as PDF', () => {
     expect(headings.length).toBeGreaterThanOrEqual(4);
   });
 
-  /** The seed's back matter: its untitled page footer (named as in contents), the index, the colophon; each starts a page. */
-  const BACK_PARTS = ['From the source page', 'Index', 'About this edition'];
+  /** The seed's back matter: the index and the colophon (which ends with the web page's footer); each starts a page. */
+  const BACK_PARTS = ['Index', 'About this edition'];
   /** Where each back-matter part starts (after the last section of the text). */
   const backStarts = (): number[] => {
     const lastSection = pageWhereHeadingStands(pages, headings[headings.length - 1]!, 2)!.index;
@@ -334,7 +346,8 @@ withChromium('the seed as PDF', () => {
       const match = new RegExp(`<([a-z]+)[^>]*\\bid="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
       return match ? squeeze(match[2]!.replace(/<[^>]+>/g, '')) : undefined;
     };
-    const entries = [...html.matchAll(/<li[^>]*class="[^"]*index-entry[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].map((match) => ({
+    // Entries with pages (a cross-reference, "Kiev, see Kyiv", has none).
+    const entries = [...html.matchAll(/<li[^>]*class="[^"]*index-entry(?! index-see)[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].map((match) => ({
       name: squeeze(/class="index-name">([^<]*)</.exec(match[1]!)?.[1] ?? ''),
       forms: [...match[1]!.matchAll(/href="#([^"]+)"/g)].map((ref) => textOfId(ref[1]!)).filter((form): form is string => Boolean(form)),
     })).filter((entry) => entry.name && entry.forms.length);
@@ -345,10 +358,16 @@ withChromium('the seed as PDF', () => {
     // Entries come in the same order as in the HTML; a name may also occur inside an earlier entry ("the first Moscow trial").
     let cursor = 0;
     for (const entry of entries) {
-      const at = indexText.indexOf(entry.name, cursor);
+      // The entry's own line: its name followed by its dates, gloss or pages, not the name inside a gloss ("Soviet Russia from 1918").
+      let at = indexText.indexOf(entry.name, cursor);
+      while (at >= 0 && !/^\s*[:;(]/.test(indexText.slice(at + entry.name.length))) at = indexText.indexOf(entry.name, at + 1);
       expect(at, `index entry ${entry.name}`).toBeGreaterThanOrEqual(0);
       cursor = at + entry.name.length;
-      const listed = /:\s*(\d+(?:\s*,\s*\d+)*)/.exec(indexText.slice(at))![1]!.split(',').map((n) => Number(n));
+      // A range ("7–9") stands for every page in it: only consecutive pages that each name the entry are joined.
+      const listed = /:\s*(\d+(?:\s*[,\u2013]\s*\d+)*)/.exec(indexText.slice(at))![1]!.split(',').flatMap((part) => {
+        const [from, to = from] = part.split('\u2013').map((n) => Number(n.trim()));
+        return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+      });
       expect(listed, entry.name).toEqual([...new Set(listed)].sort((x, y) => x - y));
       for (const folio of listed) {
         const page = pages.find((candidate) => candidate.folio === folio && candidate.index < indexStart + 1)!;

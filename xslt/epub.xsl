@@ -19,13 +19,15 @@
   exclude-result-prefixes="xs tei f">
 
   <xsl:import href="html/all.xsl"/>
+  <!-- The cover is part of this driver (it writes with its "page"), kept in a file of its own. -->
+  <xsl:include href="epub/cover.xsl"/>
 
   <xsl:output name="xhtml" method="xhtml" html-version="5" encoding="UTF-8" indent="no" omit-xml-declaration="no" include-content-type="no"/>
   <xsl:output name="opf" method="xml" encoding="UTF-8" indent="yes"/>
   <xsl:output name="css" method="text" encoding="UTF-8"/>
 
   <xsl:variable name="oebps" select="'OEBPS/'"/>
-  <xsl:variable name="has-back" select="exists(/tei:TEI/tei:text/tei:back/node()[not(self::text()[not(normalize-space())])])"/>
+  <xsl:variable name="has-back" select="exists($back-matter)"/>
   <xsl:variable name="has-index" select="exists($indexed-entries)"/>
   <!-- Page breaks of the print source, where the TEI records them (the plain-text and HTML
        transcriptions we read give none, so today's editions have no page list). -->
@@ -61,7 +63,8 @@
     <xsl:sequence select="if ($node/self::tei:person or $node/self::tei:place or $node/self::tei:org) then 'index.xhtml'
       else if (empty($node/self::tei:*)) then ''
       else if (exists($chunk)) then f:chunk-file($chunk[1])
-      else if ($node/ancestor-or-self::tei:front) then 'titlepage.xhtml'
+      else if ($node/ancestor-or-self::tei:div[@type = 'pageFooter'][parent::tei:back]) then 'colophon.xhtml'
+      else if ($node/ancestor-or-self::tei:front) then (if (exists($node/ancestor-or-self::*[parent::tei:front] intersect $front-lead)) then 'titlepage.xhtml' else 'colophon.xhtml')
       else if ($node/ancestor-or-self::tei:back) then 'back.xhtml'
       else ''"/>
   </xsl:function>
@@ -111,6 +114,7 @@
     <xsl:if test="$uuid-id eq concat('urn:tei-press:', $slug)">
       <xsl:message select="concat('epub:no-uuid: no valid $uuid was given (', $uuid, '); the identifier falls back to ', $book-id, '.')"/>
     </xsl:if>
+    <xsl:call-template name="cover"/>
     <xsl:call-template name="page">
       <xsl:with-param name="file" select="'titlepage.xhtml'"/>
       <xsl:with-param name="title" select="$full-title"/>
@@ -170,7 +174,7 @@
       <xsl:value-of select="$font-faces"/>
       <xsl:value-of select="$css-reading-resolved"/>
       <xsl:if test="exists($apps)"><xsl:value-of select="$css-apparatus"/></xsl:if>
-      <xsl:text>body { max-width: 40em; }&#10;aside[epub|type~="footnote"] { border-top: 1px solid #bbb; margin-top: 1.5em; padding-top: 0.3em; }&#10;</xsl:text>
+      <xsl:text>body { max-width: 40em; }&#10;aside[epub|type~="footnote"] { border-top: 1px solid #bbb; margin-top: 1.5em; padding-top: 0.3em; }&#10;section.cover { text-align: center; }&#10;section.cover img { max-width: 100%; max-height: 95vh; }&#10;</xsl:text>
     </xsl:result-document>
   </xsl:template>
 
@@ -208,6 +212,7 @@
           <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-head">
             <h2 id="toc-head">Contents</h2>
             <ol>
+              <li><a href="cover.xhtml">Cover</a></li>
               <li><a href="titlepage.xhtml">Title page</a></li>
               <xsl:choose>
                 <xsl:when test="$chunks/self::tei:div">
@@ -231,6 +236,7 @@
           <nav epub:type="landmarks" id="landmarks" hidden="hidden">
             <h2>Landmarks</h2>
             <ol>
+              <li><a epub:type="cover" href="cover.xhtml">Cover</a></li>
               <li><a epub:type="titlepage" href="titlepage.xhtml">Title page</a></li>
               <li><a epub:type="toc" href="nav.xhtml#toc">Contents</a></li>
               <li><a epub:type="bodymatter" href="{$first-text}">Text</a></li>
@@ -249,7 +255,7 @@
        descriptive, or whether foreign words the transcription does not mark carry their language). -->
   <xsl:variable name="accessibility-summary" as="xs:string"
     select="string-join((
-      'A text-only publication, with no images, audio or video: the article',
+      'A text publication whose one image is its cover, which carries only words and has them as its text alternative; no audio or video. It holds the article',
       if (exists(/tei:TEI/tei:text/tei:body//tei:div/tei:head)) then ' with its section headings' else ' as continuous text',
       if (exists($text-notes)) then ', notes linked to and from their references' else '',
       if (exists($block-endnotes)) then ', the notes of the source at the back' else '',
@@ -262,14 +268,23 @@
       'No known hazards. Not evaluated by a person against WCAG 2 AA, so no conformance is claimed.'), '')"/>
   <xsl:variable name="source-page-label" as="xs:string" select="let $s := f:plain($source-line/node()) return if ($s ne '') then $s else 'as transcribed'"/>
 
+  <!-- A printed source as one line of plain text: its authors, then the reference the colophon gives
+       ("John G. Wright, “The Soviet Union at War”, Fourth International, Vol. 2, No. 7, August 1941, pp. 217–221."). -->
+  <xsl:function name="f:citation" as="xs:string">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:variable name="reference"><xsl:apply-templates select="$bibl" mode="colophon"/></xsl:variable>
+    <xsl:variable name="by" select="string-join($bibl/tei:analytic/tei:author/f:plain(.)[. ne ''], ' and ')"/>
+    <xsl:sequence select="normalize-space(concat(if ($by ne '') then concat($by, ', ') else '', string($reference)))"/>
+  </xsl:function>
+
   <!-- The package document. -->
   <xsl:template name="opf">
     <xsl:variable name="source-text" select="f:plain($source-line/node())"/>
     <xsl:variable name="transcribers" select="distinct-values($source-desc//tei:respStmt[matches(f:plain(tei:resp), 'transcri', 'i')]/tei:name/f:plain(.))"/>
     <xsl:variable name="rights" select="normalize-space(string-join($header/tei:fileDesc/tei:publicationStmt/tei:availability/(tei:p | tei:licence)/f:plain(.), ' '))"/>
-    <!-- Only what the book really has: no images are ever rendered (accessMode textual, no alternativeText);
-         page navigation only where the TEI records the print source's page breaks. -->
-    <xsl:variable name="features" select="('tableOfContents', 'readingOrder', 'structuralNavigation',
+    <!-- Only what the book really has: no images are rendered but the generated cover (its words are its
+         alternative text); page navigation only where the TEI records the print source's page breaks. -->
+    <xsl:variable name="features" select="('alternativeText', 'tableOfContents', 'readingOrder', 'structuralNavigation',
       if ($has-index) then 'index' else (), if (exists($page-breaks)) then ('pageBreakMarkers', 'pageNavigation') else ())"/>
     <xsl:result-document href="{$oebps}content.opf" format="opf">
       <package xmlns="http://www.idpf.org/2007/opf" xsl:exclude-result-prefixes="#all" version="3.0" unique-identifier="uid" xml:lang="{$language}">
@@ -311,7 +326,10 @@
           </xsl:for-each>
           <dc:language><xsl:value-of select="$language"/></dc:language>
           <xsl:if test="$source-date"><dc:date><xsl:value-of select="$source-date"/></dc:date></xsl:if>
-          <xsl:if test="$source-text ne ''"><dc:source><xsl:value-of select="$source-text"/></dc:source></xsl:if>
+          <!-- The printed source as a citation (author, “title”, journal, volume, issue, date, pages) where the
+               header records it, else the source page's own line. -->
+          <xsl:variable name="citation" select="string(($source-desc/tei:biblStruct)[1] ! f:citation(.))"/>
+          <xsl:if test="exists(($citation, $source-text)[. ne ''])"><dc:source><xsl:value-of select="($citation[. ne ''], $source-text)[1]"/></dc:source></xsl:if>
           <!-- The transcription's address, when the source page gives it, as a second source. -->
           <xsl:for-each select="distinct-values($source-desc/tei:bibl//(tei:ref/@target, tei:ptr/@target, tei:idno[@type = ('URI', 'URL')])[matches(normalize-space(.), '^https?://')]/normalize-space(.))">
             <dc:source><xsl:value-of select="."/></dc:source>
@@ -324,6 +342,7 @@
           <xsl:if test="$rights ne ''"><dc:rights><xsl:value-of select="$rights"/></dc:rights></xsl:if>
           <meta property="dcterms:modified"><xsl:value-of select="$modified-datetime"/></meta>
           <meta property="schema:accessMode">textual</meta>
+          <meta property="schema:accessMode">visual</meta>
           <meta property="schema:accessModeSufficient">textual</meta>
           <xsl:for-each select="$features"><meta property="schema:accessibilityFeature"><xsl:value-of select="."/></meta></xsl:for-each>
           <meta property="schema:accessibilityHazard">none</meta>
@@ -336,6 +355,8 @@
           <xsl:for-each select="$font-files">
             <item id="font-{position()}" href="{.}" media-type="{if (ends-with(., '.woff2')) then 'font/woff2' else 'text/plain'}"/>
           </xsl:for-each>
+          <item id="cover-image" href="cover.svg" media-type="image/svg+xml" properties="cover-image"/>
+          <item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>
           <item id="titlepage" href="titlepage.xhtml" media-type="application/xhtml+xml"/>
           <xsl:for-each select="$chunks">
             <item id="{substring-before(f:chunk-file(.), '.xhtml')}" href="{f:chunk-file(.)}" media-type="application/xhtml+xml"/>
@@ -345,6 +366,7 @@
           <item id="colophon" href="colophon.xhtml" media-type="application/xhtml+xml"/>
         </manifest>
         <spine>
+          <itemref idref="cover"/>
           <itemref idref="titlepage"/>
           <itemref idref="nav"/>
           <xsl:for-each select="$chunks"><itemref idref="{substring-before(f:chunk-file(.), '.xhtml')}"/></xsl:for-each>

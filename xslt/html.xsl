@@ -72,7 +72,7 @@
           </xsl:when>
           <xsl:otherwise><li><a href="#text"><xsl:value-of select="$main-title"/></a></li></xsl:otherwise>
         </xsl:choose>
-        <xsl:if test="/tei:TEI/tei:text/tei:back/node()"><li><a href="#{f:id(/tei:TEI/tei:text/tei:back)}"><xsl:value-of select="$back-label"/></a></li></xsl:if>
+        <xsl:if test="exists($back-matter)"><li><a href="#{f:id(/tei:TEI/tei:text/tei:back)}"><xsl:value-of select="$back-label"/></a></li></xsl:if>
         <xsl:if test="exists($text-notes)"><li class="toc-notes"><a href="#notes">Notes</a></li></xsl:if>
         <xsl:if test="exists($apps)"><li><a href="#apparatus">Critical apparatus</a></li></xsl:if>
         <xsl:if test="exists($indexed-entries)"><li><a href="#index">Index</a></li></xsl:if>

@@ -164,7 +164,7 @@
           </xsl:when>
           <xsl:otherwise><li><a href="#text"><xsl:value-of select="$main-title"/></a></li></xsl:otherwise>
         </xsl:choose>
-        <xsl:if test="/tei:TEI/tei:text/tei:back/node()"><li><a href="#{f:id(/tei:TEI/tei:text/tei:back)}">From the source page</a></li></xsl:if>
+        <xsl:if test="exists($back-matter)"><li><a href="#{f:id(/tei:TEI/tei:text/tei:back)}"><xsl:value-of select="$back-label"/></a></li></xsl:if>
         <xsl:if test="exists($text-notes)"><li><a href="#notes">Notes</a></li></xsl:if>
         <xsl:if test="$has-map"><li><a href="{$site-root}maps/{encode-for-uri($slug)}.html">Map of the places named</a></li></xsl:if>
         <li><a href="#colophon">About this edition</a></li>
@@ -174,12 +174,15 @@
     </nav>
   </xsl:template>
 
+  <!-- The source's back matter; its page footer is in the colophon, "From the source page". -->
   <xsl:template match="tei:back" priority="2">
-    <section class="tei-back">
-      <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
-      <xsl:if test="not(tei:div[1]/tei:head)"><h2 class="back-head">From the source page</h2></xsl:if>
-      <xsl:apply-templates/>
-    </section>
+    <xsl:if test="exists($back-matter)">
+      <section class="tei-back">
+        <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
+        <xsl:if test="not($back-matter[1]/self::tei:div/tei:head)"><h2 class="back-head"><xsl:value-of select="$back-label"/></h2></xsl:if>
+        <xsl:apply-templates select="$back-matter"/>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="site-downloads">

@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { MessageLog } from '../messages.js';
 import { NoChromiumError, printBrowser } from './pdf/browser.js';
-import { installPagedConfig, loadAllFonts, mergeRepeatedPageRefs, readDocumentInfo, renameRandomIds, unjustifySplitContainers } from './pdf/page-scripts.js';
+import { installPagedConfig, loadAllFonts, mergePageRefs, readDocumentInfo, renameRandomIds, unjustifySplitContainers } from './pdf/page-scripts.js';
 import { normalisePdf, withDocumentInfo } from './pdf/normalise.js';
 import type { OutputFile } from './output-file.js';
 import type { Writer } from './writer.js';
@@ -103,7 +103,7 @@ export async function renderPdf(files: readonly OutputFile[], htmlName: string, 
     for (const message of scriptErrors) options.log.warn('pdf:script-error', `Paged.js reported an error while laying out ${htmlName}: ${message}`);
     await page.evaluate(renameRandomIds);
     await page.evaluate(unjustifySplitContainers);
-    await page.evaluate(mergeRepeatedPageRefs);
+    await page.evaluate(mergePageRefs);
     const info = await page.evaluate(readDocumentInfo);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     return withDocumentInfo(normalisePdf(pdf, options.date), info, options.date);

@@ -67,6 +67,29 @@ describe('names and registers (namesdates)', () => {
     // The outer mention of a nested pair is indexed too.
     expect(strings(index, '//h:li[@id="org-red-army"]//h:a/@href')).toEqual([`text-01.xhtml#${strings(text, '//h:span[@class="tei-orgName"]/@id')[0]}`]);
   });
+  it('makes a book index: variants filed elsewhere as cross-references ("Kiev, see Kyiv"), a note as the gloss, no variant list in print', () => {
+    const registers = `<listPlace><place xml:id="place-kyiv"><placeName type="preferred">Kyiv</placeName><placeName type="variant">Kiev</placeName>
+        <location><geo>50.45 30.52</geo></location><note>capital of Ukraine</note></place></listPlace>
+      <listPerson><person xml:id="pers-stalin"><persName type="preferred">Joseph Stalin</persName><persName>Stalin</persName><persName>Josef Stalin</persName>
+        <persName>Iosif Vissarionovich Dzhugashvili</persName><persName>Dzhugashvili</persName><persName>Dean of Nowhere</persName></person></listPerson>`;
+    const doc = teiDoc({ body: '<div><p><placeName ref="#place-kyiv">Kiev</placeName> and <persName ref="#pers-stalin">Stalin</persName>.</p></div>', standOff: registers });
+    const epub = render('epub', doc).documents.get('OEBPS/index.xhtml')!;
+    const entries = strings(epub, '//h:section[@id = "index"]//h:li/normalize-space()');
+    // Filed where a reader looks: one reference per other word (the shortest form), none beside the entry.
+    expect(entries).toEqual([
+      'Dean of Nowhere, see Stalin, Joseph',
+      'Dzhugashvili, see Stalin, Joseph',
+      'Stalin, Joseph; also Stalin, Josef Stalin, Iosif Vissarionovich Dzhugashvili, Dzhugashvili, Dean of Nowhere: 1 ¶1',
+      'Kiev, see Kyiv',
+      'Kyiv; also Kiev; coordinates 50.45 30.52; capital of Ukraine: 1 ¶1',
+    ]);
+    // The reference leads to the entry: in the EPUB's index document, in the print HTML on its page.
+    expect(strings(epub, '//h:li[contains(@class, "index-see")]/h:a/@href')).toEqual(['index.xhtml#pers-stalin', 'index.xhtml#pers-stalin', 'index.xhtml#place-kyiv']);
+    const print = render('html', doc).principal;
+    expect(print).toContain('<li class="index-entry index-see"><span class="index-name">Kiev</span>, <i>see</i> <a href="#place-kyiv">Kyiv</a></li>');
+    // Print leaves out what a printed index does not give: the list of other names, coordinates, ids.
+    expect(print).toMatch(/\.index-geo, \.index-idno, \.index-variants \{ display: none; \}/);
+  });
   it('leaves out entries the text never mentions', () => {
     expect(index).not.toContain('Nobody Named');
   });
@@ -232,9 +255,12 @@ describe('EPUB package and navigation', () => {
     expect(strings(render('epub', tei).documents.get('OEBPS/content.opf')!, '//opf:meta[@property="dcterms:modified"]')).toEqual(['2001-02-03T00:00:00Z']);
   });
   it('declares schema.org accessibility metadata', () => {
-    expect(strings(opf, '//opf:meta[starts-with(@property, "schema:")] ! (@property || "=" || .)').slice(0, 7)).toEqual([
+    // The generated cover is an image (visual) whose words are its alternative text.
+    expect(strings(opf, '//opf:meta[starts-with(@property, "schema:")] ! (@property || "=" || .)').slice(0, 9)).toEqual([
       'schema:accessMode=textual',
+      'schema:accessMode=visual',
       'schema:accessModeSufficient=textual',
+      'schema:accessibilityFeature=alternativeText',
       'schema:accessibilityFeature=tableOfContents',
       'schema:accessibilityFeature=readingOrder',
       'schema:accessibilityFeature=structuralNavigation',
@@ -244,9 +270,9 @@ describe('EPUB package and navigation', () => {
   });
   it('lists every section in the toc, the untitled first one by its first words', () => {
     expect(strings(nav, '//h:nav[@epub:type="toc"]//h:a/normalize-space()')).toEqual([
-      'Title page', 'The opening words of an untitled first section …', 'Second', 'THE YOUTH', 'About this edition',
+      'Cover', 'Title page', 'The opening words of an untitled first section …', 'Second', 'THE YOUTH', 'About this edition',
     ]);
-    expect(strings(nav, '//h:nav[@epub:type="landmarks"]//h:a/@epub:type')).toEqual(['titlepage', 'toc', 'bodymatter', 'colophon']);
+    expect(strings(nav, '//h:nav[@epub:type="landmarks"]//h:a/@epub:type')).toEqual(['cover', 'titlepage', 'toc', 'bodymatter', 'colophon']);
   });
   it('writes every content document it lists in the manifest', () => {
     for (const href of strings(opf, '//opf:item/@href')) expect(output.documents.has(`OEBPS/${href}`), href).toBe(true);

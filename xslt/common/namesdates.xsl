@@ -132,13 +132,44 @@
        particle stays with the surname: "de Gaulle, Charles"); places and organisations as named. -->
   <xsl:function name="f:index-heading" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="name" select="f:entry-name($entry)"/>
+    <xsl:sequence select="if ($entry/self::tei:person) then f:inverted-name(f:entry-name($entry)) else f:entry-name($entry)"/>
+  </xsl:function>
+  <!-- A personal name surname first. A name with a comma is already inverted; one with a lower-case word
+       that is no particle ("Dean of Canterbury") is a title, not a name, and stays as it is. -->
+  <xsl:function name="f:inverted-name" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
     <xsl:variable name="words" select="tokenize($name, ' ')[. ne '']"/>
     <xsl:variable name="particle" select="count($words) ge 3 and matches($words[last() - 1], '^(de|da|di|du|del|der|van|von|la|le)$')"/>
     <xsl:variable name="surname-words" select="if ($particle) then 2 else 1"/>
-    <xsl:sequence select="if ($entry/self::tei:person and count($words) gt $surname-words and not(contains($name, ',')))
+    <xsl:variable name="a-title" select="some $word in $words satisfies ($word eq lower-case($word) and not(matches($word, '^(de|da|di|du|del|der|van|von|la|le)$')))"/>
+    <xsl:sequence select="if (count($words) gt $surname-words and not(contains($name, ',')) and not($a-title))
       then concat(string-join(subsequence($words, count($words) - $surname-words + 1), ' '), ', ', string-join(subsequence($words, 1, count($words) - $surname-words), ' '))
       else $name"/>
+  </xsl:function>
+
+  <!-- The other names of an entry a reader may look up elsewhere in the index, as its cross-references
+       show them ("Kiev", for "Kiev, see Kyiv"; "Dzhugashvili, Iosif", for Stalin): variants that sort
+       under another word than the entry does. Variants that sort beside it ("Lavrenti Beria",
+       "L.P. Beria" for "Beria, Lavrentiy") need none. -->
+  <xsl:function name="f:cross-references" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" select="f:entry-name($entry)"/>
+    <xsl:variable name="key" select="lower-case(tokenize(f:sort-key($entry), ' ')[1])"/>
+    <xsl:variable name="forms" as="xs:string*"
+      select="distinct-values($entry/(tei:persName | tei:placeName | tei:orgName)/f:plain(.)[. ne ''][. ne $name] ! (if ($entry/self::tei:person) then f:inverted-name(.) else .))"/>
+    <!-- One reference per word a reader looks under, the shortest form ("Dzhugashvili", not also
+         "Dzhugashvili, Iosif Vissarionovich"); none under the entry's own word. -->
+    <xsl:for-each-group select="$forms" group-by="f:filing-word(.)">
+      <xsl:if test="current-grouping-key() ne $key">
+        <xsl:sequence select="sort(current-group(), (), function($form) { string-length($form) })[1]"/>
+      </xsl:if>
+    </xsl:for-each-group>
+  </xsl:function>
+  <!-- The word a name is filed under, in lower case: its first word after "The" and a lower-case particle. -->
+  <xsl:function name="f:filing-word" as="xs:string">
+    <xsl:param name="form" as="xs:string"/>
+    <xsl:variable name="words" select="tokenize(replace($form, '^(The|the) ', ''), '[ ,]+')[. ne '']"/>
+    <xsl:sequence select="lower-case(string(($words[not(matches(., '^(de|da|di|du|del|der|van|von|la|le)$'))], $words)[1]))"/>
   </xsl:function>
 
   <!-- A mention's place, named for a reader: the section's number and the paragraph's ("2.1 ¶3"), else its position. -->

@@ -13,13 +13,25 @@
   xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
+  <!-- ===== What the source page says besides the text ===== -->
+  <!-- The source's title block: title, byline, dateline, imprint. -->
+  <xsl:variable name="front-lead" as="element()*"
+    select="/tei:TEI/tei:text/tei:front/(tei:docTitle | tei:byline | tei:docAuthor | tei:docDate | tei:docEdition | tei:docImprint)"/>
+  <!-- The web page's furniture: the rest of its front (breadcrumbs, navigation, transcription and
+       information lines) and its page footer ("Last updated …"). Not the book's: it goes into the
+       colophon, under "From the source page", never on the title page or a page of its own. -->
+  <xsl:variable name="page-furniture" as="node()*"
+    select="/tei:TEI/tei:text/tei:front/(node() except $front-lead)[not(self::text()[not(normalize-space())])],
+            /tei:TEI/tei:text/tei:back/tei:div[@type = 'pageFooter']"/>
+  <!-- The source's own back matter (notes, appendices): what remains of the back. -->
+  <xsl:variable name="back-matter" as="node()*"
+    select="/tei:TEI/tei:text/tei:back/(node() except tei:div[@type = 'pageFooter'])[not(self::text()[not(normalize-space())])]"/>
+
   <!-- ===== Title page ===== -->
-  <!-- The source's title block leads (title, byline, dateline, imprint, each
-       as the source has it); the rest of the front (breadcrumbs, transcription
-       and information lines) follows in source order, smaller. -->
+  <!-- The source's title block only (title, byline, dateline, imprint, each as the source has it), and the
+       source line: a book's title page gives title, author, date and source. -->
   <xsl:template name="titlepage">
     <xsl:variable name="front" select="/tei:TEI/tei:text/tei:front"/>
-    <xsl:variable name="lead" select="$front/(tei:docTitle | tei:byline | tei:docAuthor | tei:docDate | tei:docEdition | tei:docImprint)"/>
     <section id="titlepage" class="titlepage">
       <xsl:call-template name="titlepage-type"/>
       <xsl:choose>
@@ -34,9 +46,6 @@
       </xsl:choose>
       <xsl:if test="$source-line and not(contains(normalize-space($front), normalize-space($source-line)))">
         <p class="source-line"><xsl:apply-templates select="$source-line/node()"/></p>
-      </xsl:if>
-      <xsl:if test="$front/(* except $lead)">
-        <div class="front-matter"><xsl:apply-templates select="$front/(node() except $lead)"/></div>
       </xsl:if>
     </section>
   </xsl:template>
@@ -55,22 +64,36 @@
   </xsl:template>
 
   <!-- ===== Back matter ===== -->
-  <!-- The back matter of the source (its page footer and appendices): a section with an id for the contents. -->
+  <!-- The back matter of the source (its notes and appendices; its page footer is in the colophon): a section
+       with an id for the contents, none when the back holds only the footer. -->
   <xsl:template match="tei:back" priority="2">
-    <section>
-      <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
-      <!-- Untitled back matter (a page footer) is headed by its name in contents, so that its page says what it is. -->
-      <xsl:if test="not(tei:div[1]/tei:head)">
-        <xsl:attribute name="aria-labelledby" select="concat(f:id(.), '-head')"/>
-        <h2 class="back-head" id="{f:id(.)}-head"><xsl:value-of select="$back-label"/></h2>
-      </xsl:if>
-      <xsl:apply-templates/>
-    </section>
+    <xsl:if test="exists($back-matter)">
+      <section>
+        <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
+        <!-- Untitled back matter is headed by its name in contents, so that its page says what it is. -->
+        <xsl:if test="not($back-matter[1]/self::tei:div/tei:head)">
+          <xsl:attribute name="aria-labelledby" select="concat(f:id(.), '-head')"/>
+          <h2 class="back-head" id="{f:id(.)}-head"><xsl:value-of select="$back-label"/></h2>
+        </xsl:if>
+        <xsl:apply-templates select="$back-matter"/>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- How the back matter is named in contents. -->
   <xsl:variable name="back-label" as="xs:string"
-    select="let $back := /tei:TEI/tei:text/tei:back return if ($back/tei:div[1]/tei:head) then f:plain($back/tei:div[1]/tei:head) else 'From the source page'"/>
+    select="if ($back-matter[1]/self::tei:div/tei:head) then f:plain($back-matter[1]/tei:head[1]) else 'Back matter of the source'"/>
+
+  <!-- The web page's furniture in the colophon, in source order: front lines, then the footer. -->
+  <xsl:template name="source-page">
+    <xsl:param name="level" as="xs:integer" select="3"/>
+    <xsl:if test="exists($page-furniture)">
+      <section id="source-page" class="source-page" aria-labelledby="source-page-head">
+        <xsl:element name="h{$level}" namespace="http://www.w3.org/1999/xhtml"><xsl:attribute name="id" select="'source-page-head'"/>From the source page</xsl:element>
+        <xsl:apply-templates select="$page-furniture"/>
+      </section>
+    </xsl:if>
+  </xsl:template>
 
   <!-- ===== Colophon ===== -->
   <xsl:template name="colophon">
@@ -156,6 +179,7 @@
           </div>
         </xsl:for-each-group>
       </dl>
+      <xsl:call-template name="source-page"><xsl:with-param name="level" select="$level + 1"/></xsl:call-template>
     </section>
   </xsl:template>
 
@@ -169,8 +193,9 @@
       <xsl:for-each select="tei:analytic/tei:title"><span class="tei-title">“<xsl:apply-templates/>”</span></xsl:for-each>
       <xsl:for-each select="tei:monogr/tei:title"><cite class="tei-title"><xsl:apply-templates/></cite></xsl:for-each>
       <xsl:for-each select="tei:monogr/tei:imprint/(tei:pubPlace | tei:publisher)"><xsl:apply-templates select="."/></xsl:for-each>
-      <xsl:for-each select="tei:monogr/tei:biblScope[@unit = ('volume', 'vol')]"><span>Vol. <xsl:apply-templates/></span></xsl:for-each>
-      <xsl:for-each select="tei:monogr/tei:biblScope[@unit = ('issue', 'number', 'no')]"><span>No. <xsl:apply-templates/></span></xsl:for-each>
+      <!-- "Vol." and "No." unless the source already says it ("Volume 1"). -->
+      <xsl:for-each select="tei:monogr/tei:biblScope[@unit = ('volume', 'vol')]"><span><xsl:if test="not(matches(., '^\s*vol', 'i'))">Vol. </xsl:if><xsl:apply-templates/></span></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:biblScope[@unit = ('issue', 'number', 'no')]"><span><xsl:if test="not(matches(., '^\s*(no|number|issue)([^a-z]|$)', 'i'))">No. </xsl:if><xsl:apply-templates/></span></xsl:for-each>
       <xsl:for-each select="tei:monogr/tei:imprint/tei:date"><xsl:apply-templates select="."/></xsl:for-each>
       <xsl:for-each select="tei:monogr/tei:biblScope[not(@unit = ('volume', 'vol', 'issue', 'number', 'no'))]"><xsl:apply-templates select="."/></xsl:for-each>
     </xsl:variable>
@@ -198,11 +223,28 @@
             <xsl:element name="h{$level + 1}" namespace="http://www.w3.org/1999/xhtml">
               <xsl:value-of select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}(current-grouping-key())"/>
             </xsl:element>
+            <!-- The entries and their cross-references ("Kiev, see Kyiv"), in one alphabet. -->
+            <xsl:variable name="see" as="element()*">
+              <xsl:for-each select="current-group()">
+                <xsl:variable name="entry" select="."/>
+                <xsl:for-each select="f:cross-references(.)"><f:see name="{.}" ref="{$entry/@xml:id}"/></xsl:for-each>
+              </xsl:for-each>
+            </xsl:variable>
             <ul class="index-entries">
-              <xsl:apply-templates select="current-group()" mode="index">
-                <xsl:sort select="lower-case(f:sort-key(.))"/>
-                <xsl:sort select="@xml:id"/>
-              </xsl:apply-templates>
+              <xsl:for-each select="current-group(), $see">
+                <xsl:sort select="if (self::f:see) then lower-case(@name) else lower-case(f:sort-key(.))"/>
+                <xsl:sort select="string((@xml:id, @ref)[1])"/>
+                <xsl:choose>
+                  <xsl:when test="self::f:see">
+                    <li class="index-entry index-see">
+                      <span class="index-name"><xsl:value-of select="@name"/></span>
+                      <xsl:text>, </xsl:text><i>see</i><xsl:text> </xsl:text>
+                      <a href="{$entry-hrefs(string(@ref))}"><xsl:value-of select="f:index-heading($index-entries-by-id(string(@ref))[1])"/></a>
+                    </li>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:apply-templates select="." mode="index"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
             </ul>
           </section>
         </xsl:for-each-group>
@@ -224,11 +266,12 @@
       <xsl:if test="$life ne ''"><xsl:text> </xsl:text><span class="index-dates">(<xsl:value-of select="$life"/>)</span></xsl:if>
       <xsl:if test="exists($variants)"><span class="index-variants"><xsl:text>; also </xsl:text><xsl:value-of select="string-join($variants, ', ')"/></span></xsl:if>
       <!-- The separator goes inside each part, so that print, which leaves out coordinates and ids, leaves no stray "; ". -->
-      <xsl:for-each select="(tei:occupation | tei:roleName | tei:note | tei:desc | tei:country | tei:location/tei:geo)[normalize-space()]">
+      <xsl:for-each select="(tei:occupation | tei:roleName | tei:note | tei:desc | tei:country | tei:location/tei:geo)[f:plain(node()) ne '']">
         <span class="index-detail index-{local-name()}">
           <xsl:text>; </xsl:text>
           <xsl:if test="self::tei:geo">coordinates </xsl:if>
-          <xsl:value-of select="f:plain(.)"/>
+          <!-- The content's plain text: plain mode leaves a note out, and this one is the gloss. -->
+          <xsl:value-of select="f:plain(node())"/>
         </span>
       </xsl:for-each>
       <xsl:for-each select="tei:idno[normalize-space()]">

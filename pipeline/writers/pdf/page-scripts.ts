@@ -63,7 +63,33 @@ export function installPagedConfig(): void {
           }
         }
       }
-      target.Paged.registerHandlers(KeepTargetsWithContent);
+      // A page that ends inside a word ends where the line does: at the soft hyphen. Paged.js 0.4.3 measures
+      // the letter after a soft hyphen on the line before (its box is taken at the end of that line), so it
+      // cut one letter late ("broad­c‑" / "asts"). Such a cut, one letter past a soft hyphen, is never a
+      // line end, so the overflow is moved back to the soft hyphen.
+      class BreakWordsAtTheirHyphen extends target.Paged.Handler {
+        onOverflow(overflow: Range | undefined): Range | undefined {
+          const node = overflow?.startContainer;
+          const at = overflow?.startOffset ?? 0;
+          if (!overflow || node?.nodeType !== Node.TEXT_NODE || at < 2) return undefined;
+          const text = node.textContent ?? '';
+          if (text[at - 2] !== '\u00AD' || !/\p{L}/u.test(text[at - 1] ?? '')) return undefined;
+          const mended = document.createRange();
+          mended.setStart(node, at - 1);
+          mended.setEnd(overflow.endContainer, overflow.endOffset);
+          return mended;
+        }
+        // Paged.js marks such a break with U+2011, which the bundled face lacks (a fallback face drew it): a hyphen.
+        afterPageLayout(page: HTMLElement): void {
+          for (const element of Array.from(page.querySelectorAll('.pagedjs_hyphen'))) {
+            const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+            let last: Node | null = null;
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node;
+            if (last?.textContent?.endsWith('\u2011')) last.textContent = `${last.textContent.slice(0, -1)}-`;
+          }
+        }
+      }
+      target.Paged.registerHandlers(KeepTargetsWithContent, BreakWordsAtTheirHyphen);
     },
     after: (flow: { total: number }) => {
       target.__teiPressPages = flow.total;
@@ -116,27 +142,43 @@ export function unjustifySplitContainers(): void {
 
 /**
  * Runs in the page, after layout: an index lists every mention, so a name
- * said three times on page 12 would read "12, 12, 12". Among sibling links of
- * class `pageref` (the print HTML's mark for a link shown as a page number),
- * a link whose target is on the same page as the previous one is dropped,
- * with the separator before it. Only text is removed after layout, so lines
- * can only get shorter and no page can overflow.
+ * said three times on page 12 would read "12, 12, 12", and one named on every
+ * page from 7 to 9 "7, 8, 9". Among sibling links of class `pageref` (the
+ * print HTML's mark for a link shown as a page number), a link whose target is
+ * on the same page as the previous one is dropped, with the separator before
+ * it; then a run of consecutive pages keeps its first and last link, joined by
+ * an en dash ("7–9", and "7–8" for two). The numbers stay Paged.js's
+ * `target-counter`s: CSS cannot count a range, so the run is found here, from
+ * the page each target was laid out on. Only text is removed or shortened
+ * after layout, so lines can only get shorter and no page can overflow.
  */
-export function mergeRepeatedPageRefs(): void {
-  const pageOf = (element: Element | null): string | undefined => element?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber;
+export function mergePageRefs(): void {
+  const pageOf = (element: Element | null): number => Number(element?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber);
+  /** Removes a link and the separator (", ") before it. */
+  const drop = (link: Element): void => {
+    const separator = link.previousSibling;
+    if (separator?.nodeType === Node.TEXT_NODE && /^[\s,;]*$/.test(separator.textContent ?? '')) separator.remove();
+    link.remove();
+  };
   const containers = new Set(Array.from(document.querySelectorAll('a.pageref[href^="#"]')).map((link) => link.parentElement));
   for (const container of containers) {
     if (!container) continue;
-    let previous: string | undefined;
+    const kept: { link: Element; page: number }[] = [];
     for (const link of Array.from(container.querySelectorAll<HTMLAnchorElement>(':scope > a.pageref[href^="#"]'))) {
       const page = pageOf(document.getElementById(decodeURIComponent(link.getAttribute('href')!.slice(1))));
-      if (page !== undefined && page === previous) {
-        const separator = link.previousSibling;
-        if (separator?.nodeType === Node.TEXT_NODE && /^[\s,;]*$/.test(separator.textContent ?? '')) separator.remove();
-        link.remove();
-        continue;
+      if (Number.isInteger(page) && page === kept[kept.length - 1]?.page) drop(link);
+      else kept.push({ link, page });
+    }
+    for (let first = 0; first < kept.length; ) {
+      let last = first;
+      while (last + 1 < kept.length && Number.isInteger(kept[last]!.page) && kept[last + 1]!.page === kept[last]!.page + 1) last++;
+      if (last > first) {
+        for (let middle = first + 1; middle < last; middle++) drop(kept[middle]!.link);
+        const separator = kept[last]!.link.previousSibling;
+        if (separator?.nodeType === Node.TEXT_NODE && /^[\s,;]*$/.test(separator.textContent ?? '')) separator.textContent = '\u2013';
+        else kept[last]!.link.before('\u2013');
       }
-      previous = page;
+      first = last + 1;
     }
   }
 }

@@ -177,6 +177,62 @@ describe.skipIf(missing !== '')(`critical edition of Cliff 1959 and 1969${missin
     expect(variants.map((item) => item.text)).toContain('2003 ] 2004 1969');
   });
 
+  describe('with an errata file (emendations on the critical edition)', () => {
+    let emended: CriticalResult;
+    const errata = path.join(work, 'cliff.errata');
+    beforeAll(async () => {
+      writeFileSync(
+        errata,
+        [
+          '# In the text both editions share.',
+          'at: This accusation is totally unfounded',
+          'sic: totally',
+          'corr: wholly',
+          'why: a test emendation',
+          'who: Ann Reader',
+          '',
+          '# Inside the lemma of the replaced conclusion (1959 only).',
+          'at: notwithstanding her overstatements',
+          'note: The 1969 edition replaces this sentence.',
+          'who: Ann Reader',
+          '',
+        ].join('\n'),
+      );
+      emended = await buildCriticalEdition([W1959, W1969], { outDir: path.join(work, 'errata'), formats: ['tei', 'html', 'epub', 'review'], buildDate: '2025-01-02', errata });
+      expect(emended.status, emended.messages.map((m) => `${m.ruleId}: ${m.reason}`).join('\n')).toBe('built');
+    }, 300_000);
+
+    it('emends the reading text after collation: the apparatus is the same, the choice and the note are in the TEI', () => {
+      expect(summary(emended)).toEqual(summary(result));
+      const xml = readFileSync(emended.outputs.find((file) => file.endsWith('.tei.xml'))!, 'utf8');
+      expect(xml).toContain('This accusation is <choice><sic>totally</sic><corr resp="#resp-ann-reader" cert="high">wholly</corr></choice><note type="editorial" resp="#resp-ann-reader" n="ed. 1">a test emendation</note> unfounded');
+      // The note stands in the lemma of the conclusion's app, the 1969 reading untouched.
+      expect(xml).toMatch(/<lem wit="#wit-1959">For Marxists,[^]*?notwithstanding her overstatements<note type="editorial" resp="#resp-ann-reader" n="ed. 2">The 1969 edition replaces this sentence\.<\/note> on the question of spontaneity<\/lem><rdg wit="#wit-1969"/);
+      expect(xml).toMatch(/<respStmt xml:id="resp-ann-reader">\s*<resp>Emendations and editorial notes<\/resp>\s*<name>Ann Reader<\/name>\s*<\/respStmt>/);
+      expect(xml).toMatch(/2 interventions from the editor's errata file cliff\.errata/);
+    });
+
+    it('shows the corrected reading with the original recorded in the print HTML and the EPUB, and lists both in the review report', () => {
+      const html = readFileSync(emended.outputs.find((file) => file.endsWith('.html') && !file.includes('.review.') && !file.endsWith('.1969.html'))!, 'utf8').replaceAll(SOFT_HYPHEN, '');
+      expect(html.replace(/<[^>]+>/g, '')).toMatch(/This accusation is wholly \[orig\. totally\]/);
+      const epub = spawnSync('unzip', ['-p', emended.outputs.find((file) => file.endsWith('.epub'))!, 'OEBPS/*.xhtml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+      expect(epub.replace(/<[^>]+>/g, '')).toMatch(/This accusation is wholly \[orig\. totally\]/);
+      expect(epub).toContain('The 1969 edition replaces this sentence.');
+      const review = JSON.parse(readFileSync(emended.outputs.find((file) => file.endsWith('.review.json'))!, 'utf8')) as { other: Array<{ category: string; text: string }> };
+      expect(review.other.filter((item) => item.category === 'emendation:applied').map((item) => item.text)).toEqual(['totally → wholly', 'note: The 1969 edition replaces this sentence.']);
+      expect(review.other.filter((item) => item.category.startsWith('variant:'))).toHaveLength(4);
+    });
+
+    it('refuses an entry for words only another witness has, or for another witness, at the errata file\'s line', async () => {
+      const wrong = path.join(work, 'wrong.errata');
+      writeFileSync(wrong, ['at: It was a central factor in the belatedness', 'sic: belatedness', 'corr: lateness', '', 'at: This accusation is totally unfounded', 'note: x', 'in: cliff-1969-rosa-luxemburg-ch5.htm', ''].join('\n'));
+      const run = await buildCriticalEdition([W1959, W1969], { outDir: path.join(work, 'wrong'), formats: ['tei'], buildDate: '2025-01-02', errata: wrong });
+      expect(run.status).toBe('failed');
+      const rules = run.messages.filter((m) => m.severity === 'error').map((m) => `${m.ruleId} ${m.reason.match(/wrong\.errata:\d+/)?.[0]}`);
+      expect(rules.sort()).toEqual(['errata:not-found wrong.errata:1', 'errata:not-reading-text wrong.errata:5']);
+    }, 300_000);
+  });
+
   describe('with a third witness made by hand (a reprint of 1969)', () => {
     let reprint: string;
     beforeAll(() => {

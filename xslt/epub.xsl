@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Driver: EPUB 3. Imports the HTML layer (html.xsl and through it the common
-  core) and adds the packaging: XHTML content documents (title page, one per
+  Driver: EPUB 3. Imports the common core with its XHTML behaviours and
+  parts (html/all.xsl, as the print driver html.xsl does) and adds the packaging: XHTML content documents (title page, one per
   top-level section, back matter, index, colophon), nav.xhtml (toc with every
   section, and landmarks), content.opf (Dublin Core and schema.org
   accessibility metadata derived from the content) and style.css. All are
@@ -18,7 +18,7 @@
   xmlns:epub="http://www.idpf.org/2007/ops"
   exclude-result-prefixes="xs tei f">
 
-  <xsl:import href="html.xsl"/>
+  <xsl:import href="html/all.xsl"/>
 
   <xsl:output name="xhtml" method="xhtml" html-version="5" encoding="UTF-8" indent="no" omit-xml-declaration="no" include-content-type="no"/>
   <xsl:output name="opf" method="xml" encoding="UTF-8" indent="yes"/>
@@ -67,9 +67,6 @@
   </xsl:function>
 
   <!-- EPUB semantics on the shared markup (hooks of the common core). -->
-  <!-- EPUB notes are asides at the end of the content document, not print footnotes. -->
-  <xsl:template name="inline-footnote"/>
-  <xsl:template name="app-footnote"/>
   <xsl:template name="lang-attributes">
     <xsl:param name="lang" as="xs:string"/>
     <xsl:attribute name="lang" select="$lang"/>

@@ -5,8 +5,10 @@
   page numbers (target-counter), the text, notes as endnotes, the index of
   persons, places and organisations, and the colophon.
 
-  What a TEI element means is decided in common/; this driver decides the
-  page: which parts, in what order. The EPUB driver imports this one.
+  What a TEI element means is decided in common/, how it is written in
+  html/; this driver decides the page: which parts, in what order, and
+  what print alone has (notes at the page foot, a contents page with page
+  numbers). The EPUB and site drivers are its siblings, not its importers.
   Parameters: see common/params.xsl.
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,15 +16,7 @@
   xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
-  <xsl:import href="common/params.xsl"/>
-  <xsl:import href="common/base.xsl"/>
-  <xsl:import href="common/core.xsl"/>
-  <xsl:import href="common/textstructure.xsl"/>
-  <xsl:import href="common/header.xsl"/>
-  <xsl:import href="common/namesdates.xsl"/>
-  <xsl:import href="common/linking.xsl"/>
-  <xsl:import href="common/css.xsl"/>
-  <xsl:import href="common/textcrit.xsl"/>
+  <xsl:import href="html/all.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
@@ -41,7 +35,7 @@
         <xsl:if test="$font-faces ne ''"><style data-pagedjs-ignore=""><xsl:value-of select="$font-faces"/></style></xsl:if>
         <style>
           <xsl:value-of select="$css-reading-resolved"/>
-          <xsl:value-of select="concat(substring-before($css-print, '/*RUNNING-TITLE*/'), f:css-string($main-title), substring-after($css-print, '/*RUNNING-TITLE*/'))"/>
+          <xsl:value-of select="f:fill-css($css-print, 'RUNNING-TITLE', f:css-string($main-title))"/>
           <xsl:if test="exists($apps)"><xsl:value-of select="$css-apparatus"/></xsl:if>
         </style>
       </head>
@@ -86,23 +80,6 @@
       </ol>
     </nav>
   </xsl:template>
-
-  <!-- The back matter of the source (its page footer and appendices): a section with an id for the contents. -->
-  <xsl:template match="tei:back" priority="2">
-    <section>
-      <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
-      <!-- Untitled back matter (a page footer) is headed by its name in contents, so that its page says what it is. -->
-      <xsl:if test="not(tei:div[1]/tei:head)">
-        <xsl:attribute name="aria-labelledby" select="concat(f:id(.), '-head')"/>
-        <h2 class="back-head" id="{f:id(.)}-head"><xsl:value-of select="$back-label"/></h2>
-      </xsl:if>
-      <xsl:apply-templates/>
-    </section>
-  </xsl:template>
-
-  <!-- How the back matter is named in contents. -->
-  <xsl:variable name="back-label" as="xs:string"
-    select="let $back := /tei:TEI/tei:text/tei:back return if ($back/tei:div[1]/tei:head) then f:plain($back/tei:div[1]/tei:head) else 'From the source page'"/>
 
   <!-- Notes in print: the reference link (screen) and, right after it, the note
        itself as a span that Paged.js floats to the foot of the page

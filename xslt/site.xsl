@@ -22,14 +22,7 @@
   xmlns:array="http://www.w3.org/2005/xpath-functions/array" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
-  <xsl:import href="common/params.xsl"/>
-  <xsl:import href="common/base.xsl"/>
-  <xsl:import href="common/core.xsl"/>
-  <xsl:import href="common/textstructure.xsl"/>
-  <xsl:import href="common/header.xsl"/>
-  <xsl:import href="common/namesdates.xsl"/>
-  <xsl:import href="common/linking.xsl"/>
-  <xsl:import href="common/css.xsl"/>
+  <xsl:import href="html/all.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
   <xsl:output name="json" method="json" encoding="UTF-8" indent="no"/>
@@ -115,6 +108,8 @@
               <xsl:apply-templates select="$text-notes" mode="notes"/>
             </section>
           </xsl:if>
+          <!-- A critical edition's apparatus, which the keys in the text link to. -->
+          <xsl:call-template name="apparatus"/>
           <xsl:call-template name="colophon"/>
           <xsl:call-template name="site-downloads"/>
           <xsl:call-template name="site-citation"/>
@@ -128,6 +123,7 @@
     <xsl:result-document href="assets/site.css" format="css">
       <xsl:value-of select="$css-reading"/>
       <xsl:value-of select="$css-site"/>
+      <xsl:value-of select="$css-apparatus"/>
     </xsl:result-document>
   </xsl:template>
 

@@ -1,5 +1,6 @@
 /**
- * Compiles each stylesheet driver in xslt/ (not the modules in xslt/common/)
+ * Compiles each stylesheet driver in xslt/ (not the modules in xslt/common/ and
+ * xslt/html/, nor the style sheets in xslt/css/, which compiling reads in)
  * to a SaxonJS SEF file in build/xslt/. Run by `npm run build`.
  */
 import { execFileSync } from 'node:child_process';

@@ -16,7 +16,7 @@
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:f="urn:tei-press:functions" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
-  xmlns="http://www.w3.org/1999/xhtml" exclude-result-prefixes="#all">
+  exclude-result-prefixes="#all">
 
   <!-- The accumulators below apply to the source document (Saxon-HE applies none unless the initial mode says so). -->
   <xsl:mode on-no-match="text-only-copy" use-accumulators="#all"/>

@@ -7,7 +7,7 @@
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:f="urn:tei-press:functions"
   exclude-result-prefixes="#all">
 
   <!-- Where a pointer leads in the output, or () when it leads nowhere we render. -->
@@ -24,18 +24,11 @@
   <xsl:template match="tei:ref | tei:ptr" priority="1">
     <xsl:variable name="href" select="f:target-href(.)"/>
     <xsl:variable name="is-link" select="exists($href) and empty(ancestor::tei:ref) and empty(.//*[self::tei:ref or self::tei:ptr or (@ref and f:mention-links(.))])"/>
-    <xsl:element name="{if ($is-link) then 'a' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:if test="$is-link">
-        <xsl:attribute name="href" select="$href"/>
-        <xsl:if test="@type = ('noteRef', 'noteref', 'note')">
-          <xsl:attribute name="role" select="'doc-noteref'"/>
-          <xsl:call-template name="noteref-type"/>
-        </xsl:if>
-      </xsl:if>
-      <xsl:call-template name="tei-attributes"/>
-      <xsl:apply-templates/>
-      <xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if>
-    </xsl:element>
+    <xsl:call-template name="link">
+      <xsl:with-param name="href" select="if ($is-link) then $href else ()"/>
+      <xsl:with-param name="noteref" select="@type = ('noteRef', 'noteref', 'note')"/>
+      <xsl:with-param name="show-target" select="exists(self::tei:ptr)"/>
+    </xsl:call-template>
   </xsl:template>
 
 </xsl:stylesheet>

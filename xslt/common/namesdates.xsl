@@ -3,7 +3,8 @@
   TEI module "namesdates": mentions of persons, places and organisations,
   dates, and the register entries (listPerson, listPlace, listOrg in standOff)
   as an index. Register entries are never rendered in the body: they appear
-  only as index entries (mode "index"), for the entries the text mentions.
+  only as index entries (html/parts.xsl, mode "index"), for the entries the text
+  mentions; this module says what an entry holds (name, sort key, gloss, locators).
 
   A mention keeps every attribute (@ref as data-ref, @cert as data-cert …);
   it links to its index entry when @ref="#id" names an entry this document
@@ -13,7 +14,7 @@
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:f="urn:tei-press:functions" xmlns:map="http://www.w3.org/2005/xpath-functions/map" xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:f="urn:tei-press:functions" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   exclude-result-prefixes="#all">
 
   <!-- The indexed register entries a mention points to (in @ref order). -->
@@ -46,93 +47,38 @@
   <xsl:variable name="entry-hrefs" as="map(xs:string, xs:string)"
     select="map:merge($indexed-entries ! map{string(@xml:id): f:href(.)}, map{'duplicates': 'use-first'})"/>
 
-  <!-- A mention. Most have one "#id" in @ref and no other attribute: that path makes no function
-       call but the made id's, and writes its attributes without tei-attributes' general loop. -->
+  <!-- A mention: a link to its index entry when it has one (an outer mention of nested ones is not a link,
+       but keeps its made id, so that the index can point to it). Most have one "#id" in @ref: that
+       path makes no function call but the lookup. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name" priority="1">
     <xsl:variable name="refs" select="normalize-space(@ref)"/>
     <xsl:variable name="href" as="xs:string?" select="
       if (contains($refs, ' ')) then (for $t in f:local-refs(@ref) return $entry-hrefs($t))[1]
       else if (starts-with($refs, '#')) then $entry-hrefs(substring($refs, 2)) else ()"/>
-    <xsl:variable name="only-ref" select="exists(@ref) and count(@*) eq 1"/>
-    <xsl:choose>
-      <xsl:when test="exists($href)
+    <xsl:variable name="links" select="exists($href)
         and (empty(*) or empty(descendant::*[@ref][exists(f:entries-of(.))]))
-        and empty(ancestor::*[self::tei:ref or self::tei:ptr])">
-        <a href="{$href}">
-          <xsl:choose>
-            <xsl:when test="$only-ref">
-              <xsl:attribute name="class" select="concat('tei-', local-name())"/>
-              <xsl:attribute name="id" select="f:id(.)"/>
-              <xsl:attribute name="data-ref" select="@ref"/>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
-            </xsl:otherwise>
-          </xsl:choose>
-          <xsl:apply-templates/>
-        </a>
-      </xsl:when>
-      <xsl:otherwise>
-        <span>
-          <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="if (exists($href)) then f:id(.) else @xml:id"/></xsl:call-template>
-          <xsl:apply-templates/>
-        </span>
-      </xsl:otherwise>
-    </xsl:choose>
+        and empty(ancestor::*[self::tei:ref or self::tei:ptr])"/>
+    <xsl:call-template name="mention">
+      <xsl:with-param name="href" select="if ($links) then $href else ()"/>
+      <xsl:with-param name="id" select="if (exists($href)) then f:id(.) else @xml:id"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Dates: <time datetime> only for values HTML accepts (a year, month or day);
        ranges and other values keep their attributes as data-when/data-from/data-to. -->
   <xsl:template match="tei:date" priority="1">
-    <!-- Literal elements, and the value tested once: a computed element name costs SaxonJS a name check. -->
-    <xsl:choose>
-      <xsl:when test="f:is-html-date(@when)">
-        <time><xsl:call-template name="tei-attributes"/><xsl:attribute name="datetime" select="@when"/><xsl:apply-templates/></time>
-      </xsl:when>
-      <xsl:otherwise><span><xsl:call-template name="tei-attributes"/><xsl:apply-templates/></span></xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="date"><xsl:with-param name="datetime" select="if (f:is-html-date(@when)) then string(@when) else ()"/></xsl:call-template>
   </xsl:template>
   <!-- The source's own dateline keeps its date machine-readable too. -->
   <xsl:template match="tei:docDate[f:is-html-date(@when)]" priority="3">
-    <xsl:element name="{if (f:in-phrasing(.)) then 'span' else 'p'}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:call-template name="tei-attributes"/>
-      <time datetime="{@when}"><xsl:apply-templates/></time>
-    </xsl:element>
+    <xsl:call-template name="dated-block"><xsl:with-param name="datetime" select="string(@when)"/></xsl:call-template>
   </xsl:template>
 
   <!-- Register entries are not reading text. -->
-  <xsl:template match="tei:standOff | tei:listPerson | tei:listPlace | tei:listOrg" priority="1"/>
+  <xsl:template match="tei:standOff | tei:listPerson | tei:listPlace | tei:listOrg" priority="1"><xsl:call-template name="omit"/></xsl:template>
 
   <!-- ===== The index ===== -->
 
-  <!-- The index of persons, places and organisations, as back matter. -->
-  <xsl:template name="index">
-    <xsl:param name="level" as="xs:integer" select="2"/>
-    <xsl:if test="exists($indexed-entries)">
-      <section id="index" class="index" role="doc-index">
-        <xsl:call-template name="index-type"/>
-        <xsl:element name="h{$level}" namespace="http://www.w3.org/1999/xhtml">Index</xsl:element>
-        <p class="index-intro">Persons, places and organisations named in the text, with what the edition's registers record of them.
-          The numbers lead to each mention.</p>
-        <xsl:for-each-group select="$indexed-entries" group-by="local-name()">
-          <xsl:sort select="index-of(('person', 'place', 'org'), current-grouping-key())"/>
-          <section class="index-group index-{current-grouping-key()}">
-            <xsl:element name="h{$level + 1}" namespace="http://www.w3.org/1999/xhtml">
-              <xsl:value-of select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}(current-grouping-key())"/>
-            </xsl:element>
-            <ul class="index-entries">
-              <xsl:apply-templates select="current-group()" mode="index">
-                <xsl:sort select="lower-case(f:sort-key(.))"/>
-                <xsl:sort select="@xml:id"/>
-              </xsl:apply-templates>
-            </ul>
-          </section>
-        </xsl:for-each-group>
-      </section>
-    </xsl:if>
-  </xsl:template>
-  <!-- Hook for EPUB's epub:type on the index. -->
-  <xsl:template name="index-type"/>
 
   <!-- The preferred name of an entry. -->
   <xsl:function name="f:entry-name" as="xs:string">
@@ -206,44 +152,5 @@
       else concat($section, ' ¶', count($block/preceding-sibling::*[self::tei:p or self::tei:item or self::tei:head]) + 1)"/>
   </xsl:function>
 
-  <!-- One index entry: the name, a short gloss of what the register records, and every mention. -->
-  <xsl:template match="tei:person | tei:place | tei:org" mode="index" priority="1">
-    <xsl:variable name="name" select="f:entry-name(.)"/>
-    <xsl:variable name="variants" select="distinct-values((tei:persName | tei:placeName | tei:orgName)/f:plain(.)[. ne $name])"/>
-    <xsl:variable name="life" select="if (tei:birth or tei:death) then concat(f:event-date(tei:birth[1]), '–', f:event-date(tei:death[1]))
-      else if (tei:floruit) then concat('fl. ', f:event-date(tei:floruit[1])) else ''"/>
-    <li>
-      <xsl:call-template name="tei-attributes"><xsl:with-param name="class" select="'index-entry'"/></xsl:call-template>
-      <span class="index-name"><xsl:value-of select="f:index-heading(.)"/></span>
-      <xsl:if test="$life ne ''"><xsl:text> </xsl:text><span class="index-dates">(<xsl:value-of select="$life"/>)</span></xsl:if>
-      <xsl:if test="exists($variants)"><span class="index-variants"><xsl:text>; also </xsl:text><xsl:value-of select="string-join($variants, ', ')"/></span></xsl:if>
-      <!-- The separator goes inside each part, so that print, which leaves out coordinates and ids, leaves no stray "; ". -->
-      <xsl:for-each select="(tei:occupation | tei:roleName | tei:note | tei:desc | tei:country | tei:location/tei:geo)[normalize-space()]">
-        <span class="index-detail index-{local-name()}">
-          <xsl:text>; </xsl:text>
-          <xsl:if test="self::tei:geo">coordinates </xsl:if>
-          <xsl:value-of select="f:plain(.)"/>
-        </span>
-      </xsl:for-each>
-      <xsl:for-each select="tei:idno[normalize-space()]">
-        <xsl:variable name="url" select="f:idno-url(.)"/>
-        <span class="index-idno" data-type="{@type}">
-          <xsl:text>; </xsl:text>
-          <xsl:value-of select="f:idno-label(@type)"/><xsl:text> </xsl:text>
-          <xsl:choose>
-            <xsl:when test="exists($url)"><a href="{$url}"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
-            <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
-          </xsl:choose>
-        </span>
-      </xsl:for-each>
-      <xsl:text>: </xsl:text>
-      <span class="index-mentions">
-        <xsl:for-each select="key('mentions', string(@xml:id))">
-          <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
-          <a class="index-mention pageref" href="{f:href(.)}" aria-label="{concat($name, ', mention ', position())}"><span class="mention-n"><xsl:value-of select="f:locator(., position())"/></span></a>
-        </xsl:for-each>
-      </span>
-    </li>
-  </xsl:template>
 
 </xsl:stylesheet>

@@ -13,9 +13,10 @@
   | uuid          | xs:string  | ''      | EPUB: the UUID of `dc:identifier` (`urn:uuid:…`), derived by   |
   |               |            |         | the writer from a SHA-1 of the TEI (pipeline/writers/epub.ts). |
   |               |            |         | Empty: the EPUB falls back to `urn:tei-press:<slug>` and warns. |
-  | modified      | xs:string  | ''      | EPUB `dcterms:modified` (`YYYY-MM-DDThh:mm:ssZ`) and the date  |
-  |               |            |         | of the archival `change`. Empty: the TEI's own edition date    |
-  |               |            |         | (`publicationStmt/date/@when`) at midnight UTC.                |
+  | modified      | xs:string  | ''      | the build date the writers pass (`YYYY-MM-DD`; a full          |
+  |               |            |         | `YYYY-MM-DDThh:mm:ssZ` is taken as is): EPUB `dcterms:modified` |
+  |               |            |         | (at midnight UTC) and the date of the archival `change`. Empty: |
+  |               |            |         | the TEI's own edition date (`publicationStmt/date/@when`).     |
   | tool-version  | xs:string  | ''      | TEI Press version, named in colophons and the archival change. |
   | schema-rng    | xs:string  | 'tei-press.rng' | archive: href of the project's RELAX NG schema in the  |
   |               |            |         | `xml-model` instruction (relative: deposited next to the file). |

@@ -17,7 +17,7 @@
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:f="urn:tei-press:functions"
   exclude-result-prefixes="#all">
 
   <xsl:mode name="apparatus" on-no-match="shallow-skip"/>
@@ -67,125 +67,23 @@
       else concat(string-join(subsequence($words, 1, 4), ' '), ' … ', string-join(subsequence($words, count($words) - 2), ' '))"/>
   </xsl:function>
 
-  <!-- In the text: the lemma, then the key to its entry. -->
+  <!-- In the text: the lemma, then the key to its entry (behaviour "variant"). -->
   <xsl:template match="tei:app" priority="1">
-    <xsl:choose>
-      <xsl:when test="f:in-phrasing(.)">
-        <span class="tei-app" id="{f:id(.)}" data-type="{@type}"><xsl:apply-templates select="tei:lem/node()"/></span>
-        <xsl:call-template name="app-key"/>
-        <xsl:call-template name="app-footnote"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <div class="tei-app" id="{f:id(.)}" data-type="{@type}">
-          <xsl:apply-templates select="tei:lem/node()"/>
-          <p class="app-key-block"><xsl:call-template name="app-key"/><xsl:call-template name="app-footnote"/></p>
-        </div>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="variant">
+      <xsl:with-param name="lemma" select="tei:lem/node()"/>
+      <xsl:with-param name="inline" select="f:in-phrasing(.)"/>
+    </xsl:call-template>
   </xsl:template>
-  <xsl:template name="app-key">
-    <a class="app-key" id="key-{f:id(.)}" href="{concat(f:file(.), '#apparatus-', f:id(.))}" role="doc-noteref"
-       title="{string-join(for $r in tei:rdg return concat(if (normalize-space($r) eq '') then 'om.' else f:abridge(f:plain($r/node())), ' ', f:sigla($r)), '; ')}">
-      <xsl:call-template name="noteref-type"/>
-      <sup><xsl:value-of select="f:app-label(.)"/></sup>
-    </a>
-  </xsl:template>
-  <!-- Hook: the print driver floats the entry to the page foot; elsewhere nothing. -->
-  <xsl:template name="app-footnote"/>
+  <!-- The readings of an app in brief, for its key's title: each reading (abridged; "om." for none) with its sigla. -->
+  <xsl:function name="f:readings-summary" as="xs:string">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="string-join(for $r in $app/tei:rdg return concat(if (normalize-space($r) eq '') then 'om.' else f:abridge(f:plain($r/node())), ' ', f:sigla($r)), '; ')"/>
+  </xsl:function>
 
   <!-- Readings are not running text: plain text (titles, labels) is the lemma's. -->
   <xsl:template match="tei:rdg" mode="plain" priority="1"/>
 
-  <!-- An entry: key and place, lemma], then each reading with its sigla. -->
-  <xsl:template match="tei:app" mode="apparatus">
-    <xsl:param name="element" as="xs:string" select="'p'"/>
-    <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:attribute name="class" select="'app-entry'"/>
-      <!-- The print footnote repeats the entry: one id, on the apparatus section's. -->
-      <xsl:if test="$element ne 'span'"><xsl:attribute name="id" select="concat('apparatus-', f:id(.))"/></xsl:if>
-      <xsl:attribute name="data-type" select="@type"/>
-      <xsl:call-template name="apparatus-type"/>
-      <xsl:variable name="content">
-        <a class="app-backlink" href="{concat(f:file(.), '#key-', f:id(.))}" role="doc-backlink"><xsl:value-of select="f:app-label(.)"/></a>
-        <xsl:text> </xsl:text>
-        <span class="app-place"><xsl:value-of select="f:app-place(.)"/></span>
-        <xsl:text> </xsl:text>
-        <span class="app-lemma"><xsl:value-of select="if (normalize-space(tei:lem) eq '') then '(nothing)' else f:abridge(f:plain(tei:lem))"/></span>
-        <xsl:text>] </xsl:text>
-        <xsl:for-each select="tei:rdg">
-          <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
-          <span class="app-reading" data-type="{@type}">
-            <xsl:choose>
-              <xsl:when test="normalize-space(.) eq ''"><i>om.</i></xsl:when>
-              <xsl:otherwise><xsl:apply-templates mode="reading"/></xsl:otherwise>
-            </xsl:choose>
-          </span>
-          <xsl:text> </xsl:text>
-          <span class="app-sigla"><xsl:value-of select="f:sigla(.)"/></span>
-          <xsl:if test="@type"><xsl:text> </xsl:text><span class="app-type">(<xsl:value-of select="@type"/>)</span></xsl:if>
-        </xsl:for-each>
-        <xsl:if test="tei:lem/@wit">
-          <xsl:text>; lemma </xsl:text><span class="app-sigla"><xsl:value-of select="f:sigla(tei:lem)"/></span>
-        </xsl:if>
-      </xsl:variable>
-      <xsl:sequence select="$content"/>
-    </xsl:element>
-  </xsl:template>
-  <!-- Hook for EPUB's epub:type on entries. -->
-  <xsl:template name="apparatus-type"/>
 
-  <!-- A reading's content: its words and their emphasis; blocks run on, marked ¶; notes in brackets. -->
-  <xsl:template match="tei:p | tei:head | tei:item | tei:l" mode="reading" priority="1">
-    <xsl:if test="preceding-sibling::*"><xsl:text> ¶ </xsl:text></xsl:if>
-    <xsl:apply-templates mode="reading"/>
-  </xsl:template>
-  <xsl:template match="tei:note" mode="reading" priority="1">
-    <span class="reading-note"><xsl:text> [</xsl:text><xsl:if test="@n"><xsl:value-of select="@n"/><xsl:text>: </xsl:text></xsl:if><xsl:apply-templates mode="reading"/><xsl:text>]</xsl:text></span>
-  </xsl:template>
-  <xsl:template match="tei:hi" mode="reading" priority="1">
-    <xsl:variable name="rend" select="lower-case(normalize-space(@rend))"/>
-    <xsl:element name="{if ($rend = ('italic', 'italics', 'i')) then 'i' else if ($rend = ('bold', 'b')) then 'b' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:apply-templates mode="reading"/>
-    </xsl:element>
-  </xsl:template>
 
-  <!-- The witnesses and the apparatus, after the text (print HTML; EPUB gives the entries per content document). -->
-  <xsl:template name="apparatus">
-    <xsl:if test="exists($apps)">
-      <section id="apparatus" class="apparatus" aria-labelledby="apparatus-head">
-        <h2 id="apparatus-head">Critical apparatus</h2>
-        <xsl:call-template name="witness-list"/>
-        <xsl:apply-templates select="$apps" mode="apparatus"/>
-      </section>
-    </xsl:if>
-  </xsl:template>
-  <xsl:template name="witness-list">
-    <dl class="witnesses">
-      <xsl:for-each select="$witnesses">
-        <dt><xsl:value-of select="(@n, @xml:id)[1]"/></dt>
-        <dd><xsl:value-of select="normalize-space(string-join(.//text(), ' '))"/></dd>
-      </xsl:for-each>
-    </dl>
-  </xsl:template>
-
-  <!-- Styles of the apparatus, added only to editions that have one. -->
-  <xsl:variable name="css-apparatus" as="xs:string"><![CDATA[
-a.app-key { text-decoration: none; font-style: italic; }
-.tei-app { background: rgba(255, 220, 120, 0.25); }
-div.tei-app { padding: 0 0.2em; }
-.app-key-block { margin: 0; text-align: right; }
-.apparatus { margin-top: 3em; border-top: 1px solid #ccc; padding-top: 1em; font-size: 0.9em; }
-.app-entry { margin: 0.3em 0; }
-.app-lemma, .app-sigla { font-weight: bold; }
-.app-type { color: #555; font-size: 0.9em; }
-.witnesses dt { font-weight: bold; float: left; margin-right: 0.6em; }
-.app-footnote { display: none; }
-@media print {
-  .tei-app { background: none; }
-  .app-footnote { display: block; float: footnote; font-size: 8pt; line-height: 1.3; text-align: left; border-left: 2px solid #999; padding-left: 0.4em; }
-  .app-footnote::footnote-call { content: none; }
-  .app-footnote::footnote-marker { content: none; }
-}
-]]></xsl:variable>
 
 </xsl:stylesheet>

@@ -1,0 +1,327 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The parts of a book and of a web page made from the TEI, in XHTML: title
+  page, contents entries, back matter, colophon, index, critical apparatus.
+  What goes into them (titles, authors, register glosses, locators, sigla)
+  is decided in common/; which parts a rendering has, and in what order, is
+  the drivers' business (html.xsl, epub.xsl, site.xsl).
+  Hooks the EPUB driver fills: titlepage-type, colophon-type, index-type
+  (epub:type), colophon-identifier (the book's identifier).
+-->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
+  exclude-result-prefixes="#all">
+
+  <!-- ===== Title page ===== -->
+  <!-- The source's title block leads (title, byline, dateline, imprint, each
+       as the source has it); the rest of the front (breadcrumbs, transcription
+       and information lines) follows in source order, smaller. -->
+  <xsl:template name="titlepage">
+    <xsl:variable name="front" select="/tei:TEI/tei:text/tei:front"/>
+    <xsl:variable name="lead" select="$front/(tei:docTitle | tei:byline | tei:docAuthor | tei:docDate | tei:docEdition | tei:docImprint)"/>
+    <section id="titlepage" class="titlepage">
+      <xsl:call-template name="titlepage-type"/>
+      <xsl:choose>
+        <xsl:when test="$front/tei:docTitle">
+          <xsl:apply-templates select="$front/tei:docTitle, $front/(tei:byline | tei:docAuthor), $front/(tei:docDate | tei:docEdition | tei:docImprint)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <h1 class="doc-title"><xsl:value-of select="$full-title"/></h1>
+          <xsl:if test="exists($authors) and empty($front/(tei:byline | tei:docAuthor))"><p class="tei-byline"><xsl:value-of select="string-join($authors, ', ')"/></p></xsl:if>
+          <xsl:apply-templates select="$front/(tei:byline | tei:docAuthor), $front/(tei:docDate | tei:docEdition | tei:docImprint)"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$source-line and not(contains(normalize-space($front), normalize-space($source-line)))">
+        <p class="source-line"><xsl:apply-templates select="$source-line/node()"/></p>
+      </xsl:if>
+      <xsl:if test="$front/(* except $lead)">
+        <div class="front-matter"><xsl:apply-templates select="$front/(node() except $lead)"/></div>
+      </xsl:if>
+    </section>
+  </xsl:template>
+  <!-- Hook for EPUB's epub:type="titlepage". -->
+  <xsl:template name="titlepage-type"/>
+
+  <!-- ===== Contents ===== -->
+  <!-- Table of contents: every division, the first and the untitled included. -->
+  <xsl:template match="tei:div" mode="toc" priority="1">
+    <li>
+      <a href="{f:href(.)}"><xsl:value-of select="f:div-label(.)"/></a>
+      <xsl:if test="tei:div">
+        <ol><xsl:apply-templates select="tei:div" mode="toc"/></ol>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- ===== Back matter ===== -->
+  <!-- The back matter of the source (its page footer and appendices): a section with an id for the contents. -->
+  <xsl:template match="tei:back" priority="2">
+    <section>
+      <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
+      <!-- Untitled back matter (a page footer) is headed by its name in contents, so that its page says what it is. -->
+      <xsl:if test="not(tei:div[1]/tei:head)">
+        <xsl:attribute name="aria-labelledby" select="concat(f:id(.), '-head')"/>
+        <h2 class="back-head" id="{f:id(.)}-head"><xsl:value-of select="$back-label"/></h2>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </section>
+  </xsl:template>
+
+  <!-- How the back matter is named in contents. -->
+  <xsl:variable name="back-label" as="xs:string"
+    select="let $back := /tei:TEI/tei:text/tei:back return if ($back/tei:div[1]/tei:head) then f:plain($back/tei:div[1]/tei:head) else 'From the source page'"/>
+
+  <!-- ===== Colophon ===== -->
+  <xsl:template name="colophon">
+    <xsl:param name="level" as="xs:integer" select="2"/>
+    <section id="colophon" class="colophon" role="doc-colophon">
+      <xsl:call-template name="colophon-type"/>
+      <xsl:element name="h{$level}" namespace="http://www.w3.org/1999/xhtml">About this edition</xsl:element>
+      <!-- Each field (dt) with its value (dd) in a div, so that print can keep them together. -->
+      <xsl:variable name="fields" as="element()*">
+        <dt>Title</dt><dd><xsl:value-of select="$full-title"/></dd>
+        <xsl:if test="exists($authors)"><dt>Author</dt><dd><xsl:value-of select="string-join($authors, '; ')"/></dd></xsl:if>
+        <xsl:for-each select="$source-desc/tei:biblStruct">
+          <dt>First published</dt><dd><xsl:apply-templates select="." mode="colophon"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="$source-line">
+          <dt>Source line</dt><dd><xsl:apply-templates/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="$source-desc/tei:bibl[not(@type = 'sourceLine')]">
+          <dt>Transcribed from</dt>
+          <dd>
+            <xsl:for-each select="tei:publisher"><xsl:apply-templates/>. </xsl:for-each>
+            <xsl:for-each select="tei:note[not(@type = 'sourceLine')]"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each>
+          </dd>
+          <xsl:for-each select="tei:respStmt[tei:name]">
+            <dt><xsl:value-of select="(f:plain(tei:resp)[. ne ''], 'Transcription')[1]"/></dt><dd><xsl:value-of select="string-join(tei:name/f:plain(.), ', ')"/></dd>
+          </xsl:for-each>
+          <xsl:for-each select="tei:date">
+            <dt>Source page last updated</dt><dd><xsl:apply-templates select="."/></dd>
+          </xsl:for-each>
+          <xsl:for-each select="(tei:ref, tei:ptr, tei:idno)">
+            <dt>Address</dt><dd><xsl:apply-templates select="."/></dd>
+          </xsl:for-each>
+        </xsl:for-each>
+        <xsl:for-each select="$title-stmt/tei:respStmt">
+          <dt><xsl:value-of select="f:plain(tei:resp)"/></dt><dd><xsl:value-of select="string-join(tei:name/f:plain(.), ', ')"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:editionStmt/tei:editor">
+          <dt><xsl:value-of select="f:role-label(@role)"/></dt><dd><xsl:value-of select="f:plain(.)"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:seriesStmt">
+          <dt>Series</dt><dd><xsl:value-of select="string-join((f:plain(tei:title[1]), tei:biblScope/f:plain(.)), ', ')"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:publicationStmt">
+          <dt>This edition</dt>
+          <dd>
+            <xsl:value-of select="string-join((tei:publisher, tei:authority, tei:pubPlace)/f:plain(.), ', ')"/>
+            <xsl:for-each select="tei:date"><xsl:text>, </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
+            <xsl:if test="$edition-url ne ''"><xsl:text>; </xsl:text><a href="{$edition-url}"><xsl:value-of select="$edition-url"/></a></xsl:if>
+            <xsl:for-each select="tei:idno"><xsl:text>; </xsl:text><xsl:apply-templates select="."/></xsl:for-each>
+            <xsl:call-template name="colophon-identifier"/>
+          </dd>
+          <xsl:for-each select="tei:availability">
+            <dt>Rights</dt><dd><xsl:for-each select="tei:p | tei:licence"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each></dd>
+          </xsl:for-each>
+        </xsl:for-each>
+        <dt>How this edition was made</dt>
+        <dd>
+          <xsl:for-each select="$header/tei:encodingDesc/tei:projectDesc/tei:p"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each>
+          <xsl:for-each select="$header/tei:encodingDesc/tei:editorialDecl/*/tei:p"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each>
+          <xsl:text>The reading editions (EPUB and print HTML) were made from the TEI by XSLT 3.0 stylesheets run in SaxonJS</xsl:text>
+          <xsl:if test="$tool-version ne ''"> (TEI Press <xsl:value-of select="$tool-version"/>)</xsl:if>
+          <xsl:text>.</xsl:text>
+        </dd>
+        <xsl:if test="$header/tei:revisionDesc/tei:change">
+          <dt>Revision history</dt>
+          <dd>
+            <ul class="revisions">
+              <xsl:for-each select="$header/tei:revisionDesc/tei:change">
+                <li>
+                  <xsl:if test="f:is-html-date(@when)"><time datetime="{@when}"><xsl:value-of select="@when"/></time>: </xsl:if>
+                  <xsl:apply-templates/>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </dd>
+        </xsl:if>
+      </xsl:variable>
+      <dl>
+        <xsl:for-each-group select="$fields" group-starting-with="*[local-name() eq 'dt']">
+          <!-- A value of more than some ten lines may break across pages rather than leave a gap. -->
+          <div class="{if (string-length(string-join(current-group()/string(.))) gt 600) then 'colophon-entry long' else 'colophon-entry'}">
+            <xsl:sequence select="current-group()"/>
+          </div>
+        </xsl:for-each-group>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <!-- Hooks for EPUB: epub:type on the colophon, and the book's identifier. -->
+  <xsl:template name="colophon-type"/>
+  <xsl:template name="colophon-identifier"/>
+
+  <!-- The printed source, as a reference: Author, “Title”, Journal, Vol. 2, No. 7, date, pp. 217–221. -->
+  <xsl:template match="tei:biblStruct" mode="colophon" priority="1">
+    <xsl:variable name="parts" as="item()*">
+      <xsl:for-each select="tei:analytic/tei:title"><span class="tei-title">“<xsl:apply-templates/>”</span></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:title"><cite class="tei-title"><xsl:apply-templates/></cite></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:imprint/(tei:pubPlace | tei:publisher)"><xsl:apply-templates select="."/></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:biblScope[@unit = ('volume', 'vol')]"><span>Vol. <xsl:apply-templates/></span></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:biblScope[@unit = ('issue', 'number', 'no')]"><span>No. <xsl:apply-templates/></span></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:imprint/tei:date"><xsl:apply-templates select="."/></xsl:for-each>
+      <xsl:for-each select="tei:monogr/tei:biblScope[not(@unit = ('volume', 'vol', 'issue', 'number', 'no'))]"><xsl:apply-templates select="."/></xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="$parts">
+      <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+      <xsl:sequence select="."/>
+    </xsl:for-each>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
+  <!-- ===== The index ===== -->
+
+  <!-- The index of persons, places and organisations, as back matter. -->
+  <xsl:template name="index">
+    <xsl:param name="level" as="xs:integer" select="2"/>
+    <xsl:if test="exists($indexed-entries)">
+      <section id="index" class="index" role="doc-index">
+        <xsl:call-template name="index-type"/>
+        <xsl:element name="h{$level}" namespace="http://www.w3.org/1999/xhtml">Index</xsl:element>
+        <p class="index-intro">Persons, places and organisations named in the text, with what the edition's registers record of them.
+          The numbers lead to each mention.</p>
+        <xsl:for-each-group select="$indexed-entries" group-by="local-name()">
+          <xsl:sort select="index-of(('person', 'place', 'org'), current-grouping-key())"/>
+          <section class="index-group index-{current-grouping-key()}">
+            <xsl:element name="h{$level + 1}" namespace="http://www.w3.org/1999/xhtml">
+              <xsl:value-of select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}(current-grouping-key())"/>
+            </xsl:element>
+            <ul class="index-entries">
+              <xsl:apply-templates select="current-group()" mode="index">
+                <xsl:sort select="lower-case(f:sort-key(.))"/>
+                <xsl:sort select="@xml:id"/>
+              </xsl:apply-templates>
+            </ul>
+          </section>
+        </xsl:for-each-group>
+      </section>
+    </xsl:if>
+  </xsl:template>
+  <!-- Hook for EPUB's epub:type on the index. -->
+  <xsl:template name="index-type"/>
+
+  <!-- One index entry: the name, a short gloss of what the register records, and every mention. -->
+  <xsl:template match="tei:person | tei:place | tei:org" mode="index" priority="1">
+    <xsl:variable name="name" select="f:entry-name(.)"/>
+    <xsl:variable name="variants" select="distinct-values((tei:persName | tei:placeName | tei:orgName)/f:plain(.)[. ne $name])"/>
+    <xsl:variable name="life" select="if (tei:birth or tei:death) then concat(f:event-date(tei:birth[1]), '–', f:event-date(tei:death[1]))
+      else if (tei:floruit) then concat('fl. ', f:event-date(tei:floruit[1])) else ''"/>
+    <li>
+      <xsl:call-template name="tei-attributes"><xsl:with-param name="class" select="'index-entry'"/></xsl:call-template>
+      <span class="index-name"><xsl:value-of select="f:index-heading(.)"/></span>
+      <xsl:if test="$life ne ''"><xsl:text> </xsl:text><span class="index-dates">(<xsl:value-of select="$life"/>)</span></xsl:if>
+      <xsl:if test="exists($variants)"><span class="index-variants"><xsl:text>; also </xsl:text><xsl:value-of select="string-join($variants, ', ')"/></span></xsl:if>
+      <!-- The separator goes inside each part, so that print, which leaves out coordinates and ids, leaves no stray "; ". -->
+      <xsl:for-each select="(tei:occupation | tei:roleName | tei:note | tei:desc | tei:country | tei:location/tei:geo)[normalize-space()]">
+        <span class="index-detail index-{local-name()}">
+          <xsl:text>; </xsl:text>
+          <xsl:if test="self::tei:geo">coordinates </xsl:if>
+          <xsl:value-of select="f:plain(.)"/>
+        </span>
+      </xsl:for-each>
+      <xsl:for-each select="tei:idno[normalize-space()]">
+        <xsl:variable name="url" select="f:idno-url(.)"/>
+        <span class="index-idno" data-type="{@type}">
+          <xsl:text>; </xsl:text>
+          <xsl:value-of select="f:idno-label(@type)"/><xsl:text> </xsl:text>
+          <xsl:choose>
+            <xsl:when test="exists($url)"><a href="{$url}"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
+            <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+          </xsl:choose>
+        </span>
+      </xsl:for-each>
+      <xsl:text>: </xsl:text>
+      <span class="index-mentions">
+        <xsl:for-each select="key('mentions', string(@xml:id))">
+          <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+          <a class="index-mention pageref" href="{f:href(.)}" aria-label="{concat($name, ', mention ', position())}"><span class="mention-n"><xsl:value-of select="f:locator(., position())"/></span></a>
+        </xsl:for-each>
+      </span>
+    </li>
+  </xsl:template>
+
+  <!-- ===== The critical apparatus ===== -->
+
+  <!-- An entry: key and place, lemma], then each reading with its sigla. -->
+  <xsl:template match="tei:app" mode="apparatus">
+    <xsl:param name="element" as="xs:string" select="'p'"/>
+    <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="'app-entry'"/>
+      <!-- The print footnote repeats the entry: one id, on the apparatus section's. -->
+      <xsl:if test="$element ne 'span'"><xsl:attribute name="id" select="concat('apparatus-', f:id(.))"/></xsl:if>
+      <xsl:attribute name="data-type" select="@type"/>
+      <xsl:call-template name="apparatus-type"/>
+      <xsl:variable name="content">
+        <a class="app-backlink" href="{concat(f:file(.), '#key-', f:id(.))}" role="doc-backlink"><xsl:value-of select="f:app-label(.)"/></a>
+        <xsl:text> </xsl:text>
+        <span class="app-place"><xsl:value-of select="f:app-place(.)"/></span>
+        <xsl:text> </xsl:text>
+        <span class="app-lemma"><xsl:value-of select="if (normalize-space(tei:lem) eq '') then '(nothing)' else f:abridge(f:plain(tei:lem))"/></span>
+        <xsl:text>] </xsl:text>
+        <xsl:for-each select="tei:rdg">
+          <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+          <span class="app-reading" data-type="{@type}">
+            <xsl:choose>
+              <xsl:when test="normalize-space(.) eq ''"><i>om.</i></xsl:when>
+              <xsl:otherwise><xsl:apply-templates mode="reading"/></xsl:otherwise>
+            </xsl:choose>
+          </span>
+          <xsl:text> </xsl:text>
+          <span class="app-sigla"><xsl:value-of select="f:sigla(.)"/></span>
+          <xsl:if test="@type"><xsl:text> </xsl:text><span class="app-type">(<xsl:value-of select="@type"/>)</span></xsl:if>
+        </xsl:for-each>
+        <xsl:if test="tei:lem/@wit">
+          <xsl:text>; lemma </xsl:text><span class="app-sigla"><xsl:value-of select="f:sigla(tei:lem)"/></span>
+        </xsl:if>
+      </xsl:variable>
+      <xsl:sequence select="$content"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A reading's content: its words and their emphasis; blocks run on, marked ¶; notes in brackets. -->
+  <xsl:template match="tei:p | tei:head | tei:item | tei:l" mode="reading" priority="1">
+    <xsl:if test="preceding-sibling::*"><xsl:text> ¶ </xsl:text></xsl:if>
+    <xsl:apply-templates mode="reading"/>
+  </xsl:template>
+  <xsl:template match="tei:note" mode="reading" priority="1">
+    <span class="reading-note"><xsl:text> [</xsl:text><xsl:if test="@n"><xsl:value-of select="@n"/><xsl:text>: </xsl:text></xsl:if><xsl:apply-templates mode="reading"/><xsl:text>]</xsl:text></span>
+  </xsl:template>
+  <xsl:template match="tei:hi" mode="reading" priority="1">
+    <xsl:variable name="rend" select="lower-case(normalize-space(@rend))"/>
+    <xsl:element name="{if ($rend = ('italic', 'italics', 'i')) then 'i' else if ($rend = ('bold', 'b')) then 'b' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:apply-templates mode="reading"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- The witnesses and the apparatus, after the text (print HTML; EPUB gives the entries per content document). -->
+  <xsl:template name="apparatus">
+    <xsl:if test="exists($apps)">
+      <section id="apparatus" class="apparatus" aria-labelledby="apparatus-head">
+        <h2 id="apparatus-head">Critical apparatus</h2>
+        <xsl:call-template name="witness-list"/>
+        <xsl:apply-templates select="$apps" mode="apparatus"/>
+      </section>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template name="witness-list">
+    <dl class="witnesses">
+      <xsl:for-each select="$witnesses">
+        <dt><xsl:value-of select="(@n, @xml:id)[1]"/></dt>
+        <dd><xsl:value-of select="normalize-space(string-join(.//text(), ' '))"/></dd>
+      </xsl:for-each>
+    </dl>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -6,8 +6,14 @@
  * (../shared/corpus-html, file named beside it), and on the brackets that
  * must be left alone (note keys, glosses, remarks, headings).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { toXml } from 'xast-util-to-xml';
+import { buildEditions } from '../../pipeline/build.js';
+import { epubEntries, textOf as textOfMarkup } from '../xslt/helpers.js';
 import { markSignsIn } from '../../pipeline/enrich/editorial-signs.js';
 import { textOf, type Element } from '../../pipeline/tei/tree.js';
 import { xmlToXast } from '../critical/xml.js';
@@ -96,4 +102,71 @@ describe('editorial signs of the transcription', () => {
   it('never marks inside what is already an editorial sign or a reference', () => {
     expect(marked('<ref target="#n1">[it]</ref> and <choice><sic>[they]</sic><corr>them</corr></choice>')).toBe('<ref target="#n1">[it]</ref> and <choice><sic>[they]</sic><corr>them</corr></choice>');
   });
+});
+
+const PAGES = path.resolve('../shared/corpus-html');
+const TEI_ALL = path.resolve('../shared/schemas/tei_all.rng');
+const hasPages = existsSync(PAGES);
+const hasJing = spawnSync('jing', [], { encoding: 'utf8' }).error === undefined && existsSync(TEI_ALL);
+
+/** Each page, the elements its signs must give, and passages of the page (as its reader sees them) every rendering must reproduce. */
+const CASES: Array<{ page: string; elements: RegExp[]; passages: string[] }> = [
+  {
+    page: 'zinoviev_works_x01_x01.htm',
+    elements: [/expansionism \[<gap reason="omitted"><desc>…<\/desc><\/gap>\] is the heir/, /It \[<supplied>capital<\/supplied>\] seeks/],
+    passages: ['policy of expansionism […] is the heir of the old liberalism', 'It [capital] seeks to overcome', 'hundreds of millions [of francs].'],
+  },
+  {
+    page: 'castoriadis_1964_bureaucracy.htm',
+    elements: [/24 \[<unclear>1964<\/unclear>\?\]/, /the\[<supplied>se<\/supplied>\] term\[<supplied>s<\/supplied>\]/, /be \[<supplied><persName[^>]*>Isaac<\/persName><\/supplied>\] <persName/],
+    passages: ['Solidarity Pamphlet, 24 [1964?], 18 pp.', 'in the full sense of the[se] term[s].', 'today be [Isaac] Deutscher', 'L[eon] Trotsky'],
+  },
+  {
+    page: 'price_1922_02_genoa.html',
+    elements: [/The pacifist <sic><persName[^>]*>Ghandi<\/persName><\/sic> \[<hi rend="italic">sic!<\/hi>\]/],
+    passages: ['The pacifist Ghandi [sic!] has now complete control'],
+  },
+];
+
+describe.skipIf(!hasPages)(`editorial signs in real pages, through every rendering${hasPages ? '' : ` — SKIPPED: ${PAGES} is missing`}`, () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'tei-press-signs-'));
+  const built = new Map<string, { tei: string; teiFile: string; html: string; epub: string; archive: string }>();
+
+  beforeAll(async () => {
+    const batch = await buildEditions(
+      CASES.map((item) => path.join(PAGES, item.page)),
+      { outDir: work, formats: ['tei', 'html', 'epub', 'archive'], buildDate: '2025-01-02', jobs: 1, force: true },
+    );
+    for (const edition of batch.editions) {
+      expect(edition.status, edition.messages.map((m) => m.reason).join('\n')).toBe('built');
+      const file = (ending: string) => edition.outputs.find((output) => output.endsWith(ending) && (ending !== '.tei.xml' || !output.endsWith('.archive.tei.xml')))!;
+      const entries = await epubEntries(readFileSync(file('.epub')));
+      built.set(path.basename(edition.input), {
+        tei: readFileSync(file('.tei.xml'), 'utf8'),
+        teiFile: file('.tei.xml'),
+        archive: file('.archive.tei.xml'),
+        html: textOfMarkup(readFileSync(file('.html'), 'utf8')).replaceAll('\u00AD', ''),
+        epub: [...entries].filter(([name]) => name.endsWith('.xhtml')).map(([, text]) => textOfMarkup(text)).join(' '),
+      });
+    }
+  }, 300_000);
+
+  for (const { page, elements, passages } of CASES) {
+    it(`${page}: the signs are TEI elements and the page's characters are in the print HTML and the EPUB as they were`, () => {
+      const edition = built.get(page)!;
+      for (const element of elements) expect(edition.tei).toMatch(element);
+      for (const passage of passages) {
+        expect(edition.html, `print HTML: ${passage}`).toContain(passage);
+        expect(edition.epub, `EPUB: ${passage}`).toContain(passage);
+      }
+      // No bracket of the renderings' own beside the page's.
+      expect(edition.html).not.toMatch(/\[\[|\]\]/);
+      expect(edition.epub).not.toMatch(/\[\[|\]\]/);
+    });
+  }
+
+  it.skipIf(!hasJing)(`gives TEI and archival TEI valid against tei_all (Jing)${hasJing ? '' : ' — SKIPPED: jing or tei_all.rng missing'}`, () => {
+    const run = spawnSync('jing', [TEI_ALL, ...[...built.values()].flatMap((edition) => [edition.teiFile, edition.archive])], { encoding: 'utf8' });
+    expect(`${run.stdout}${run.stderr}`.split('\n').filter((line) => line.trim() && !line.startsWith('[warning]'))).toEqual([]);
+  }, 120_000);
 });

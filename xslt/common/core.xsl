@@ -128,6 +128,13 @@
   </xsl:template>
   <xsl:template match="tei:supplied" priority="1"><xsl:call-template name="bracketed"/></xsl:template>
   <xsl:template match="tei:gap" priority="1"><xsl:call-template name="gap"/></xsl:template>
+  <!-- The transcription's own signs (enrich/editorial-signs.ts): the page's brackets are text around
+       the element, so none are added, and a gap shows the page's words for it (its desc). -->
+  <xsl:template match="tei:supplied[f:in-page-brackets(.)] | tei:gap[f:in-page-brackets(.)]" priority="2"><xsl:call-template name="inline"/></xsl:template>
+  <xsl:function name="f:in-page-brackets" as="xs:boolean">
+    <xsl:param name="sign" as="element()"/>
+    <xsl:sequence select="ends-with($sign/preceding-sibling::node()[1][self::text()], '[') and starts-with($sign/following-sibling::node()[1][self::text()], ']')"/>
+  </xsl:function>
   <xsl:template match="tei:del" priority="1"><xsl:call-template name="deletion"/></xsl:template>
   <xsl:template match="tei:add" priority="1"><xsl:call-template name="addition"/></xsl:template>
 

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildEditions } from '../../pipeline/build.js';
 import { buildCriticalEdition, type CriticalResult } from '../../pipeline/critical/build.js';
 import { blocksOf } from '../../pipeline/critical/blocks.js';
@@ -32,6 +33,7 @@ const hasJing = spawnSync('jing', [], { encoding: 'utf8' }).error === undefined 
 const hasEpubcheck = spawnSync('java', ['-version']).status === 0 && existsSync(EPUBCHECK);
 const CHROMIUM = process.env.TEI_PRESS_CHROMIUM ?? DEFAULT_CHROMIUM;
 const hasPdf = existsSync(CHROMIUM) && spawnSync('pdftotext', ['-v']).error === undefined;
+const hasChromium = existsSync(CHROMIUM);
 
 const work = mkdtempSync(path.join(tmpdir(), 'tei-press-critical-'));
 
@@ -118,6 +120,55 @@ describe.skipIf(missing !== '')(`critical edition of Cliff 1959 and 1969${missin
     expect(html.match(/class="app-footnote"/g)).toHaveLength(result.apparatus.length);
   });
 
+  it('numbers the paragraphs of the text for citation, each apparatus entry citing the number its lemma shows', () => {
+    const html = readFileSync(result.outputs.find((file) => file.endsWith('.html') && !file.includes('.review.') && !file.endsWith('.1969.html'))!, 'utf8');
+    const numbers = [...html.matchAll(/<span class="p-number">¶ (\d+)<\/span>/g)].map((match) => ({ n: Number(match[1]), at: match.index! }));
+    // Every paragraph of the base's body, in order, none twice.
+    expect(numbers.map((number) => number.n)).toEqual(numbers.map((_, k) => k + 1));
+    expect(numbers.length).toBeGreaterThanOrEqual(60);
+    for (const entry of result.apparatus) {
+      const place = new RegExp(`id="apparatus-${entry.id}"[^]*?<span class="app-place">([^<]*)</span>`).exec(html)![1]!;
+      if (place === 'back') continue;
+      const block = html.indexOf(`<div class="tei-app" id="${entry.id}"`);
+      // An app of whole paragraphs is cited by its first; one inside a paragraph by that paragraph.
+      const shown = block >= 0 ? numbers.find((number) => number.at > block)! : numbers.filter((number) => number.at < html.indexOf(`id="${entry.id}"`)).at(-1)!;
+      expect(place, entry.id).toBe(`¶ ${shown.n}`);
+    }
+    expect(result.apparatus.filter((entry) => entry.structural)).not.toHaveLength(0);
+    // Only a critical edition numbers its paragraphs: not the witness view, which has no apparatus.
+    expect(readFileSync(result.outputs.find((file) => file.endsWith('.1969.html'))!, 'utf8')).not.toContain('class="p-number"');
+  });
+
+  it.skipIf(!hasChromium)(`shows a variant's readings on screen without JavaScript: the key pointed at or focused opens its entry, which describes the key${hasChromium ? '' : ' — SKIPPED: Chromium missing'}`, async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(result.outputs.find((file) => file.endsWith('.html') && !file.includes('.review.') && !file.endsWith('.1969.html'))!).href);
+      const entry = page.locator('#note-app2');
+      await expect(entry.isVisible()).resolves.toBe(false);
+      // Keyboard: focus the key.
+      await page.focus('#key-app2');
+      await expect(entry.isVisible()).resolves.toBe(true);
+      expect((await entry.innerText()).replaceAll(SOFT_HYPHEN, '')).toContain('However, whatever the historical circumstances');
+      // Screen readers: the key is described by that entry.
+      expect(await page.getAttribute('#key-app2', 'aria-describedby')).toBe('note-app2');
+      await page.focus('#key-app3');
+      await expect(entry.isVisible()).resolves.toBe(false);
+      // Mouse: point at the key of the paragraphs rewritten into one.
+      await page.hover('#key-app1');
+      await expect(page.locator('#note-app1').isVisible()).resolves.toBe(true);
+      expect((await page.locator('#note-app1').innerText()).replaceAll(SOFT_HYPHEN, '')).toContain('belatedness');
+      // The entry opens beside its key, not at the end of the page.
+      const key = (await page.locator('#key-app1').boundingBox())!;
+      const box = (await page.locator('#note-app1').boundingBox())!;
+      expect(Math.abs(box.y - (key.y + key.height))).toBeLessThan(400);
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
+
   it.skipIf(!hasEpubcheck)(`gives an EPUB with the apparatus that epubcheck passes with 0 errors and 0 warnings${hasEpubcheck ? '' : ' — SKIPPED: java or epubcheck missing'}`, () => {
     const epub = result.outputs.find((file) => file.endsWith('.epub'))!;
     const run = spawnSync('java', ['-jar', EPUBCHECK, epub], { encoding: 'utf8' });
@@ -163,6 +214,8 @@ describe.skipIf(missing !== '')(`critical edition of Cliff 1959 and 1969${missin
     const lemmaPage = pages.findIndex((page) => page.includes('For Marxists, in advanced industrial countries'));
     expect(lemmaPage).toBeGreaterThan(0);
     expect(pages[lemmaPage]).toContain('b ¶ 61 For Marxists, in advanced … question of spontaneity] However, whatever the historical circumstances');
+    // The paragraph shows the number the entry cites, in the margin beside it.
+    expect(pages[lemmaPage]).toContain('¶ 61 For Marxists, in advanced industrial countries');
     // The section lists the witnesses and every entry.
     const section = pages.slice(pages.findIndex((page, k) => k > 1 && page.includes('Critical apparatus'))).join(' ');
     expect(section).toMatch(/1959 .*cliff-1959-rosa-luxemburg- ?ch5\.htm.*1969 .*cliff-1969-rosa-luxemburg- ?ch5\.htm/);

@@ -15,9 +15,9 @@
   exclude-result-prefixes="#all">
 
   <!-- Paragraphs. A TEI p may hold a list or table, which an HTML p may not: then a div. -->
-  <xsl:template match="tei:p" priority="1"><xsl:call-template name="paragraph"/></xsl:template>
+  <xsl:template match="tei:p" priority="1"><xsl:call-template name="paragraph"><xsl:with-param name="number" select="f:paragraph-number(.)"/></xsl:call-template></xsl:template>
   <xsl:template match="tei:p[tei:list or tei:table or tei:lg or tei:figure or tei:quote[tei:p] or tei:cit[.//tei:p]]" priority="2">
-    <xsl:call-template name="block"/>
+    <xsl:call-template name="block"><xsl:with-param name="number" select="f:paragraph-number(.)"/></xsl:call-template>
   </xsl:template>
 
   <!-- Highlighting: the rendition the source showed, by its @rend (one of the names highlight knows, or none). -->

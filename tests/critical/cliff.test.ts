@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { buildEditions } from '../../pipeline/build.js';
 import { buildCriticalEdition, type CriticalResult } from '../../pipeline/critical/build.js';
 import { blocksOf } from '../../pipeline/critical/blocks.js';
@@ -164,6 +165,23 @@ describe.skipIf(missing !== '')(`critical edition of Cliff 1959 and 1969${missin
       const key = (await page.locator('#key-app1').boundingBox())!;
       const box = (await page.locator('#note-app1').boundingBox())!;
       expect(Math.abs(box.y - (key.y + key.height))).toBeLessThan(400);
+      // Accessible (axe-core, WCAG 2 A and AA) with an entry open, on a desktop and a phone, and no wider than a phone's screen.
+      const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      const found: string[] = [];
+      for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
+        const checked = await (await browser.newContext({ viewport })).newPage();
+        await checked.goto(page.url());
+        await checked.focus('#key-app2');
+        await checked.addScriptTag({ content: axe });
+        const violations = (await checked.evaluate(async () => {
+          const report = await (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+          return report.violations.map((v) => `${v.id} ${v.impact} at ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+        })) as string[];
+        found.push(...violations.filter((v) => / (serious|critical) /.test(v)).map((v) => `${viewport.width}px: ${v}`));
+        const wide = await checked.evaluate(() => document.documentElement.scrollWidth);
+        if (wide > viewport.width + 1) found.push(`${wide}px wide on a ${viewport.width}px screen`);
+      }
+      expect(found).toEqual([]);
     } finally {
       await browser.close();
     }
@@ -275,6 +293,11 @@ describe.skipIf(missing !== '')(`critical edition of Cliff 1959 and 1969${missin
       expect(review.other.filter((item) => item.category === 'emendation:applied').map((item) => item.text)).toEqual(['totally → wholly', 'note: The 1969 edition replaces this sentence.']);
       expect(review.other.filter((item) => item.category.startsWith('variant:'))).toHaveLength(4);
     });
+
+    it.skipIf(!hasJing)(`is valid against tei_all with its emendations (Jing)${hasJing ? '' : ' — SKIPPED: jing or tei_all.rng missing'}`, () => {
+      const run = spawnSync('jing', [TEI_ALL, emended.outputs.find((file) => file.endsWith('.tei.xml'))!], { encoding: 'utf8' });
+      expect(`${run.stdout}${run.stderr}`.split('\n').filter((line) => line.trim() && !line.startsWith('[warning]'))).toEqual([]);
+    }, 120_000);
 
     it('refuses an entry for words only another witness has, or for another witness, at the errata file\'s line', async () => {
       const wrong = path.join(work, 'wrong.errata');

@@ -14,6 +14,13 @@ module.exports = {
       to: { path: '^build/batch/' },
     },
     {
+      name: 'tools-on-top',
+      comment: 'Build-time and maintenance tools (compile the stylesheets and rules, write the gazetteer, bench) use the pipeline; the pipeline never uses them.',
+      severity: 'error',
+      from: { path: '^build/', pathNot: '^build/tools/' },
+      to: { path: '^build/tools/' },
+    },
+    {
       name: 'readers-below-writers',
       comment: 'Readers make the TEI; they never reach for what consumes it.',
       severity: 'error',

@@ -14,6 +14,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExitCode, formatMessage, MessageLog, InputError, type Message } from './messages.js';
+import { formatsHelp } from './writers/formats.js';
 import { ALL_FORMATS, DEFAULT_FORMATS, OptionError, PROJECT_ROOT, capJobs, parseFormats, parseJobs, resolveSettings, toolVersion, type OutputFormat } from './settings.js';
 import type { InputFormat } from './readers/index.js';
 import { describeWriteError } from './output-errors.js';
@@ -52,8 +53,8 @@ site       Writes a static web edition of every edition built into OUT (default 
 
 Options:
   --out DIR          output folder (default: dist)
-  --formats LIST     comma-separated, from: ${ALL_FORMATS.join(', ')} (default: ${DEFAULT_FORMATS.join(',')});
-                     pdf needs Chromium (TEI_PRESS_CHROMIUM, default /usr/bin/chromium); bag adds archive,epub,html
+  --formats LIST     comma-separated, from: ${ALL_FORMATS.join(', ')} (default: ${DEFAULT_FORMATS.join(',')}):
+${formatsHelp().replace(/^ {2}/gm, '                     ')}
   --from FORMAT      read inputs as this format instead of detecting it: ${inputFormats.join(', ')}
   --build-date DATE  the edition's date (YYYY-MM-DD), in the TEI header, EPUB, PDF and bag; default
                      SOURCE_DATE_EPOCH (seconds since 1970, for reproducible builds), else today (UTC).

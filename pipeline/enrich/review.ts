@@ -75,9 +75,6 @@ export function sortedReview(items: readonly ReviewItem[]): ReviewItem[] {
   );
 }
 
-const escapeHtml = (value: string): string =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** What the report needs besides the items: where the print HTML is, and the build's messages. */
 export interface ReviewContext {
   /** The edition's slug: places link to `<slug>.html#<id>`. */
@@ -178,81 +175,6 @@ export function reviewJson(title: string, source: string, items: readonly Review
     href: item.href,
   }));
   return JSON.stringify({ title, source, header: sections.header, names: sections.names, withoutIds: sections.withoutIds, other }, null, 2) + '\n';
-}
-
-const STYLE = `body { font-family: system-ui, sans-serif; margin: 2rem; line-height: 1.4; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #ccc; padding: .3rem .5rem; vertical-align: top; text-align: left; }
-th { background: #f4f4f4; }
-td.count { text-align: right; font-variant-numeric: tabular-nums; }`;
-
-function placeLinks(places: readonly ReviewPlace[], count: number): string {
-  const links = places.map((place) => {
-    const label = place.line === null ? 'here' : `line ${place.line}`;
-    return place.href ? `<a href="${escapeHtml(place.href)}">${label}</a>` : label;
-  });
-  return links.join(', ') + (count > places.length ? ', …' : '');
-}
-
-function table(head: string[], rows: string[]): string {
-  if (!rows.length) return '<p>None.</p>';
-  return `<table>\n<thead><tr>${head.map((cell) => `<th>${cell}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
-}
-
-function headerSection(problems: readonly HeaderProblem[]): string {
-  const rows = problems.map(
-    (problem) => `<tr><td class="count">${problem.line ?? ''}</td><td>${escapeHtml(problem.severity)}</td><td>${escapeHtml(problem.text)}</td><td><code>${escapeHtml(problem.rule)}</code></td></tr>`,
-  );
-  return `<h2>Header problems (${problems.length})</h2>\n${table(['Line', 'Severity', 'Problem', 'Rule'], rows)}`;
-}
-
-function namesSection(rows: readonly NameRow[]): string {
-  const body = rows.map(
-    (row) =>
-      `<tr class="${escapeHtml(row.category.replace(/[^a-z-]/g, '-'))}"><td><strong>${escapeHtml(row.text)}</strong></td><td>${escapeHtml(row.kind)}</td>` +
-      `<td class="count">${row.count}</td><td>${placeLinks(row.places, row.count)}</td><td>${escapeHtml(row.detail.replace(/^[^:]*: /, ''))}</td><td>${escapeHtml(row.context ?? '')}</td></tr>`,
-  );
-  return `<h2>Uncertain names (${rows.length})</h2>\n${table(['Name', 'Kind', 'Mentions', 'First places', 'Why', 'Context'], body)}`;
-}
-
-function withoutIdsSection(entries: ReadonlyArray<{ text: string; id: string }>): string {
-  if (!entries.length) return '';
-  const list = entries.map((entry) => `${escapeHtml(entry.text)} (<code>${escapeHtml(entry.id)}</code>)`).join(', ');
-  return `<h2>Register entries without an authority id</h2>\n<p>${entries.length} entr${entries.length === 1 ? 'y has' : 'ies have'} no Wikidata, VIAF or GeoNames id; add ids whose source you can name: ${list}.</p>`;
-}
-
-function otherSection(items: ReviewSections['other']): string {
-  const rows = items.map(
-    (item) =>
-      `<tr><td class="count">${item.href ? `<a href="${escapeHtml(item.href)}">${item.line ?? 'here'}</a>` : (item.line ?? '')}</td><td>${escapeHtml(item.category)}</td>` +
-      `<td><strong>${escapeHtml(item.text)}</strong></td><td>${escapeHtml(item.detail)}</td><td>${escapeHtml(item.context ?? '')}</td></tr>`,
-  );
-  return `<h2>Other items (${items.length})</h2>\n${table(['Line', 'Kind', 'Text', 'Why', 'Context'], rows)}`;
-}
-
-/** The report as a self-contained HTML page. */
-export function reviewHtml(title: string, source: string, items: readonly ReviewItem[], context: ReviewContext = {}): string {
-  const sections = reviewSections(items, context);
-  const html = context.slug ? ` Places link to the print edition, <a href="${escapeHtml(context.slug)}.html">${escapeHtml(context.slug)}.html</a>.` : '';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8"/>
-<title>Review: ${escapeHtml(title)}</title>
-<style>
-${STYLE}
-</style>
-</head>
-<body>
-<h1>Review: ${escapeHtml(title)}</h1>
-<p>Source: <code>${escapeHtml(source)}</code>.${html}</p>
-${headerSection(sections.header)}
-${namesSection(sections.names)}
-${withoutIdsSection(sections.withoutIds)}
-${otherSection(sections.other)}
-</body>
-</html>
-`;
 }
 
 function findElement(node: Root | Element, name: string): Element | undefined {

@@ -39,7 +39,8 @@ import { validateTei } from '../validate/index.js';
 import { runStylesheet, runStylesheetToTree } from '../writers/xslt.js';
 import type { XastNode } from '../saxon.js';
 import { packageEpub } from '../writers/epub.js';
-import { archiveKeepsEveryNode, writers, type OutputFile } from '../writers/index.js';
+import { writeFormat } from '../writers/index.js';
+import { archiveKeepsEveryNode } from '../writers/archive.js';
 import { readText } from '../readers/text.js';
 import { textOf, type Element } from '../tei/tree.js';
 import { buildEditions } from '../build.js';
@@ -190,9 +191,8 @@ async function stageTimes(files: string[]): Promise<Times> {
     const archive = time(scratch, 'XSLT archive', () => runStylesheetToTree('archive', document, { slug }, { method: 'xml', indent: false }));
     const phase = archiveKeepsEveryNode(edition.teiLayout as XastNode[] | undefined) ? 'archive' : undefined;
     await timeAsync(scratch, 'validate archival TEI', () => validateTei(archive.principal, edition.log, { label: 'archive', document: () => archive.tree, phase }));
-    const outputs: OutputFile[] = [{ name: `${slug}.html`, data: html.principal }];
     for (const format of DEFAULT_FORMATS.filter((name) => !['tei', 'html', 'epub', 'archive'].includes(name))) {
-      await timeAsync(scratch, `writer ${format}`, () => writers[format](edition, { slug, settings, outputs }));
+      await timeAsync(scratch, `writer ${format}`, () => writeFormat(edition, format, { slug, settings }));
     }
   }
   return times;

@@ -1,6 +1,6 @@
 /**
  * Runs tei/tei-press.sch, compiled at build time to build/schematron/tei-press.sef.json
- * (pipeline/validate/compile-schematron.ts), in SaxonJS. The SEF is loaded once per process.
+ * (pipeline/tools/compile-schematron.ts), in SaxonJS. The SEF is loaded once per process.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { SaxonJS, type SaxonDocument } from '../saxon.js';

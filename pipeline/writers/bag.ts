@@ -2,7 +2,7 @@
  * The `bag` format: a BagIt package (RFC 8493) for deposit in an archive,
  * `<slug>-bag/` inside the edition folder. Its payload is the source file as
  * it was read (the original bytes) and every other file of this build; the
- * bag is made last (see `ALL_FORMATS`), from the other writers' outputs, so
+ * bag is made last (its row packs all, see formats.ts), from the other writers' outputs, so
  * the files in `data/` are byte for byte those beside the bag.
  *
  * Nothing in a bag comes from the clock: Bagging-Date is the build's fixed
@@ -21,6 +21,9 @@ import {
   payloadOxum,
 } from '../bag/format.js';
 import type { OutputFile } from './output-file.js';
+import { editionDate } from '../stages.js';
+import { editionUrl } from './render.js';
+import type { Writer } from './writer.js';
 
 /** The descriptive fields of bag-info.txt. */
 export interface BagInfo {
@@ -194,3 +197,15 @@ export function writeBag(inputs: BagInputs): OutputFile[] {
   ];
   return makeBag(payload, info).map((file) => ({ name: `${bagFolder}/${file.name}`, data: file.data }));
 }
+
+/** The `bag` writer: the source and every file this build made before it. */
+export const write: Writer = async (edition, { slug, settings, outputs }) =>
+  writeBag({
+    slug,
+    source: { name: edition.path, bytes: edition.bytes },
+    outputs,
+    tei: edition.tei,
+    date: editionDate(edition, settings),
+    toolVersion: settings.toolVersion,
+    url: editionUrl(settings, slug) || undefined,
+  });

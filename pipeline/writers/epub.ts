@@ -1,11 +1,14 @@
 /**
- * Packages the files the EPUB stylesheet produced into an EPUB 3 container
+ * The `epub` format. Packages the files the EPUB stylesheet produced into an EPUB 3 container
  * with jszip: `mimetype` first and stored, then META-INF and OEBPS. We do not
  * use epub-gen-memory: it rewrites chapter markup (dropping attributes such as
  * `data-*` and `datetime`) and stamps a copyright and date of its own.
  */
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
+import { bundledFace, fontFaceCss } from '../render/fonts.js';
+import { render } from './render.js';
+import type { Writer } from './writer.js';
 import type { TransformOutput } from './xslt.js';
 
 /** A fixed timestamp for every zip entry, so that the same input gives the same bytes. */
@@ -52,3 +55,16 @@ export async function packageEpub(output: TransformOutput, extraFiles: Map<strin
   }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 }, mimeType: 'application/epub+zip' });
 }
+
+/** The `epub` writer: xslt/epub.xsl's files, the bundled face and its licence, packaged. */
+export const write: Writer = async (edition, { slug, settings }) => {
+  const face = bundledFace();
+  const fonts = new Map<string, string | Uint8Array>(face.files.map((file) => [`OEBPS/fonts/${file.name}`, file.data]));
+  fonts.set('OEBPS/fonts/OFL.txt', face.licence);
+  const output = render('epub', edition, slug, settings, {
+    uuid: contentUuid(edition.teiXml!),
+    'font-faces': fontFaceCss((file) => `fonts/${file.name}`),
+    'font-files': [...fonts.keys()].map((name) => name.slice('OEBPS/'.length)),
+  });
+  return [{ name: `${slug}.epub`, data: await packageEpub(output, fonts) }];
+};

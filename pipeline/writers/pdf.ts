@@ -9,46 +9,29 @@
  * Paged.js-aware reader previews on screen is what we print.
  *
  * One browser per process, started on the first PDF and reused across a batch
- * ({@link closePrintBrowser} ends it; `buildEditions` calls it at the end).
- * Each document gets its own browser context, so no state leaks between them.
+ * (pdf/browser.ts; `buildEditions` closes it at the end). Each document gets
+ * its own browser context, so no state leaks between them. The scripts run in
+ * the page are in pdf/page-scripts.ts, the PDF's normalisation in pdf/normalise.ts.
  */
+
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-// playwright-core is imported on first use: it costs ~0.7 s to load, and most builds make no PDF.
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { MessageLog } from '../messages.js';
+import { NoChromiumError, printBrowser } from './pdf/browser.js';
+import { installPagedConfig, loadAllFonts, mergeRepeatedPageRefs, readDocumentInfo, renameRandomIds, unjustifySplitContainers } from './pdf/page-scripts.js';
+import { normalisePdf, withDocumentInfo } from './pdf/normalise.js';
+import { editionDate } from '../stages.js';
 import type { OutputFile } from './output-file.js';
+import type { Writer } from './writer.js';
 
-/**
- * Chromium's command-line switches: no sandbox (we run as root in CI), no GPU,
- * and no network of its own. Every request a page makes is also checked by
- * {@link confineRequests}; these switches stop what Chromium does by itself
- * (updates, safe browsing, DNS prefetch, pings) and make any host name
- * unresolvable, so that nothing leaves the machine even if a request slipped
- * past the check.
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  // Paged.js fetches the document's stylesheets again with fetch(); on file:// that needs this switch or it hangs on
-  // CORS. It would let a script read any local file; confineRequests allows only the document's own folder.
-  '--allow-file-access-from-files',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--disable-domain-reliability',
-  '--disable-client-side-phishing-detection',
-  '--disable-features=NetworkPrediction,OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,InterestFeedContentSuggestions',
-  '--no-pings',
-  '--host-resolver-rules=MAP * ~NOTFOUND',
-  '--no-first-run',
-];
+export { closePrintBrowser, NoChromiumError } from './pdf/browser.js';
+export { normalisePdf, withDocumentInfo } from './pdf/normalise.js';
+export type { DocumentInfo } from './pdf/page-scripts.js';
 
 /** How long one document may take to lay out before we give up (the seed takes about 2 s). */
 const LAYOUT_TIMEOUT_MS = 90_000;
@@ -62,38 +45,6 @@ function pagedPolyfillPath(): string {
   return path.join(folder, 'dist', 'paged.polyfill.js');
 }
 
-let browser: { executable: string; launched: Promise<Browser> } | undefined;
-
-/** Starts (once) and returns the shared browser for this Chromium executable. */
-function printBrowser(executable: string): Promise<Browser> {
-  if (browser && browser.executable !== executable) {
-    // A different executable was asked for: end the old one, start the new one.
-    const old = browser.launched;
-    browser = undefined;
-    void old.then((b) => b.close()).catch(() => undefined);
-  }
-  if (!browser) {
-    // launch() gives the browser a fresh, temporary user-data-dir and removes it on close.
-    const launched = import('playwright-core').then(({ chromium }) =>
-      chromium.launch({ executablePath: executable, headless: true, args: CHROMIUM_ARGS }),
-    );
-    browser = { executable, launched };
-    const forget = (): void => {
-      if (browser?.launched === launched) browser = undefined;
-    };
-    // A browser that failed to start or later crashed is not reused: the next PDF starts a new one.
-    launched.then((started) => started.on('disconnected', forget), forget);
-  }
-  return browser.launched;
-}
-
-/** Closes the shared print browser, if one was started. Safe to call more than once. */
-export async function closePrintBrowser(): Promise<void> {
-  const current = browser;
-  browser = undefined;
-  if (current) await current.launched.then((b) => b.close()).catch(() => undefined);
-}
-
 /** What {@link renderPdf} needs besides the HTML. */
 export interface PdfOptions {
   /** Path of the Chromium executable (the `chromium` setting; default `/usr/bin/chromium`). */
@@ -102,11 +53,6 @@ export interface PdfOptions {
   date: string;
   /** Where messages go. */
   log: MessageLog;
-}
-
-/** Thrown when Chromium cannot be found or started: the PDF is skipped, the other formats are still built. */
-export class NoChromiumError extends Error {
-  override readonly name = 'NoChromiumError';
 }
 
 /**
@@ -187,231 +133,9 @@ async function confineRequests(context: BrowserContext, folder: string, log: Mes
   });
 }
 
-/** Runs in the page: loads every @font-face of the document (each unicode-range subset), then waits for all. */
-async function loadAllFonts(): Promise<void> {
-  await Promise.all(Array.from(document.fonts).map((face) => face.load().catch(() => undefined)));
-  await document.fonts.ready;
-}
-
 /** The document could not be laid out (Paged.js failed or hung). */
 export class PdfLayoutError extends Error {
   override readonly name = 'PdfLayoutError';
-}
-
-/**
- * Runs in the page, before Paged.js loads: sets `PagedConfig`, with a handler
- * that keeps link targets where their content is.
- *
- * Why: when a heading is pushed to the next page (`break-after: avoid`), its
- * section leaves an empty first fragment at the foot of the page before, and
- * that fragment keeps the section's `id`. Paged.js's `target-counter` (and
- * Chromium's link destinations) then give the page of the empty fragment:
- * the contents would send the reader one page too early. The handler moves
- * such an `id` from an empty fragment that continues on the next page to its
- * continuation, before `target-counter` reads it (in `beforeRenderResult`,
- * which runs before the page's `afterPageLayout`).
- */
-function installPagedConfig(): void {
-  type Wrapper = { querySelectorAll(selector: string): ArrayLike<HTMLElement>; querySelector(selector: string): HTMLElement | null };
-  const stash = new Map<string, string>();
-  const holdsContent = (element: HTMLElement): boolean =>
-    (element.textContent ?? '').trim() !== '' || element.querySelector('img, svg, video, canvas, iframe, object, embed, hr, table, math') !== null;
-  /** The data-ref of every element of the source that contains the node where the next page resumes. */
-  const continuing = (breakToken: { node?: Node } | undefined): Set<string> => {
-    const refs = new Set<string>();
-    for (let node: Node | null = breakToken?.node ?? null; node; node = node.parentNode) {
-      const ref = (node as HTMLElement).dataset?.ref;
-      if (ref) refs.add(ref);
-    }
-    return refs;
-  };
-  const target = window as unknown as {
-    PagedConfig: unknown;
-    __teiPressPages?: number;
-    Paged: { Handler: new (...args: unknown[]) => object; registerHandlers(...handlers: unknown[]): void };
-  };
-  target.PagedConfig = {
-    auto: true,
-    before: () => {
-      class KeepTargetsWithContent extends target.Paged.Handler {
-        beforeRenderResult(breakToken: { node?: Node } | undefined, wrapper: Wrapper): void {
-          for (const [ref, id] of stash) {
-            const fragment = wrapper.querySelector(`[data-ref="${CSS.escape(ref)}"]`);
-            if (fragment && !fragment.id) {
-              fragment.id = id;
-              stash.delete(ref);
-            }
-          }
-          const continues = continuing(breakToken);
-          for (const element of Array.from(wrapper.querySelectorAll('[id][data-ref]'))) {
-            if (continues.has(element.dataset.ref!) && !holdsContent(element)) {
-              stash.set(element.dataset.ref!, element.id);
-              element.removeAttribute('id');
-            }
-          }
-        }
-      }
-      target.Paged.registerHandlers(KeepTargetsWithContent);
-    },
-    after: (flow: { total: number }) => {
-      target.__teiPressPages = flow.total;
-    },
-  };
-}
-
-/**
- * Runs in the page: Paged.js names footnotes (and some other elements) with
- * random UUIDs, which Chromium writes into the PDF as link destinations.
- * Renaming them in document order keeps the PDF's bytes the same from one
- * build to the next.
- */
-function renameRandomIds(): void {
-  const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-  const renamed = new Map<string, string>();
-  let counter = 0;
-  for (const element of Array.from(document.querySelectorAll('[id]'))) {
-    if (!uuid.test(element.id)) continue;
-    uuid.lastIndex = 0;
-    const old = element.id;
-    const fresh = old.replace(uuid, () => `n${String(++counter).padStart(4, '0')}`);
-    renamed.set(old, fresh);
-    element.id = fresh;
-  }
-  uuid.lastIndex = 0;
-  for (const link of Array.from(document.querySelectorAll('a[href^="#"]'))) {
-    const target = renamed.get(decodeURIComponent(link.getAttribute('href')!.slice(1)));
-    if (target) link.setAttribute('href', `#${target}`);
-  }
-}
-
-/**
- * Runs in the page, after layout: Paged.js marks the element split at a page
- * end with `data-align-last-split-element="justify"` so that the last line
- * before the break is justified. When the split falls between two blocks,
- * the marked element is their container (a section, a list), and since
- * `text-align-last` is inherited, every paragraph and heading of that
- * container on the page gets its last line stretched across the measure.
- * Only a block that holds the broken line needs the mark, so containers of
- * blocks lose it. Alignment does not move line breaks, so the pages stay as
- * laid out.
- */
-function unjustifySplitContainers(): void {
-  for (const element of Array.from(document.querySelectorAll('[data-align-last-split-element]'))) {
-    const holdsBlocks = Array.from(element.children).some((child) => !getComputedStyle(child).display.startsWith('inline'));
-    if (holdsBlocks) element.removeAttribute('data-align-last-split-element');
-  }
-}
-
-/**
- * Runs in the page, after layout: an index lists every mention, so a name
- * said three times on page 12 would read "12, 12, 12". Among sibling links of
- * class `pageref` (the print HTML's mark for a link shown as a page number),
- * a link whose target is on the same page as the previous one is dropped,
- * with the separator before it. Only text is removed after layout, so lines
- * can only get shorter and no page can overflow.
- */
-function mergeRepeatedPageRefs(): void {
-  const pageOf = (element: Element | null): string | undefined => element?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber;
-  const containers = new Set(Array.from(document.querySelectorAll('a.pageref[href^="#"]')).map((link) => link.parentElement));
-  for (const container of containers) {
-    if (!container) continue;
-    let previous: string | undefined;
-    for (const link of Array.from(container.querySelectorAll<HTMLAnchorElement>(':scope > a.pageref[href^="#"]'))) {
-      const page = pageOf(document.getElementById(decodeURIComponent(link.getAttribute('href')!.slice(1))));
-      if (page !== undefined && page === previous) {
-        const separator = link.previousSibling;
-        if (separator?.nodeType === Node.TEXT_NODE && /^[\s,;]*$/.test(separator.textContent ?? '')) separator.remove();
-        link.remove();
-        continue;
-      }
-      previous = page;
-    }
-  }
-}
-
-/**
- * Makes Chromium's PDF reproducible. Skia stamps `/CreationDate` and
- * `/ModDate` from the clock (it writes no `/ID` and no XMP stream unless asked
- * for PDF/A); we overwrite both with the build's fixed date. The replacement
- * has exactly the same length, so the cross-reference offsets stay valid.
- */
-export function normalisePdf(pdf: Uint8Array, isoDate: string): Uint8Array {
-  if (!/^\d{4}-\d\d-\d\d$/.test(isoDate)) throw new Error(`the PDF date must be YYYY-MM-DD, got "${isoDate}"`);
-  const stamp = `${isoDate.replaceAll('-', '')}000000`;
-  // latin1 maps bytes to characters one to one, so offsets in the string are offsets in the file.
-  const text = Buffer.from(pdf).toString('latin1');
-  const fixed = text.replace(/\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g, (_match, key: string, _clock: string, zone: string) => {
-    // Skia writes the machine's offset as +HH'MM'; UTC has the same length. Any other form is kept as it is.
-    const utc = /^[+-]\d\d'\d\d'$/.test(zone) ? "+00'00'" : zone;
-    return `/${key} (D:${stamp}${utc})`;
-  });
-  if (fixed.length !== text.length) throw new Error('normalising the PDF dates changed its length');
-  return new Uint8Array(Buffer.from(fixed, 'latin1'));
-}
-
-/** The PDF's document information: what the print HTML's head says of the text. */
-export interface DocumentInfo {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string;
-}
-
-/** Runs in the page: title, authors, description and keywords from the print HTML's head (html.xsl writes them from the TEI header). */
-function readDocumentInfo(): DocumentInfo {
-  const metas = (name: string) => Array.from(document.querySelectorAll<HTMLMetaElement>(`head meta[name="${name}"]`)).map((meta) => meta.content.trim()).filter(Boolean);
-  return { title: document.title.trim(), author: metas('author').join('; '), subject: metas('description').join(' '), keywords: metas('keywords').join(', ') };
-}
-
-/** A PDF text string: UTF-16BE with its byte order mark, written in hex (any character, no escaping). */
-function pdfTextString(value: string): string {
-  let hex = 'FEFF';
-  for (let i = 0; i < value.length; i++) hex += value.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
-  return `<${hex}>`;
-}
-
-/**
- * Gives the PDF its document information (Title, Author, Subject, Keywords),
- * which Chromium does not write beyond the title, by an incremental update
- * (ISO 32000-1, 7.5.6): a new Info dictionary, a cross-reference section for
- * it and a trailer pointing back to Chromium's. Chromium's bytes stay as they
- * are, so the outline, tags and links are untouched; the dates are the
- * edition's, and the update depends only on its inputs, so builds stay
- * byte-identical.
- */
-export function withDocumentInfo(pdf: Uint8Array, info: DocumentInfo, isoDate: string): Uint8Array {
-  const text = Buffer.from(pdf).toString('latin1');
-  const trailerAt = text.lastIndexOf('trailer');
-  const startAt = text.lastIndexOf('startxref');
-  if (trailerAt < 0 || startAt < trailerAt) throw new Error('the PDF has no classic trailer to update (Chromium wrote a cross-reference stream?)');
-  const trailer = text.slice(trailerAt, startAt);
-  const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1]);
-  const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer)?.[1];
-  const previous = Number(/startxref\s+(\d+)/.exec(text.slice(startAt))?.[1]);
-  if (!Number.isInteger(size) || !root || !Number.isInteger(previous)) throw new Error('the PDF trailer lacks /Size, /Root or startxref');
-  // Chromium's Producer and Creator are kept, read from its Info dictionary.
-  const oldInfoRef = /\/Info\s+(\d+)\s+(\d+)\s+R/.exec(trailer);
-  const oldInfo = oldInfoRef ? new RegExp(`(?:^|\\s)${oldInfoRef[1]} ${oldInfoRef[2]} obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(text)?.[1] ?? '' : '';
-  const kept = (key: string) => new RegExp(`/${key}\\s*(\\((?:\\\\.|[^\\\\)])*\\)|<[0-9A-Fa-f]*>)`).exec(oldInfo)?.[1];
-  const stamp = `(D:${isoDate.replaceAll('-', '')}000000+00'00')`;
-  const entries = [
-    info.title && `/Title ${pdfTextString(info.title)}`,
-    info.author && `/Author ${pdfTextString(info.author)}`,
-    info.subject && `/Subject ${pdfTextString(info.subject)}`,
-    info.keywords && `/Keywords ${pdfTextString(info.keywords)}`,
-    kept('Creator') && `/Creator ${kept('Creator')}`,
-    kept('Producer') && `/Producer ${kept('Producer')}`,
-    `/CreationDate ${stamp}`,
-    `/ModDate ${stamp}`,
-  ].filter(Boolean);
-  const lead = text.endsWith('\n') ? '' : '\n';
-  const objectAt = text.length + lead.length;
-  const object = `${size} 0 obj\n<<${entries.join('\n')}>>\nendobj\n`;
-  const xrefAt = objectAt + object.length;
-  const update =
-    `${lead}${object}xref\n0 1\n0000000000 65535 f \n${size} 1\n${String(objectAt).padStart(10, '0')} 00000 n \n` +
-    `trailer\n<</Size ${size + 1}\n/Root ${root}\n/Info ${size} 0 R\n/Prev ${previous}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  return new Uint8Array(Buffer.concat([Buffer.from(pdf), Buffer.from(update, 'latin1')]));
 }
 
 function firstLine(error: unknown): string {
@@ -439,3 +163,7 @@ export async function writePdf(htmlFiles: readonly OutputFile[], slug: string, o
     throw error;
   }
 }
+
+/** The `pdf` writer: prints the print HTML this build made (the `html` row's files; not made again). */
+export const write: Writer = async (edition, { slug, settings, made }) =>
+  writePdf(made.get('html') ?? [], slug, { chromium: settings.chromium, date: editionDate(edition, settings), log: edition.log });

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeEntities } from '../../pipeline/enrich/entities.js';
 import { loadRegisters } from '../../pipeline/enrich/registers.js';
-import { reviewHtml, reviewItemsOf, reviewJson, reviewSections, type ReviewItem } from '../../pipeline/enrich/review.js';
+import { reviewItemsOf, reviewJson, reviewSections, type ReviewItem } from '../../pipeline/enrich/review.js';
+import { reviewHtml } from '../../pipeline/writers/review.js';
 import type { Message } from '../../pipeline/messages.js';
 import { el, type Root } from '../../pipeline/tei/tree.js';
 

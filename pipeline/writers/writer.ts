@@ -1,0 +1,25 @@
+/**
+ * What a writer is: a function from the edition (its TEI, serialised and as
+ * the shared SaxonJS tree) to files. Writers never write to disk themselves,
+ * so a failed build leaves nothing half-written. Each format's module exports
+ * one as `write`; formats.ts has the rows.
+ */
+import type { Edition } from '../edition.js';
+import type { Settings } from '../settings.js';
+import type { OutputFile } from './output-file.js';
+
+export interface WriterContext {
+  slug: string;
+  settings: Settings;
+  /** The files of the formats this one needs (its row's `needs`), by format. */
+  made: ReadonlyMap<string, readonly OutputFile[]>;
+  /** Every file the writers that ran before this one made in the same build (the bag packs them). */
+  outputs: readonly OutputFile[];
+}
+
+export type Writer = (edition: Edition, context: WriterContext) => Promise<OutputFile[]>;
+
+/** What a format's module exports. */
+export interface WriterModule {
+  write: Writer;
+}

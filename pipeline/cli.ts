@@ -68,7 +68,8 @@ ${formatsHelp().replace(/^ {2}/gm, '                     ')}
   --jobs N           worker threads for a batch (default and most: one per core); 1 builds in one thread
   --force            rebuild every input, also those unchanged since the last build
   --errata FILE      the editor's errata file: corrections (sic/corr) and editorial notes placed by quoted
-                     words, with who made them and how sure (see README); nothing is corrected without it
+                     words, with who made them and how sure (see README); nothing is corrected without it.
+                     With --witnesses it emends the reading text, once the witnesses are collated
   --witnesses        read the inputs as witnesses of one work and build one critical edition
   --base WITNESS     with --witnesses: the witness whose text is the reading text (default: the first)
   --shard I/N        build only the I-th of N slices of the inputs (every N-th input from the I-th), with
@@ -227,7 +228,6 @@ async function main(argv: string[]): Promise<number> {
         throw error;
       }
     }
-    if (values.errata !== undefined && values.witnesses) usage('--errata is not yet applied to critical editions (--witnesses); build the witness alone with it');
     if (values.base !== undefined && !values.witnesses) usage('--base names the base witness of a critical edition; it needs --witnesses');
     // What a critical edition and a batch are both built with.
     const common = { outDir: values.out, formats, from: values.from as InputFormat | undefined, buildDate, teiAll: values['tei-all'], registers: values.registers, edition };
@@ -241,7 +241,7 @@ async function main(argv: string[]): Promise<number> {
         usage(`--base ${values.base} is not one of the witnesses (${files.join(', ')})`);
       }
       const { buildCriticalEdition } = await import('./critical/build.js');
-      const result = await buildCriticalEdition(files, { ...common, base: values.base });
+      const result = await buildCriticalEdition(files, { ...common, errata: values.errata, base: values.base });
       report(result.witnessMessages);
       report(result.messages);
       if (result.status !== 'built') {

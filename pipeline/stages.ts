@@ -11,6 +11,7 @@ import { markLanguage } from './enrich/language.js';
 import { markQuotations } from './enrich/quotes.js';
 import { markDates } from './enrich/dates.js';
 import { markEntities } from './enrich/entities.js';
+import { markEditorialSigns } from './enrich/editorial-signs.js';
 import { applyErrata } from './enrich/errata.js';
 import { listSlips } from './enrich/slips.js';
 import { parseXml, saxonDocumentOf, type SaxonDocument, type XastNode } from './saxon.js';
@@ -60,4 +61,4 @@ export const serialize: Stage = (edition) => {
 };
 
 /** The stages that turn input bytes into serialised TEI, in order. */
-export const teiStages: Stage[] = [decode, read, assemble, markLanguage, markQuotations, markDates, markEntities, applyErrata, listSlips, serialize];
+export const teiStages: Stage[] = [decode, read, assemble, markLanguage, markQuotations, markDates, markEntities, markEditorialSigns, applyErrata, listSlips, serialize];

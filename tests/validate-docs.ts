@@ -91,7 +91,7 @@ export const BODY = `<body>
         <p xml:id="p1"><persName ref="#pers-stalin" cert="high">Stalin’s</persName> <orgName ref="#org-red-army">Red Army</orgName> held <placeName ref="#place-kiev">Kiev</placeName> <date when="1941-08">last August</date>, <date from="1935" to="1938" cert="medium">1935–1938</date>; <persName cert="low">Smith</persName> was there.</p>
         <p xml:id="p2"><q xml:id="q1" who="#pers-stalin" next="#q2">“The first part,”</q> he said, <q xml:id="q2" prev="#q1">“and the second.”</q> The <soCalled>“democratic”</soCalled> press read <title level="m">The Soviet Power</title>.</p>
         <cit><quote source="#bibl1">“A cited passage.”</quote><bibl xml:id="bibl1"><title>The Soviet Power</title>, <biblScope unit="page">305</biblScope></bibl></cit>
-        <p xml:id="p3">See <ref target="#n1">note 1</ref> and <hi rend="italic">emphasis</hi>.<note place="foot" n="1" xml:id="n1">A note.</note></p>
+        <p xml:id="p3">See <ref target="#n1">note 1</ref> and <hi rend="italic">emphasis</hi>. It [<supplied>capital</supplied>] grew [<gap reason="omitted"><desc>…</desc></gap>] by [<unclear>1964</unclear>?], <sic>Ghandi</sic> [sic].<note place="foot" n="1" xml:id="n1">A note.</note></p>
         <list rend="numbered" xml:id="list1"><item n="1" xml:id="item1">One.</item><item n="2">Two.</item></list>
         <p rend="pre" corresp="#p1">A <quote rend="block">quotation</quote>.</p>
       </div>

@@ -99,10 +99,13 @@
     <xsl:apply-templates select="."/>
   </xsl:template>
 
-  <!-- The apparatus entry of a variant, again at the foot of its page in print (a series of its own: letters). -->
+  <!-- The apparatus entry of a variant, again at the foot of its page in print (a series of its own: letters);
+       on screen it opens beside its key when the key is pointed at or focused (CSS only, apparatus.css), and
+       is the key's description for screen readers. -->
   <xsl:template name="app-footnote">
-    <span class="app-footnote"><xsl:apply-templates select="." mode="apparatus"><xsl:with-param name="element" select="'span'"/></xsl:apply-templates></span>
+    <span class="app-footnote" id="note-{f:id(.)}"><xsl:apply-templates select="." mode="apparatus"><xsl:with-param name="element" select="'span'"/></xsl:apply-templates></span>
   </xsl:template>
+  <xsl:template name="apparatus-key-description"><xsl:attribute name="aria-describedby" select="concat('note-', f:id(.))"/></xsl:template>
 
   <!-- Notes of the text as endnotes, each linking back to its reference. -->
   <xsl:template name="endnotes">

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { InputError, MessageLog, type Message } from '../messages.js';
 import { resolveSettings, type Options } from '../settings.js';
 import { serialize, teiDocument, teiStages, type Edition } from '../stages.js';
+import { applyErrata, applyErrataFile, loadErrata } from '../enrich/errata.js';
 import { prepareValidation, validateTei } from '../validate/index.js';
 import { writeFormat, writeFormats, type OutputFile } from '../writers/index.js';
 import { writeEditionFolder } from '../batch/folder.js';
@@ -56,7 +57,8 @@ async function readWitness(file: string, settings: ReturnType<typeof resolveSett
     log.fail('input:unreadable', `the file cannot be read (${error.code ?? 'error'}); check the path and its permissions`),
   );
   const edition: Edition = { path: file, bytes, log };
-  for (const stage of teiStages) if (stage !== serialize) await stage(edition, settings);
+  // The errata file emends the edition's reading text, after collation (see buildCriticalEdition), not each witness.
+  for (const stage of teiStages) if (stage !== serialize && stage !== applyErrata) await stage(edition, settings);
   return edition;
 }
 
@@ -132,6 +134,19 @@ export async function buildCriticalEdition(files: readonly string[], options: Cr
           line: entry.line,
         });
       }
+    }
+    if (settings.errata) {
+      // Emendations are the editor's to the reading text: an entry for another witness cannot be one.
+      for (const entry of loadErrata(settings.errata)) {
+        const other = witnesses.find((witness, w) => w !== baseIndex && witness.file === entry.in);
+        if (other) {
+          base.log.error(
+            'errata:not-reading-text',
+            `the errata entry at ${path.basename(settings.errata)}:${entry.line} is for ${entry.in}, a witness other than the base; in a critical edition the errata file emends the reading text (the base, ${witnesses[baseIndex]!.file}): give "in: ${witnesses[baseIndex]!.file}" or none, or build that witness as the base (--base)`,
+          );
+        }
+      }
+      applyErrataFile(base, settings, witnesses[baseIndex]!.file);
     }
     await serialize(base, settings);
     await validateTei(base.teiXml!, base.log, { teiAll: settings.teiAll, label: 'TEI', document: () => teiDocument(base) });

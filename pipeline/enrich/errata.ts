@@ -27,8 +27,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type MessageLog } from '../messages.js';
-import type { Stage } from '../edition.js';
-import { el, findFirst, textOf, type Element, type ElementContent, type Root } from '../tei/tree.js';
+import type { Edition, Stage } from '../edition.js';
+import type { Settings } from '../settings.js';
+import { el, findFirst, type Element, type ElementContent, type Root } from '../tei/tree.js';
 import { blocksOf } from '../critical/blocks.js';
 import { addReviewItem } from './review.js';
 
@@ -97,12 +98,34 @@ export function loadErrata(file: string): ErrataEntry[] {
   return parseErrata(text, file);
 }
 
-/** The text node holding [from, to) of an element's text, with the offset of its start; none when the range crosses markup. */
+/**
+ * The text a reader reads: in a critical edition, each `app` as its lemma
+ * (the other witnesses' readings, `rdg`, are not part of the reading text).
+ */
+function readingTextOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element' || node.name === 'rdg') return '';
+  let out = '';
+  for (const child of node.children) out += readingTextOf(child);
+  return out;
+}
+
+/** The blocks of the reading text: an `app` of whole blocks counts as the blocks of its lemma. */
+function readingBlocksOf(text: Element): Element[] {
+  return blocksOf(text).flatMap((block) => {
+    if (block.element.name !== 'app') return [block.element];
+    const lemma = block.element.children.find((child): child is Element => child.type === 'element' && child.name === 'lem');
+    return lemma ? readingBlocksOf(lemma) : [];
+  });
+}
+
+/** The text node holding [from, to) of an element's reading text, with the offset of its start; none when the range crosses markup. */
 function textNodeAt(element: Element, from: number, to: number): { parent: Element; index: number; start: number } | undefined {
   let at = 0;
   for (let index = 0; index < element.children.length; index++) {
     const child = element.children[index]!;
-    const length = textOf(child).length;
+    if (child.type === 'element' && child.name === 'rdg') continue;
+    const length = readingTextOf(child).length;
     if (from >= at && to <= at + length) {
       if (child.type === 'text') return { parent: element, index, start: at };
       if (child.type === 'element') {
@@ -126,7 +149,7 @@ const slugOf = (name: string) => name.toLowerCase().normalize('NFKD').replace(/[
 export function applyErrataTo(tei: Root, entries: readonly ErrataEntry[], log: MessageLog, errataFile: string, inputName: string, onApplied: (entry: ErrataEntry, block: Element) => void = () => {}): number {
   const text = findFirst(tei, 'text');
   if (!text) return 0;
-  const blocks = blocksOf(text).filter((block) => block.element.name !== 'app');
+  const blocks = readingBlocksOf(text);
   const editors = new Map<string, string>();
   /** Editorial notes are numbered apart from the author's: `ed. 1`, `ed. 2`. */
   let notes = 0;
@@ -136,8 +159,8 @@ export function applyErrataTo(tei: Root, entries: readonly ErrataEntry[], log: M
     const where = `${path.basename(errataFile)}:${entry.line}`;
     const hits: Array<{ element: Element; offset: number }> = [];
     for (const block of blocks) {
-      const blockText = textOf(block.element);
-      for (let offset = blockText.indexOf(entry.at); offset !== -1; offset = blockText.indexOf(entry.at, offset + 1)) hits.push({ element: block.element, offset });
+      const blockText = readingTextOf(block);
+      for (let offset = blockText.indexOf(entry.at); offset !== -1; offset = blockText.indexOf(entry.at, offset + 1)) hits.push({ element: block, offset });
     }
     if (hits.length !== 1) {
       log.error(
@@ -211,11 +234,15 @@ function recordInHeader(tei: Root, editors: ReadonlyMap<string, string>, applied
   );
 }
 
-/** The stage: applies `--errata` when given (nothing otherwise). */
-export const applyErrata: Stage = (edition, settings) => {
+/**
+ * Applies the `--errata` file to an edition's tree (nothing without one),
+ * listing each applied entry in its review report. `inputName` is the file
+ * name the entries' `in` is compared with (default: the edition's own).
+ */
+export function applyErrataFile(edition: Edition, settings: Settings, inputName = path.basename(edition.path)): void {
   if (!settings.errata) return;
   const entries = loadErrata(settings.errata);
-  applyErrataTo(edition.tei!, entries, edition.log, settings.errata, path.basename(edition.path), (entry, block) =>
+  applyErrataTo(edition.tei!, entries, edition.log, settings.errata, inputName, (entry, block) =>
     addReviewItem(edition, {
       category: 'emendation:applied',
       text: entry.sic !== undefined ? `${entry.sic} → ${entry.corr}` : entry.orig !== undefined ? `${entry.orig} → ${entry.reg}` : `note: ${entry.note}`,
@@ -225,4 +252,11 @@ export const applyErrata: Stage = (edition, settings) => {
       anchor: block.attributes['xml:id'] ?? undefined,
     }),
   );
-};
+}
+
+/**
+ * The stage: applies `--errata` when given (nothing otherwise). A critical
+ * edition skips it for its witnesses and applies the file to the reading
+ * text once the apparatus is written (critical/build.ts).
+ */
+export const applyErrata: Stage = (edition, settings) => applyErrataFile(edition, settings);

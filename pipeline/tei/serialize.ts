@@ -14,7 +14,7 @@ const MIXED = new Set([
   'orgName', 'surname', 'forename', 'addName', 'roleName', 'geogName', 'country', 'settlement', 'region',
   'desc', 'term', 'edition', 'byline', 'dateline', 'salute', 'signed', 'closer', 'opener', 'trailer',
   'geo', 'birth', 'death', 'floruit', 'occupation', 'sic', 'corr', 'orig', 'reg', 'foreign', 'mentioned',
-  'gloss', 'l', 'cell', 'address', 'addrLine', 'email', 'ptr', 'num', 'measure', 'time', 'seg', 'w',
+  'gloss', 'l', 'cell', 'gap', 'supplied', 'unclear', 'address', 'addrLine', 'email', 'ptr', 'num', 'measure', 'time', 'seg', 'w',
   // Readings hold text or blocks exactly as the witness has them: white space there is the witness's own.
   'app', 'lem', 'rdg',
 ]);

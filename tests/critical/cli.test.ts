@@ -73,4 +73,19 @@ describe('tei-press build --witnesses', () => {
     }
     expect(readFileSync(path.join(out, 'doe-1945-short-article', 'doe-1945-short-article.html'), 'utf8')).toContain('An added paragraph stands between the two of the first version.');
   }, 120_000);
+
+  it('applies --errata to the reading text of the critical edition; an entry that does not match is an error at its line, exit 1', () => {
+    const errata = path.join(work, 'edition.errata');
+    writeFileSync(errata, 'at: says something about\nsic: something\ncorr: anything\nwho: Ann Reader\n');
+    const out = path.join(work, 'out-errata');
+    const run = runCli(['build', first, second, '--witnesses', '--errata', errata, '--out', out, '--formats', 'tei']);
+    expect(run.code, run.stderr).toBe(0);
+    const xml = readFileSync(path.join(out, 'doe-1945-short-article', 'doe-1945-short-article.tei.xml'), 'utf8');
+    // The corrected word is the base's lemma of the variant "something / a thing": the choice is inside the lem.
+    expect(xml).toMatch(/<lem wit="#wit-1945"> <choice><sic>something<\/sic><corr resp="#resp-ann-reader" cert="high">anything<\/corr><\/choice><\/lem><rdg wit="#wit-1946" type="substantive"> a thing<\/rdg>/);
+    writeFileSync(errata, 'at: says a thing about\nsic: thing\ncorr: word\n');
+    const wrong = runCli(['build', first, second, '--witnesses', '--errata', errata, '--out', path.join(work, 'out-errata-2'), '--formats', 'tei']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/edition\.errata:1 quotes "says a thing about", which is not in the text.*\[errata:not-found\]/);
+  }, 120_000);
 });

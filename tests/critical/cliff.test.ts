@@ -11,6 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { buildEditions } from '../../pipeline/build.js';
 import { buildCriticalEdition, type CriticalResult } from '../../pipeline/critical/build.js';
 import { blocksOf } from '../../pipeline/critical/blocks.js';
@@ -32,6 +34,7 @@ const hasJing = spawnSync('jing', [], { encoding: 'utf8' }).error === undefined 
 const hasEpubcheck = spawnSync('java', ['-version']).status === 0 && existsSync(EPUBCHECK);
 const CHROMIUM = process.env.TEI_PRESS_CHROMIUM ?? DEFAULT_CHROMIUM;
 const hasPdf = existsSync(CHROMIUM) && spawnSync('pdftotext', ['-v']).error === undefined;
+const hasChromium = existsSync(CHROMIUM);
 
 const work = mkdtempSync(path.join(tmpdir(), 'tei-press-critical-'));
 
@@ -118,6 +121,72 @@ describe.skipIf(missing !== '')(`critical edition of Cliff 1959 and 1969${missin
     expect(html.match(/class="app-footnote"/g)).toHaveLength(result.apparatus.length);
   });
 
+  it('numbers the paragraphs of the text for citation, each apparatus entry citing the number its lemma shows', () => {
+    const html = readFileSync(result.outputs.find((file) => file.endsWith('.html') && !file.includes('.review.') && !file.endsWith('.1969.html'))!, 'utf8');
+    const numbers = [...html.matchAll(/<span class="p-number">¶ (\d+)<\/span>/g)].map((match) => ({ n: Number(match[1]), at: match.index! }));
+    // Every paragraph of the base's body, in order, none twice.
+    expect(numbers.map((number) => number.n)).toEqual(numbers.map((_, k) => k + 1));
+    expect(numbers.length).toBeGreaterThanOrEqual(60);
+    for (const entry of result.apparatus) {
+      const place = new RegExp(`id="apparatus-${entry.id}"[^]*?<span class="app-place">([^<]*)</span>`).exec(html)![1]!;
+      if (place === 'back') continue;
+      const block = html.indexOf(`<div class="tei-app" id="${entry.id}"`);
+      // An app of whole paragraphs is cited by its first; one inside a paragraph by that paragraph.
+      const shown = block >= 0 ? numbers.find((number) => number.at > block)! : numbers.filter((number) => number.at < html.indexOf(`id="${entry.id}"`)).at(-1)!;
+      expect(place, entry.id).toBe(`¶ ${shown.n}`);
+    }
+    expect(result.apparatus.filter((entry) => entry.structural)).not.toHaveLength(0);
+    // Only a critical edition numbers its paragraphs: not the witness view, which has no apparatus.
+    expect(readFileSync(result.outputs.find((file) => file.endsWith('.1969.html'))!, 'utf8')).not.toContain('class="p-number"');
+  });
+
+  it.skipIf(!hasChromium)(`shows a variant's readings on screen without JavaScript: the key pointed at or focused opens its entry, which describes the key${hasChromium ? '' : ' — SKIPPED: Chromium missing'}`, async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(result.outputs.find((file) => file.endsWith('.html') && !file.includes('.review.') && !file.endsWith('.1969.html'))!).href);
+      const entry = page.locator('#note-app2');
+      await expect(entry.isVisible()).resolves.toBe(false);
+      // Keyboard: focus the key.
+      await page.focus('#key-app2');
+      await expect(entry.isVisible()).resolves.toBe(true);
+      expect((await entry.innerText()).replaceAll(SOFT_HYPHEN, '')).toContain('However, whatever the historical circumstances');
+      // Screen readers: the key is described by that entry.
+      expect(await page.getAttribute('#key-app2', 'aria-describedby')).toBe('note-app2');
+      await page.focus('#key-app3');
+      await expect(entry.isVisible()).resolves.toBe(false);
+      // Mouse: point at the key of the paragraphs rewritten into one.
+      await page.hover('#key-app1');
+      await expect(page.locator('#note-app1').isVisible()).resolves.toBe(true);
+      expect((await page.locator('#note-app1').innerText()).replaceAll(SOFT_HYPHEN, '')).toContain('belatedness');
+      // The entry opens beside its key, not at the end of the page.
+      const key = (await page.locator('#key-app1').boundingBox())!;
+      const box = (await page.locator('#note-app1').boundingBox())!;
+      expect(Math.abs(box.y - (key.y + key.height))).toBeLessThan(400);
+      // Accessible (axe-core, WCAG 2 A and AA) with an entry open, on a desktop and a phone, and no wider than a phone's screen.
+      const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      const found: string[] = [];
+      for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
+        const checked = await (await browser.newContext({ viewport })).newPage();
+        await checked.goto(page.url());
+        await checked.focus('#key-app2');
+        await checked.addScriptTag({ content: axe });
+        const violations = (await checked.evaluate(async () => {
+          const report = await (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+          return report.violations.map((v) => `${v.id} ${v.impact} at ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+        })) as string[];
+        found.push(...violations.filter((v) => / (serious|critical) /.test(v)).map((v) => `${viewport.width}px: ${v}`));
+        const wide = await checked.evaluate(() => document.documentElement.scrollWidth);
+        if (wide > viewport.width + 1) found.push(`${wide}px wide on a ${viewport.width}px screen`);
+      }
+      expect(found).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
+
   it.skipIf(!hasEpubcheck)(`gives an EPUB with the apparatus that epubcheck passes with 0 errors and 0 warnings${hasEpubcheck ? '' : ' — SKIPPED: java or epubcheck missing'}`, () => {
     const epub = result.outputs.find((file) => file.endsWith('.epub'))!;
     const run = spawnSync('java', ['-jar', EPUBCHECK, epub], { encoding: 'utf8' });
@@ -163,6 +232,8 @@ describe.skipIf(missing !== '')(`critical edition of Cliff 1959 and 1969${missin
     const lemmaPage = pages.findIndex((page) => page.includes('For Marxists, in advanced industrial countries'));
     expect(lemmaPage).toBeGreaterThan(0);
     expect(pages[lemmaPage]).toContain('b ¶ 61 For Marxists, in advanced … question of spontaneity] However, whatever the historical circumstances');
+    // The paragraph shows the number the entry cites, in the margin beside it.
+    expect(pages[lemmaPage]).toContain('¶ 61 For Marxists, in advanced industrial countries');
     // The section lists the witnesses and every entry.
     const section = pages.slice(pages.findIndex((page, k) => k > 1 && page.includes('Critical apparatus'))).join(' ');
     expect(section).toMatch(/1959 .*cliff-1959-rosa-luxemburg- ?ch5\.htm.*1969 .*cliff-1969-rosa-luxemburg- ?ch5\.htm/);
@@ -175,6 +246,67 @@ describe.skipIf(missing !== '')(`critical edition of Cliff 1959 and 1969${missin
     expect(variants).toHaveLength(4);
     expect(variants.map((item) => item.href).sort()).toEqual(result.apparatus.map((entry) => `cliff-rosa-luxemburg.html#${entry.id}`).sort());
     expect(variants.map((item) => item.text)).toContain('2003 ] 2004 1969');
+  });
+
+  describe('with an errata file (emendations on the critical edition)', () => {
+    let emended: CriticalResult;
+    const errata = path.join(work, 'cliff.errata');
+    beforeAll(async () => {
+      writeFileSync(
+        errata,
+        [
+          '# In the text both editions share.',
+          'at: This accusation is totally unfounded',
+          'sic: totally',
+          'corr: wholly',
+          'why: a test emendation',
+          'who: Ann Reader',
+          '',
+          '# Inside the lemma of the replaced conclusion (1959 only).',
+          'at: notwithstanding her overstatements',
+          'note: The 1969 edition replaces this sentence.',
+          'who: Ann Reader',
+          '',
+        ].join('\n'),
+      );
+      emended = await buildCriticalEdition([W1959, W1969], { outDir: path.join(work, 'errata'), formats: ['tei', 'html', 'epub', 'review'], buildDate: '2025-01-02', errata });
+      expect(emended.status, emended.messages.map((m) => `${m.ruleId}: ${m.reason}`).join('\n')).toBe('built');
+    }, 300_000);
+
+    it('emends the reading text after collation: the apparatus is the same, the choice and the note are in the TEI', () => {
+      expect(summary(emended)).toEqual(summary(result));
+      const xml = readFileSync(emended.outputs.find((file) => file.endsWith('.tei.xml'))!, 'utf8');
+      expect(xml).toContain('This accusation is <choice><sic>totally</sic><corr resp="#resp-ann-reader" cert="high">wholly</corr></choice><note type="editorial" resp="#resp-ann-reader" n="ed. 1">a test emendation</note> unfounded');
+      // The note stands in the lemma of the conclusion's app, the 1969 reading untouched.
+      expect(xml).toMatch(/<lem wit="#wit-1959">For Marxists,[^]*?notwithstanding her overstatements<note type="editorial" resp="#resp-ann-reader" n="ed. 2">The 1969 edition replaces this sentence\.<\/note> on the question of spontaneity<\/lem><rdg wit="#wit-1969"/);
+      expect(xml).toMatch(/<respStmt xml:id="resp-ann-reader">\s*<resp>Emendations and editorial notes<\/resp>\s*<name>Ann Reader<\/name>\s*<\/respStmt>/);
+      expect(xml).toMatch(/2 interventions from the editor's errata file cliff\.errata/);
+    });
+
+    it('shows the corrected reading with the original recorded in the print HTML and the EPUB, and lists both in the review report', () => {
+      const html = readFileSync(emended.outputs.find((file) => file.endsWith('.html') && !file.includes('.review.') && !file.endsWith('.1969.html'))!, 'utf8').replaceAll(SOFT_HYPHEN, '');
+      expect(html.replace(/<[^>]+>/g, '')).toMatch(/This accusation is wholly \[orig\. totally\]/);
+      const epub = spawnSync('unzip', ['-p', emended.outputs.find((file) => file.endsWith('.epub'))!, 'OEBPS/*.xhtml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+      expect(epub.replace(/<[^>]+>/g, '')).toMatch(/This accusation is wholly \[orig\. totally\]/);
+      expect(epub).toContain('The 1969 edition replaces this sentence.');
+      const review = JSON.parse(readFileSync(emended.outputs.find((file) => file.endsWith('.review.json'))!, 'utf8')) as { other: Array<{ category: string; text: string }> };
+      expect(review.other.filter((item) => item.category === 'emendation:applied').map((item) => item.text)).toEqual(['totally → wholly', 'note: The 1969 edition replaces this sentence.']);
+      expect(review.other.filter((item) => item.category.startsWith('variant:'))).toHaveLength(4);
+    });
+
+    it.skipIf(!hasJing)(`is valid against tei_all with its emendations (Jing)${hasJing ? '' : ' — SKIPPED: jing or tei_all.rng missing'}`, () => {
+      const run = spawnSync('jing', [TEI_ALL, emended.outputs.find((file) => file.endsWith('.tei.xml'))!], { encoding: 'utf8' });
+      expect(`${run.stdout}${run.stderr}`.split('\n').filter((line) => line.trim() && !line.startsWith('[warning]'))).toEqual([]);
+    }, 120_000);
+
+    it('refuses an entry for words only another witness has, or for another witness, at the errata file\'s line', async () => {
+      const wrong = path.join(work, 'wrong.errata');
+      writeFileSync(wrong, ['at: It was a central factor in the belatedness', 'sic: belatedness', 'corr: lateness', '', 'at: This accusation is totally unfounded', 'note: x', 'in: cliff-1969-rosa-luxemburg-ch5.htm', ''].join('\n'));
+      const run = await buildCriticalEdition([W1959, W1969], { outDir: path.join(work, 'wrong'), formats: ['tei'], buildDate: '2025-01-02', errata: wrong });
+      expect(run.status).toBe('failed');
+      const rules = run.messages.filter((m) => m.severity === 'error').map((m) => `${m.ruleId} ${m.reason.match(/wrong\.errata:\d+/)?.[0]}`);
+      expect(rules.sort()).toEqual(['errata:not-found wrong.errata:1', 'errata:not-reading-text wrong.errata:5']);
+    }, 300_000);
   });
 
   describe('with a third witness made by hand (a reprint of 1969)', () => {

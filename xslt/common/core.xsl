@@ -15,9 +15,9 @@
   exclude-result-prefixes="#all">
 
   <!-- Paragraphs. A TEI p may hold a list or table, which an HTML p may not: then a div. -->
-  <xsl:template match="tei:p" priority="1"><xsl:call-template name="paragraph"/></xsl:template>
+  <xsl:template match="tei:p" priority="1"><xsl:call-template name="paragraph"><xsl:with-param name="number" select="f:paragraph-number(.)"/></xsl:call-template></xsl:template>
   <xsl:template match="tei:p[tei:list or tei:table or tei:lg or tei:figure or tei:quote[tei:p] or tei:cit[.//tei:p]]" priority="2">
-    <xsl:call-template name="block"/>
+    <xsl:call-template name="block"><xsl:with-param name="number" select="f:paragraph-number(.)"/></xsl:call-template>
   </xsl:template>
 
   <!-- Highlighting: the rendition the source showed, by its @rend (one of the names highlight knows, or none). -->
@@ -128,6 +128,13 @@
   </xsl:template>
   <xsl:template match="tei:supplied" priority="1"><xsl:call-template name="bracketed"/></xsl:template>
   <xsl:template match="tei:gap" priority="1"><xsl:call-template name="gap"/></xsl:template>
+  <!-- The transcription's own signs (enrich/editorial-signs.ts): the page's brackets are text around
+       the element, so none are added, and a gap shows the page's words for it (its desc). -->
+  <xsl:template match="tei:supplied[f:in-page-brackets(.)] | tei:gap[f:in-page-brackets(.)]" priority="2"><xsl:call-template name="inline"/></xsl:template>
+  <xsl:function name="f:in-page-brackets" as="xs:boolean">
+    <xsl:param name="sign" as="element()"/>
+    <xsl:sequence select="ends-with($sign/preceding-sibling::node()[1][self::text()], '[') and starts-with($sign/following-sibling::node()[1][self::text()], ']')"/>
+  </xsl:function>
   <xsl:template match="tei:del" priority="1"><xsl:call-template name="deletion"/></xsl:template>
   <xsl:template match="tei:add" priority="1"><xsl:call-template name="addition"/></xsl:template>
 

@@ -44,6 +44,14 @@
       else concat(codepoints-to-string(96 + (($n - 1) idiv 26)), codepoints-to-string(97 + (($n - 1) mod 26)))"/>
   </xsl:function>
 
+  <!-- The number a paragraph of a critical edition's text shows for citation, the one the apparatus
+       gives its entries (¶ 12); none outside a critical edition, in readings and in notes. -->
+  <xsl:function name="f:paragraph-number" as="xs:integer?">
+    <xsl:param name="p" as="element()"/>
+    <xsl:sequence select="if (exists($apps) and $p/ancestor::tei:body and not($p/ancestor::tei:rdg or $p/ancestor::tei:note))
+      then $p/accumulator-before('f:text-paragraphs') else ()"/>
+  </xsl:function>
+
   <!-- Where an app is: the number of its paragraph in the text (its own, or the first it replaces), else the part it is in. -->
   <xsl:function name="f:app-place" as="xs:string">
     <xsl:param name="app" as="element()"/>

@@ -19,7 +19,7 @@
     Fallback    unknown
 
   Hooks the drivers fill (empty here): lang-attributes (EPUB adds xml:lang),
-  noteref-type, note-type, apparatus-type, endnote-type, endnotes-type
+  noteref-type, apparatus-key-description (print: aria-describedby), note-type, apparatus-type, endnote-type, endnotes-type
   (EPUB: epub:type), app-footnote (print: the entry at the page foot).
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -69,6 +69,8 @@
 
   <!-- Hooks for EPUB's epub:type (and roles) on shared markup; print and the site add nothing. -->
   <xsl:template name="noteref-type"/>
+  <!-- Hook: the print driver points a variant's key at the entry it shows beside it on screen (aria-describedby). -->
+  <xsl:template name="apparatus-key-description"/>
   <xsl:template name="note-type"/>
   <xsl:template name="endnote-type"/>
   <xsl:template name="endnotes-type"/>
@@ -80,12 +82,20 @@
 
   <xsl:template name="paragraph">
     <xsl:param name="id" as="xs:string?" select="@xml:id"/>
-    <p><xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="$id"/></xsl:call-template><xsl:apply-templates/></p>
+    <xsl:param name="number" as="xs:integer?" select="()"/>
+    <p><xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="$id"/></xsl:call-template><xsl:call-template name="paragraph-number"><xsl:with-param name="number" select="$number"/></xsl:call-template><xsl:apply-templates/></p>
   </xsl:template>
 
   <!-- A block that holds blocks (a paragraph with a list, a letter's closer, a figure). -->
   <xsl:template name="block">
-    <div><xsl:call-template name="tei-attributes"/><xsl:apply-templates/></div>
+    <xsl:param name="number" as="xs:integer?" select="()"/>
+    <div><xsl:call-template name="tei-attributes"/><xsl:call-template name="paragraph-number"><xsl:with-param name="number" select="$number"/></xsl:call-template><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <!-- A paragraph's number for citation (critical editions: the apparatus cites it), in the margin. -->
+  <xsl:template name="paragraph-number">
+    <xsl:param name="number" as="xs:integer?"/>
+    <xsl:if test="exists($number)"><span class="p-number">¶ <xsl:value-of select="$number"/></span><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template name="block-quotation">
@@ -399,6 +409,7 @@
     <a class="app-key" id="key-{f:id(.)}" href="{concat(f:file(.), '#apparatus-', f:id(.))}" role="doc-noteref"
        title="{f:readings-summary(.)}">
       <xsl:call-template name="noteref-type"/>
+      <xsl:call-template name="apparatus-key-description"/>
       <sup><xsl:value-of select="f:app-label(.)"/></sup>
     </a>
   </xsl:template>

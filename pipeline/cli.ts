@@ -72,7 +72,7 @@ Options:
   --base WITNESS     with --witnesses: the witness whose text is the reading text (default: the first)
   --shard I/N        build only the I-th of N slices of the inputs (every N-th input from the I-th), with
                      the slugs the whole batch gives them; merge the N output folders with "merge"
-  --to SITE          site: the folder to write the site to (replaced; default OUT/site)
+  --to SITE          site: the folder to write the site to (only changed files are written; default OUT/site)
   --site-url URL     site: the address the site is published at, for "cite this edition"
   -h, --help         show this help
   -v, --version      show the version
@@ -292,7 +292,7 @@ async function main(argv: string[]): Promise<number> {
     if (findEditions(outDir).length === 0) usage(`${outDir} holds no edition (no <slug>/<slug>.tei.xml); run "tei-press build … --out ${outDir}" first`);
     const site = await buildSite(outDir, { siteDir: values.to, siteUrl, buildDate, toolVersion: toolVersion() });
     report(site.messages);
-    process.stdout.write(`site ${site.siteDir}: ${site.editions} editions, ${site.entities} register pages, ${site.files.length} files, ${site.bytes} bytes\n`);
+    process.stdout.write(`site ${site.siteDir}: ${site.editions} editions, ${site.entities} register pages, ${site.files.length} files, ${site.bytes} bytes; ${site.written.length} written, ${site.removed.length} removed\n`);
     return site.messages.some((message) => message.severity === 'error') ? ExitCode.failed : ExitCode.ok;
   }
   if (command === 'verify-bag') {

@@ -65,7 +65,7 @@ Options:
                      language, fonts) as JSON; default: tei-press.json beside the inputs, else none
                      (nothing is claimed: no publisher, editor or licence of the edition's own)
   --jobs N           worker threads for a batch (default and most: one per core); 1 builds in one thread
-  --force            rebuild every input, also those unchanged since the last build
+  --force            rebuild every input, also those unchanged since the last build (site: render every edition anew)
   --errata FILE      the editor's errata file: corrections (sic/corr) and editorial notes placed by quoted
                      words, with who made them and how sure (see README); nothing is corrected without it
   --witnesses        read the inputs as witnesses of one work and build one critical edition
@@ -290,7 +290,7 @@ async function main(argv: string[]): Promise<number> {
     if (siteUrl !== undefined && !/^https?:\/\/[^\s]+\/$/.test(siteUrl)) usage(`--site-url wants an http(s) address ending in "/", got "${siteUrl}"`);
     const { buildSite, findEditions } = await import('./site/build.js');
     if (findEditions(outDir).length === 0) usage(`${outDir} holds no edition (no <slug>/<slug>.tei.xml); run "tei-press build … --out ${outDir}" first`);
-    const site = await buildSite(outDir, { siteDir: values.to, siteUrl, buildDate, toolVersion: toolVersion() });
+    const site = await buildSite(outDir, { siteDir: values.to, siteUrl, buildDate, toolVersion: toolVersion(), reuseRenders: !values.force });
     report(site.messages);
     process.stdout.write(`site ${site.siteDir}: ${site.editions} editions, ${site.entities} register pages, ${site.files.length} files, ${site.bytes} bytes; ${site.written.length} written, ${site.removed.length} removed\n`);
     return site.messages.some((message) => message.severity === 'error') ? ExitCode.failed : ExitCode.ok;

@@ -274,6 +274,7 @@
       'authors': array{ $authors },
       'date': string($source-date),
       'source': string(($source-line, $source-desc/tei:biblStruct/tei:monogr/tei:title)[1] ! normalize-space()),
+      'periodical': string(($source-desc/tei:biblStruct/tei:monogr/tei:title)[1] ! normalize-space()),
       'language': $language,
       'entries': array{ $register-entries ! f:entry-data(.) },
       'mentions': array{ $mentions ! f:mention-data(.) },

@@ -44,6 +44,8 @@ export interface SiteOptions {
   buildDate: string;
   /** TEI Press version, on every page. */
   toolVersion: string;
+  /** Reuse the pages rendered by an earlier run for editions whose TEI is unchanged (OUT/.site-cache); default true. */
+  reuseRenders?: boolean;
 }
 
 export interface SiteResult {
@@ -143,7 +145,7 @@ export async function buildSite(outDir: string, options: SiteOptions): Promise<S
     };
     // The page depends on the TEI, the parameters and the stylesheet only: an unchanged edition's render is reused.
     const key = createHash('sha256').update(stylesheetHash).update('\0').update(JSON.stringify(params)).update('\0').update(xml).digest('hex');
-    let output = await cache.get(slug, key);
+    let output = options.reuseRenders === false ? undefined : await cache.get(slug, key);
     if (!output) {
       try {
         const result = runStylesheet('site', xml, params);

@@ -65,6 +65,8 @@ export interface EditionData {
   /** ISO date of the text (year, month or day), or ''. */
   date: string;
   source: string;
+  /** The title of the journal, book or site the text was taken from (the source's monograph title), or '': the search filter's "source". */
+  periodical: string;
   language: string;
   entries: EntryData[];
   mentions: MentionData[];

@@ -52,7 +52,7 @@ function handOver(kind: string, key: string, value: unknown): string {
   return `window.TEI_PRESS_SEARCH(${JSON.stringify(kind)}, ${JSON.stringify(key)}, ${json});\n`;
 }
 
-/** What the search page's filter lists offer: every author, year and source of the corpus, sorted. */
+/** What the search page's filter lists offer: every author, year and source (journal, book or site) of the corpus, sorted. */
 export interface SearchFacets {
   authors: string[];
   years: string[];
@@ -61,7 +61,7 @@ export interface SearchFacets {
 
 export function searchFacets(editions: readonly EditionData[]): SearchFacets {
   const sorted = (values: string[]) => [...new Set(values.filter((value) => value !== ''))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { authors: sorted(editions.flatMap((edition) => edition.authors)), years: sorted(editions.map((edition) => yearOf(edition.date))), sources: sorted(editions.map((edition) => edition.source)) };
+  return { authors: sorted(editions.flatMap((edition) => edition.authors)), years: sorted(editions.map((edition) => yearOf(edition.date))), sources: sorted(editions.map((edition) => edition.periodical)) };
 }
 
 /**
@@ -88,7 +88,7 @@ export function searchFiles(editions: readonly EditionData[], entities: readonly
   editions.forEach((edition, number) => {
     const counts = new Map<string, number>();
     for (const term of searchTerms(edition.text)) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const term of searchTerms([edition.title, ...edition.authors, edition.source].join(' '))) counts.set(term, (counts.get(term) ?? 0) + 10);
+    for (const term of searchTerms([edition.title, ...edition.authors, edition.source, edition.periodical].join(' '))) counts.set(term, (counts.get(term) ?? 0) + 10);
     for (const [term, weight] of counts) entryOf(term).postings.push(number, weight);
     files.set(`assets/search/text/${edition.slug}.js`, handOver('text', edition.slug, edition.text));
   });
@@ -122,8 +122,8 @@ export function searchFiles(editions: readonly EditionData[], entities: readonly
       authors: facets.authors,
       sources: facets.sources,
       shards: keys,
-      // [slug, title, author numbers, date, source number]
-      editions: editions.map((edition) => [edition.slug, edition.title, edition.authors.map((author) => authorIndex.get(author)!), edition.date, edition.source ? sourceIndex.get(edition.source)! : -1]),
+      // [slug, title, author numbers, date, source number (the periodical's), or -1]
+      editions: editions.map((edition) => [edition.slug, edition.title, edition.authors.map((author) => authorIndex.get(author)!), edition.date, edition.periodical ? sourceIndex.get(edition.periodical)! : -1]),
     }),
   );
   return files;

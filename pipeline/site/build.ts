@@ -33,7 +33,7 @@ import { runStylesheet, SEF_DIR } from '../writers/xslt.js';
 import { coordinates, gatherEntities, type EditionData, type Entity } from './data.js';
 import { entityPage, escape, homePage, href, mapPage, registerIndexPage, registerKindPage, searchPage, timelinePages, type Stamp } from './pages.js';
 import { placesMap, type MapPlace } from './map.js';
-import { SEARCH_SCRIPT, searchFacets, searchFiles } from './search.js';
+import { SEARCH_SCRIPT, searchFacets, searchFiles, searchTextFile } from './search.js';
 
 export interface SiteOptions {
   /** The site folder; default `OUT/site`. Files whose bytes are already there are not rewritten; files no longer made are removed. */
@@ -102,7 +102,8 @@ export async function buildSite(outDir: string, options: SiteOptions): Promise<S
   const stamp: Stamp = { version: options.toolVersion, buildDate: options.buildDate };
   const siteUrl = options.siteUrl ?? '';
   const messages: Message[] = [];
-  const files = new Map<string, string | Uint8Array>();
+  // Each file is put in place as soon as it is made, so that memory holds the corpus's data, not its pages.
+  const files = await SiteWriter.open(siteDir);
   const editions: EditionData[] = [];
   let css: string | undefined;
   let rendered = 0;
@@ -123,16 +124,18 @@ export async function buildSite(outDir: string, options: SiteOptions): Promise<S
       continue;
     }
     const downloads: { label: string; name: string; href: string }[] = [];
+    // Put in place once the page is made: an edition left out leaves no files.
+    const downloadFiles: { name: string; read: () => Promise<Uint8Array> }[] = [];
     const folder = path.join(outDir, slug);
     for (const { suffix, label } of DOWNLOADS) {
       const name = `${slug}${suffix}`;
       if (!existsSync(path.join(folder, name))) continue;
-      files.set(`files/${slug}/${name}`, readFileSync(path.join(folder, name)));
+      downloadFiles.push({ name: `files/${slug}/${name}`, read: () => readFile(path.join(folder, name)) });
       downloads.push({ label, name, href: `../files/${encodeURIComponent(slug)}/${encodeURIComponent(name)}` });
     }
     if (existsSync(path.join(folder, `${slug}-bag`))) {
       const name = `${slug}-bag.zip`;
-      files.set(`files/${slug}/${name}`, await zipFolder(path.join(folder, `${slug}-bag`), options.buildDate));
+      downloadFiles.push({ name: `files/${slug}/${name}`, read: () => zipFolder(path.join(folder, `${slug}-bag`), options.buildDate) });
       downloads.push({ label: 'BagIt deposit (zip)', name, href: `../files/${encodeURIComponent(slug)}/${encodeURIComponent(name)}` });
     }
     const params = {
@@ -155,7 +158,6 @@ export async function buildSite(outDir: string, options: SiteOptions): Promise<S
         const line = /line (\d+)/i.exec(text);
         log.error('site:unreadable-tei', `the TEI cannot be rendered (${text.split('\n')[0]}); this edition is left out of the site`, line ? { line: Number(line[1]) } : undefined);
         messages.push(...log.messages);
-        for (const key of [...files.keys()]) if (key.startsWith(`files/${slug}/`)) files.delete(key);
         continue;
       }
       if (!output.data) throw new Error('xslt/site.xsl wrote no site-data.json; run "npm run build"');
@@ -164,9 +166,12 @@ export async function buildSite(outDir: string, options: SiteOptions): Promise<S
     }
     for (const message of output.messages) log.warn('site:render', message);
     messages.push(...log.messages);
-    editions.push(JSON.parse(output.data) as EditionData);
+    const edition = JSON.parse(output.data) as EditionData;
+    editions.push(edition);
     css ??= output.css;
-    files.set(`editions/${slug}.html`, output.page);
+    await files.put(`editions/${slug}.html`, output.page);
+    for (const download of downloadFiles) await files.put(download.name, await download.read());
+    await files.put(...searchTextFile(edition));
   }
 
   // Editions in reading order: by author, then date.
@@ -179,18 +184,18 @@ export async function buildSite(outDir: string, options: SiteOptions): Promise<S
   editions.sort((a, b) => (authorKey(a) < authorKey(b) ? -1 : authorKey(a) > authorKey(b) ? 1 : a.date < b.date ? -1 : a.date > b.date ? 1 : a.slug < b.slug ? -1 : 1));
   const entities: Entity[] = gatherEntities(editions);
 
-  files.set('index.html', homePage(editions, entities, stamp));
-  files.set('registers/index.html', registerIndexPage(entities, stamp));
-  for (const kind of ['person', 'place', 'org'] as const) files.set(`registers/${kind}.html`, registerKindPage(kind, entities, stamp));
-  for (const entity of entities) files.set(`registers/${entity.page}`, entityPage(entity, stamp));
-  files.set('search.html', searchPage(searchFacets(editions), stamp));
-  for (const [name, text] of timelinePages(editions, stamp)) files.set(name, text);
+  await files.put('index.html', homePage(editions, entities, stamp));
+  await files.put('registers/index.html', registerIndexPage(entities, stamp));
+  for (const kind of ['person', 'place', 'org'] as const) await files.put(`registers/${kind}.html`, registerKindPage(kind, entities, stamp));
+  for (const entity of entities) await files.put(`registers/${entity.page}`, entityPage(entity, stamp));
+  await files.put('search.html', searchPage(searchFacets(editions), stamp));
+  for (const [name, text] of timelinePages(editions, stamp)) await files.put(name, text);
   const located = (entity: Entity, count: number, link: string): MapPlace[] => {
     const where = entity.kind === 'place' && entity.entry ? coordinates(entity.entry.geo) : undefined;
     return where ? [{ name: entity.name, link, lat: where.lat, long: where.long, mentions: count }] : [];
   };
   const corpusPlaces = entities.flatMap((entity) => located(entity, entity.total, `registers/${href(entity.page)}`));
-  files.set(
+  await files.put(
     'map.html',
     mapPage({ title: 'Map of the places', root: '', stamp, intro: `${corpusPlaces.length} places named in the editions whose coordinates the registers give; each dot leads to its register page.`, map: placesMap(corpusPlaces, `Places named in ${editions.length} editions`) }),
   );
@@ -205,18 +210,18 @@ export async function buildSite(outDir: string, options: SiteOptions): Promise<S
     const mentioned = placesOf.get(edition) ?? [];
     if (mentioned.length === 0) continue;
     const places = mentioned.flatMap(({ entity, count }) => located(entity, count, `../registers/${href(entity.page)}`));
-    files.set(
+    await files.put(
       `maps/${edition.slug}.html`,
       mapPage({ title: `Places in “${edition.title}”`, root: '../', stamp, intro: `The places <a href="../editions/${href(edition.slug)}.html">${escape(edition.title)}</a> names whose coordinates the registers give.`, map: placesMap(places, `Places named in ${edition.title}`) }),
     );
   }
-  for (const [name, text] of searchFiles(editions, entities)) files.set(name, text);
-  files.set('assets/search.js', SEARCH_SCRIPT);
-  if (css !== undefined) files.set('assets/site.css', css);
+  for (const [name, text] of searchFiles(editions, entities)) await files.put(name, text);
+  await files.put('assets/search.js', SEARCH_SCRIPT);
+  if (css !== undefined) await files.put('assets/site.css', css);
 
-  const { written, removed, bytes } = await writeSite(siteDir, files);
+  const { names, written, removed, bytes } = await files.finish();
   await cache.prune(new Set(editions.map((edition) => edition.slug)));
-  return { siteDir, editions: editions.length, entities: entities.length, files: [...files.keys()].sort(), written, removed, rendered, bytes, messages };
+  return { siteDir, editions: editions.length, entities: entities.length, files: names, written, removed, rendered, bytes, messages };
 }
 
 /** The render cache's folder in the output folder (hidden: it is no edition, and no part of the site). */
@@ -250,15 +255,20 @@ class RenderCache {
     }
   }
 
+  /** Keeps a render; an output folder that cannot be written (read-only media) only means the next run renders again. */
   async set(slug: string, key: string, render: Render): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(this.file(slug), JSON.stringify({ key, render }));
+    try {
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(this.file(slug), JSON.stringify({ key, render }));
+    } catch {
+      // No cache: nothing is lost but time.
+    }
   }
 
   /** Forgets the editions no longer in the output folder. */
   async prune(slugs: Set<string>): Promise<void> {
     if (!existsSync(this.dir)) return;
-    for (const name of readdirSync(this.dir)) if (name.endsWith('.json') && !slugs.has(name.slice(0, -5))) await rm(path.join(this.dir, name), { force: true });
+    for (const name of readdirSync(this.dir)) if (name.endsWith('.json') && !slugs.has(name.slice(0, -5))) await rm(path.join(this.dir, name), { force: true }).catch(() => undefined);
   }
 }
 
@@ -272,57 +282,66 @@ function sameBytes(file: string, data: string | Uint8Array): boolean {
 }
 
 /**
- * Puts the site's files in place. A new site is written to a temporary folder
- * and renamed at once (a failed build leaves nothing half made); over an
- * existing site only the files whose bytes differ are written and the files no
- * longer made are removed, so that an unchanged corpus rewrites nothing and a
- * static host or a sync sees only what changed.
+ * Puts the site's files in place as they are made. A new site is written to a
+ * temporary folder and renamed at once when finished (a failed build leaves
+ * nothing half made); over an existing site only the files whose bytes differ
+ * are written and, when finished, the files no longer made are removed, so
+ * that an unchanged corpus rewrites nothing and a static host or a sync sees
+ * only what changed.
  */
-async function writeSite(siteDir: string, files: Map<string, string | Uint8Array>): Promise<{ written: string[]; removed: string[]; bytes: number }> {
-  let bytes = 0;
-  for (const data of files.values()) bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-  if (!existsSync(siteDir)) {
+class SiteWriter {
+  private readonly names = new Set<string>();
+  private readonly written: string[] = [];
+  private bytes = 0;
+
+  private constructor(
+    private readonly siteDir: string,
+    /** The folder written to: the site, or a temporary folder for a new one. */
+    private readonly target: string,
+  ) {}
+
+  static async open(siteDir: string): Promise<SiteWriter> {
+    if (existsSync(siteDir)) return new SiteWriter(siteDir, siteDir);
     const temporary = `${siteDir}.${process.pid}.tmp`;
     await rm(temporary, { recursive: true, force: true });
-    for (const [name, data] of files) {
-      const target = path.join(temporary, name);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, data);
-    }
-    await mkdir(path.dirname(siteDir), { recursive: true });
-    await rename(temporary, siteDir);
-    return { written: [...files.keys()].sort(), removed: [], bytes };
+    return new SiteWriter(siteDir, temporary);
   }
-  const written: string[] = [];
-  for (const [name, data] of files) {
-    const target = path.join(siteDir, name);
-    if (sameBytes(target, data)) continue;
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, data);
-    written.push(name);
+
+  async put(name: string, data: string | Uint8Array): Promise<void> {
+    this.names.add(name);
+    this.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    const file = path.join(this.target, name);
+    if (this.target === this.siteDir && sameBytes(file, data)) return;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, data);
+    this.written.push(name);
   }
-  const removed: string[] = [];
-  const sweep = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        sweep(full);
-        if (readdirSync(full).length === 0) rmdirSync(full);
-      } else {
-        const name = path.relative(siteDir, full).split(path.sep).join('/');
-        if (!files.has(name)) removed.push(name);
+
+  async finish(): Promise<{ names: string[]; written: string[]; removed: string[]; bytes: number }> {
+    const removed: string[] = [];
+    if (this.target !== this.siteDir) {
+      await mkdir(path.dirname(this.siteDir), { recursive: true });
+      await rename(this.target, this.siteDir);
+    } else {
+      const sweep = (dir: string): void => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const full = path.join(dir, entry.name);
+          if (entry.isDirectory()) sweep(full);
+          else if (!this.names.has(path.relative(this.siteDir, full).split(path.sep).join('/'))) removed.push(full);
+        }
+      };
+      sweep(this.siteDir);
+      for (const file of removed) await unlink(file);
+      // A folder emptied by the removals goes too.
+      for (const file of removed) {
+        let dir = path.dirname(file);
+        while (dir.startsWith(this.siteDir + path.sep) && existsSync(dir) && readdirSync(dir).length === 0) {
+          rmdirSync(dir);
+          dir = path.dirname(dir);
+        }
       }
     }
-  };
-  sweep(siteDir);
-  for (const name of removed) await unlink(path.join(siteDir, name));
-  // A folder emptied by the removals goes too.
-  for (const name of removed) {
-    let dir = path.dirname(path.join(siteDir, name));
-    while (dir.startsWith(siteDir + path.sep) && existsSync(dir) && readdirSync(dir).length === 0) {
-      rmdirSync(dir);
-      dir = path.dirname(dir);
-    }
+    const relative = removed.map((file) => path.relative(this.siteDir, file).split(path.sep).join('/'));
+    return { names: [...this.names].sort(), written: this.written.sort(), removed: relative.sort(), bytes: this.bytes };
   }
-  return { written: written.sort(), removed: removed.sort(), bytes };
 }

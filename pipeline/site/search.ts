@@ -64,8 +64,13 @@ export function searchFacets(editions: readonly EditionData[]): SearchFacets {
   return { authors: sorted(editions.flatMap((edition) => edition.authors)), years: sorted(editions.map((edition) => yearOf(edition.date))), sources: sorted(editions.map((edition) => edition.periodical)) };
 }
 
+/** An edition's text for the search page (the words around a hit), as its path in the site and its script. */
+export function searchTextFile(edition: EditionData): [string, string] {
+  return [`assets/search/text/${edition.slug}.js`, handOver('text', edition.slug, edition.text)];
+}
+
 /**
- * The index files, by path in the site. Editions are numbered in the given
+ * The index files but the texts (see {@link searchTextFile}), by path in the site. Editions are numbered in the given
  * order; a posting list is `[edition, weight, edition, weight, …]`, the weight
  * the number of times the word is in the text plus 10 when it is in the
  * title, authors or source.
@@ -90,7 +95,6 @@ export function searchFiles(editions: readonly EditionData[], entities: readonly
     for (const term of searchTerms(edition.text)) counts.set(term, (counts.get(term) ?? 0) + 1);
     for (const term of searchTerms([edition.title, ...edition.authors, edition.source, edition.periodical].join(' '))) counts.set(term, (counts.get(term) ?? 0) + 10);
     for (const [term, weight] of counts) entryOf(term).postings.push(number, weight);
-    files.set(`assets/search/text/${edition.slug}.js`, handOver('text', edition.slug, edition.text));
   });
   // Register names: each shard holds the names it needs whole, so one shard answers a word.
   const names = entities.map((entity) => [entity.page, entity.name, entity.kind, entity.unverified ? 1 : 0, entity.total] as const);

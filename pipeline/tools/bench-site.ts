@@ -78,16 +78,19 @@ function runChild(outDir: string): Run {
 }
 
 /** The bytes a first search for `query` loads: the page's script, the meta, one shard per word, the texts of the first ten results. */
-function firstQueryBytes(siteDir: string, query: string): { bytes: number; files: number } {
+function firstQueryBytes(siteDir: string, query: string): { bytes: number; files: number; meta: number; shards: number; texts: number } {
   const size = (name: string) => statSync(path.join(siteDir, name)).size;
   const terms = searchTerms(query);
   let bytes = size('search.html') + size('assets/search.js') + size('assets/search/meta.js');
   let files = 3;
+  let shards = 0;
+  let texts = 0;
   const holding = new Map<number, number>();
   for (const key of new Set(terms.map(shardKey))) {
     const file = `assets/search/t-${key}.js`;
     if (!existsSync(path.join(siteDir, file))) continue;
     bytes += size(file);
+    shards += size(file);
     files++;
     const shard = JSON.parse(/^window\.TEI_PRESS_SEARCH\("shard", "[^"]*", (.*)\);\n$/s.exec(readFileSync(path.join(siteDir, file), 'utf8'))![1]!) as { terms: Record<string, [number[], number[]]> };
     for (const [word, [postings]] of Object.entries(shard.terms)) {
@@ -99,9 +102,10 @@ function firstQueryBytes(siteDir: string, query: string): { bytes: number; files
   const top = [...holding.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 10);
   for (const [number] of top) {
     bytes += size(`assets/search/text/${meta.editions[number]![0]}.js`);
+    texts += size(`assets/search/text/${meta.editions[number]![0]}.js`);
     files++;
   }
-  return { bytes, files };
+  return { bytes, files, meta: size('assets/search/meta.js'), shards, texts };
 }
 
 async function main(): Promise<void> {
@@ -128,7 +132,8 @@ async function main(): Promise<void> {
       const growth = previous ? ` (×${(first.seconds / previous.seconds).toFixed(2)} the time for ×${(n / previous.n).toFixed(2)} the editions)` : '';
       rows.push(
         `${n} editions: ${first.seconds.toFixed(1)} s, ${((first.seconds / n) * 1000).toFixed(0)} ms per edition${growth}, peak ${first.peakMB.toFixed(0)} MB; ` +
-          `${first.files} files, ${(first.bytes / 1e6).toFixed(1)} MB; a first search for "Trotsky" loads ${(query.bytes / 1024).toFixed(0)} KB in ${query.files} files; ` +
+          `${first.files} files, ${(first.bytes / 1e6).toFixed(1)} MB; a first search for "Trotsky" loads ${(query.bytes / 1024).toFixed(0)} KB in ${query.files} files ` +
+          `(meta ${(query.meta / 1024).toFixed(0)} KB, shard ${(query.shards / 1024).toFixed(0)} KB, texts of the 10 results shown ${(query.texts / 1024).toFixed(0)} KB); ` +
           `again over the same folder: ${again.seconds.toFixed(1)} s, ${again.rendered} rendered, ${again.written} written`,
       );
       process.stdout.write(`${rows[rows.length - 1]}\n`);

@@ -66,7 +66,7 @@ ${formatsHelp().replace(/^ {2}/gm, '                     ')}
                      language, fonts) as JSON; default: tei-press.json beside the inputs, else none
                      (nothing is claimed: no publisher, editor or licence of the edition's own)
   --jobs N           worker threads for a batch (default and most: one per core); 1 builds in one thread
-  --force            rebuild every input, also those unchanged since the last build
+  --force            rebuild every input, also those unchanged since the last build (site: render every edition anew)
   --errata FILE      the editor's errata file: corrections (sic/corr) and editorial notes placed by quoted
                      words, with who made them and how sure (see README); nothing is corrected without it.
                      With --witnesses it emends the reading text, once the witnesses are collated
@@ -74,7 +74,7 @@ ${formatsHelp().replace(/^ {2}/gm, '                     ')}
   --base WITNESS     with --witnesses: the witness whose text is the reading text (default: the first)
   --shard I/N        build only the I-th of N slices of the inputs (every N-th input from the I-th), with
                      the slugs the whole batch gives them; merge the N output folders with "merge"
-  --to SITE          site: the folder to write the site to (replaced; default OUT/site)
+  --to SITE          site: the folder to write the site to (only changed files are written; default OUT/site)
   --site-url URL     site: the address the site is published at, for "cite this edition"
   -h, --help         show this help
   -v, --version      show the version
@@ -291,9 +291,9 @@ async function main(argv: string[]): Promise<number> {
     if (siteUrl !== undefined && !/^https?:\/\/[^\s]+\/$/.test(siteUrl)) usage(`--site-url wants an http(s) address ending in "/", got "${siteUrl}"`);
     const { buildSite, findEditions } = await import('./site/build.js');
     if (findEditions(outDir).length === 0) usage(`${outDir} holds no edition (no <slug>/<slug>.tei.xml); run "tei-press build … --out ${outDir}" first`);
-    const site = await buildSite(outDir, { siteDir: values.to, siteUrl, buildDate, toolVersion: toolVersion() });
+    const site = await buildSite(outDir, { siteDir: values.to, siteUrl, buildDate, toolVersion: toolVersion(), reuseRenders: !values.force });
     report(site.messages);
-    process.stdout.write(`site ${site.siteDir}: ${site.editions} editions, ${site.entities} register pages, ${site.files.length} files, ${site.bytes} bytes\n`);
+    process.stdout.write(`site ${site.siteDir}: ${site.editions} editions, ${site.entities} register pages, ${site.files.length} files, ${site.bytes} bytes; ${site.written.length} written, ${site.removed.length} removed\n`);
     return site.messages.some((message) => message.severity === 'error') ? ExitCode.failed : ExitCode.ok;
   }
   if (command === 'verify-bag') {

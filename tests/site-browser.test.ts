@@ -56,7 +56,12 @@ describe('the web edition in Chromium, from file://', () => {
     const result = page.locator('#results ol.results a').first();
     await result.waitFor({ timeout: 60_000 });
     expect(await result.textContent()).toBe('The Soviet Union at War');
-    expect(await page.locator('#results .context').first().textContent()).toContain('Trotsky');
+    // The context comes with the edition's text, loaded for the result shown.
+    await page.locator('#results .context mark').first().waitFor({ timeout: 60_000 });
+    expect(await page.locator('#results .context mark').first().textContent()).toBe('Trotsky');
+    // The index is loaded a shard at a time: the meta, the shard of "trotsky" and the one text shown, nothing else of it.
+    const index = requests.filter((url) => url.includes('/assets/search/')).map((url) => url.slice(url.indexOf('/assets/search/') + 1));
+    expect(index.sort()).toEqual(['assets/search/meta.js', 'assets/search/t-tr.js', 'assets/search/text/wright-1941-soviet-union-at-war.js']);
     expect(await page.locator('#results ul.results a', { hasText: 'Leon Trotsky' }).count()).toBe(1);
 
     await Promise.all([page.waitForURL(/editions\/wright-1941-soviet-union-at-war\.html$/), result.click()]);
@@ -82,10 +87,72 @@ describe('the web edition in Chromium, from file://', () => {
     await context.close();
   }, 180_000);
 
+  it.skipIf(!HAVE_CHROMIUM)(`filters the results by author, year, source and kind, from the form or the address${SKIP}`, async () => {
+    const context = await browser!.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const root = pathToFileURL(site.siteDir).href;
+    const editions = async () => {
+      await page.locator('#results h2').first().waitFor({ timeout: 60_000 });
+      return page.locator('#results ol.results > li > a').allTextContents();
+    };
+    const heads = () => page.locator('#results h2').allTextContents();
+
+    // From the form: choose an author and search; the choice is in the address and kept in the form.
+    await page.goto(`${root}/search.html`);
+    await page.fill('#q', 'Moscow');
+    await page.selectOption('#filter-author', 'John G. Wright');
+    await Promise.all([page.waitForURL(/author=John\+G\.\+Wright/), page.click('form.search-page-form button[type=submit]')]);
+    expect(await editions()).toEqual(['The Soviet Union at War']);
+    expect(await page.inputValue('#filter-author')).toBe('John G. Wright');
+
+    const search = async (query: string) => {
+      await page.goto(`${root}/search.html?${query}`);
+      await page.locator('#results h2').first().waitFor({ timeout: 60_000 });
+    };
+    await search('q=Moscow&author=Nobody');
+    expect(await editions()).toEqual([]);
+    await search('q=Moscow&from=1941&to=1941');
+    expect(await editions()).toEqual(['The Soviet Union at War']);
+    await search('q=Moscow&from=1950');
+    expect(await editions()).toEqual([]);
+    await search('q=Moscow&source=Nowhere+Weekly');
+    expect(await heads()).toEqual(['Editions (0)']);
+    expect(await page.locator('#filter-source option').allTextContents()).toEqual(['Any source', 'Fourth International']);
+    await search('q=Moscow&source=Fourth+International');
+    expect(await editions()).toEqual(['The Soviet Union at War']);
+    // Kind: only names of that kind, or only editions.
+    await search('q=Moscow&kind=place');
+    expect(await heads()).toEqual(['Names (1)']);
+    expect(await page.locator('#results ul.results a').allTextContents()).toEqual(['Moscow']);
+    await search('q=Moscow&kind=person');
+    expect(await heads()).toEqual(['Names (0)']);
+    await search('q=Moscow&kind=edition');
+    expect(await heads()).toEqual(['Editions (1)']);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it.skipIf(!HAVE_CHROMIUM)(`leads from a year of the timeline to a date the text mentions, at its place${SKIP}`, async () => {
+    const context = await browser!.newContext();
+    const page = await context.newPage();
+    const root = pathToFileURL(site.siteDir).href;
+    await page.goto(`${root}/timeline.html`);
+    await Promise.all([page.waitForURL(/timeline\/1917\.html$/), page.locator('a[href="timeline/1917.html"]').click()]);
+    const date = page.locator('ul.dates a', { hasText: 'February 1917' }).first();
+    const target = (await date.getAttribute('href'))!.split('#')[1]!;
+    await Promise.all([page.waitForURL(new RegExp(`#${target}$`)), date.click()]);
+    const element = page.locator(`[id="${target}"]`);
+    expect(await element.textContent()).toBe('February 1917');
+    expect(await element.getAttribute('datetime')).toBe('1917-02');
+    await context.close();
+  }, 180_000);
+
   it.skipIf(!HAVE_CHROMIUM)(`has no serious or critical accessibility violation (axe-core, WCAG 2 A and AA) on each kind of page, also on a phone${SKIP}`, async () => {
     const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const root = pathToFileURL(site.siteDir).href;
-    const pages = ['index.html', 'editions/wright-1941-soviet-union-at-war.html', 'registers/pers-trotsky.html', 'registers/person.html', 'registers/index.html', 'map.html', 'maps/wright-1941-soviet-union-at-war.html', 'timeline.html', 'search.html?q=Trotsky'];
+    const pages = ['index.html', 'editions/wright-1941-soviet-union-at-war.html', 'registers/pers-trotsky.html', 'registers/person.html', 'registers/index.html', 'map.html', 'maps/wright-1941-soviet-union-at-war.html', 'timeline.html', 'timeline/1917.html', 'search.html?q=Trotsky'];
     const found: string[] = [];
     for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
       const context = await browser!.newContext({ viewport });
@@ -116,7 +183,11 @@ describe('the web edition in Chromium, from file://', () => {
     const page = await context.newPage();
     const root = pathToFileURL(site.siteDir).href;
     await page.goto(`${root}/search.html?q=Trotsky`);
-    expect(await page.locator('main').innerText()).toContain('Search needs JavaScript');
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Search needs JavaScript');
+    // The form and its filters still show, and the page points to the ways to browse by author, year and kind.
+    expect(await page.locator('#filter-author option').count()).toBeGreaterThan(1);
+    for (const link of ['index.html', 'timeline.html', 'registers/person.html', 'registers/place.html', 'registers/org.html']) expect(await page.locator(`noscript a[href="${link}"], main a[href="${link}"]`).count(), link).toBeGreaterThan(0);
     await page.goto(`${root}/editions/wright-1941-soviet-union-at-war.html`);
     expect(await page.locator('#text').innerText()).toContain('As these lines are being written');
     await context.close();

@@ -39,6 +39,9 @@
   <xsl:variable name="mentions" as="element()*"
     select="/tei:TEI/tei:text//(tei:persName | tei:placeName | tei:orgName | tei:rs[@ref] | tei:name[@ref])[normalize-space()][exists(f:mention-kind(.))]"/>
 
+  <!-- The dates the text mentions with a machine-readable value (a year at least), for the timeline. -->
+  <xsl:variable name="text-dates" as="element()*" select="/tei:TEI/tei:text//tei:date[matches(string((@when, @from)[1]), '^-?[0-9]{4}')]"/>
+
   <!-- What a mention names: person, place or org (an rs or name: what its entry is). -->
   <xsl:function name="f:mention-kind" as="xs:string?">
     <xsl:param name="mention" as="element()"/>
@@ -48,14 +51,26 @@
       else (for $t in f:local-refs($mention/@ref) return key('register-entry', $t, root($mention))/local-name())[1]"/>
   </xsl:function>
 
-  <!-- The register page a mention leads to (its name, without folder): the entry's id for a name in a
-       register, else "unverified-KIND-KEY", KEY the name in lower-case ASCII letters and digits, so that
-       one name written alike across the corpus has one page. -->
+  <!-- The register page a mention leads to (its name, without folder), the same for a name across the corpus:
+       a register id's page (f:id-page), else "unverified-KIND-KEY", KEY the name in lower-case ASCII letters
+       and digits. -->
   <xsl:function name="f:entity-page" as="xs:string">
     <xsl:param name="mention" as="element()"/>
     <xsl:variable name="refs" select="f:local-refs($mention/@ref)"/>
-    <xsl:sequence select="if (exists($refs)) then concat($refs[1], '.html')
+    <xsl:sequence select="if (exists($refs)) then f:id-page($refs[1])
       else concat('unverified-', f:mention-kind($mention), '-', f:name-key(string($mention)), '.html')"/>
+  </xsl:function>
+
+  <!-- A register id's page in registers/. Ids are the reader's URLs, so they stay as they are, but no two
+       may share a file, even on a disk that ignores case, and none may take a page of the register's own
+       (index.html, person.html, place.html, org.html) or an unverified name's (unverified-…): an upper-case
+       letter is written "_" and the letter in lower case, an underscore "__", and a reserved name gets a last
+       "_" (which the escapes never make alone, and an unverified name's key never holds). -->
+  <xsl:function name="f:id-page" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="escaped" select="if (matches($id, '[_\p{Lu}\p{Lt}]')) then string-join(for $c in string-to-codepoints($id) ! codepoints-to-string(.)
+      return if ($c eq '_') then '__' else if (lower-case($c) ne $c) then concat('_', lower-case($c)) else $c, '') else $id"/>
+    <xsl:sequence select="concat($escaped, if ($escaped = ('index', 'person', 'place', 'org') or starts-with($escaped, 'unverified-')) then '_' else '', '.html')"/>
   </xsl:function>
   <xsl:function name="f:name-key" as="xs:string">
     <xsl:param name="name" as="xs:string"/>
@@ -81,6 +96,16 @@
       <xsl:if test="@cert = 'low'"><xsl:attribute name="title" select="'Unverified: found by the tool, in no register'"/></xsl:if>
       <xsl:apply-templates/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- A date of the text gets its id on the page, so that the timeline can link to the very place. -->
+  <xsl:template match="tei:text//tei:date[@when or @from]" priority="2">
+    <xsl:choose>
+      <xsl:when test="f:is-html-date(@when)">
+        <time><xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template><xsl:attribute name="datetime" select="@when"/><xsl:apply-templates/></time>
+      </xsl:when>
+      <xsl:otherwise><span><xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="/">
@@ -248,9 +273,11 @@
       'authors': array{ $authors },
       'date': string($source-date),
       'source': string(($source-line, $source-desc/tei:biblStruct/tei:monogr/tei:title)[1] ! normalize-space()),
+      'periodical': string(($source-desc/tei:biblStruct/tei:monogr/tei:title)[1] ! normalize-space()),
       'language': $language,
       'entries': array{ $register-entries ! f:entry-data(.) },
       'mentions': array{ $mentions ! f:mention-data(.) },
+      'dates': array{ $text-dates ! f:date-data(.) },
       'text': $search-text
     }"/>
   </xsl:function>
@@ -273,6 +300,25 @@
     }"/>
   </xsl:function>
 
+  <!-- A date the text mentions, for the timeline: its value, words around it, and the places its block names. -->
+  <xsl:function name="f:date-data" as="map(*)">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="block" select="f:context-block($date)"/>
+    <xsl:variable name="inside" select="$date/descendant::text()"/>
+    <xsl:variable name="left" select="string-join($block/descendant::text()[. &lt;&lt; $date], '')"/>
+    <xsl:variable name="right" select="string-join($block/descendant::text()[. >> $date][not(. intersect $inside)], '')"/>
+    <xsl:variable name="places" select="$mentions[f:mention-kind(.) eq 'place'][ancestor::* intersect $block]"/>
+    <xsl:sequence select="map{
+      'id': f:id($date),
+      'when': string(($date/@when, $date/@from)[1]),
+      'to': string($date/@to),
+      'text': normalize-space($date),
+      'left': f:tail(normalize-space($left), 60),
+      'right': f:head(normalize-space($right), 60),
+      'places': array{ for $page in distinct-values($places ! f:entity-page(.)) return map{ 'page': $page, 'name': normalize-space(($places[f:entity-page(.) eq $page])[1]) } }
+    }"/>
+  </xsl:function>
+
   <xsl:function name="f:mention-data" as="map(*)">
     <xsl:param name="mention" as="element()"/>
     <xsl:variable name="block" select="f:context-block($mention)"/>
@@ -284,6 +330,7 @@
       'kind': f:mention-kind($mention),
       'page': f:entity-page($mention),
       'refs': array{ f:local-refs($mention/@ref) },
+      'pages': array{ f:local-refs($mention/@ref) ! f:id-page(.) },
       'text': normalize-space($mention),
       'cert': string($mention/@cert),
       'left': f:tail(normalize-space($left), 90),

@@ -33,11 +33,28 @@ export interface MentionData {
   page: string;
   /** The register ids of its `@ref`. */
   refs: string[];
+  /** The register page of each of `refs`, in order (see f:id-page in xslt/site.xsl: collision-free file names). */
+  pages: string[];
   text: string;
   /** `low` for a name the tool found in no register. */
   cert: string;
   left: string;
   right: string;
+}
+
+/** A date the text mentions (`date@when`, or `@from` of a range). */
+export interface DateData {
+  /** Its id on the edition page. */
+  id: string;
+  /** ISO value: year, month or day. */
+  when: string;
+  /** End of a range, or ''. */
+  to: string;
+  text: string;
+  left: string;
+  right: string;
+  /** The places named in the same paragraph (register page, name as written). */
+  places: { page: string; name: string }[];
 }
 
 /** One edition's data, as the site stylesheet writes it. */
@@ -48,9 +65,12 @@ export interface EditionData {
   /** ISO date of the text (year, month or day), or ''. */
   date: string;
   source: string;
+  /** The title of the journal, book or site the text was taken from (the source's monograph title), or '': the search filter's "source". */
+  periodical: string;
   language: string;
   entries: EntryData[];
   mentions: MentionData[];
+  dates: DateData[];
   /** The reading text, plain, for search. */
   text: string;
 }
@@ -111,7 +131,7 @@ export function gatherEntities(editions: readonly EditionData[]): Entity[] {
   };
   for (const edition of editions) {
     for (const mention of edition.mentions) {
-      const pages = mention.refs.length ? mention.refs.map((ref) => ({ page: `${ref}.html`, entry: entriesById.get(ref) })) : [{ page: mention.page, entry: undefined }];
+      const pages = mention.refs.length ? mention.refs.map((ref, i) => ({ page: mention.pages[i]!, entry: entriesById.get(ref) })) : [{ page: mention.page, entry: undefined }];
       for (const { page, entry } of pages) {
         const entity = entityOf(page, mention.kind, mention.text, entry);
         // A registered id whose entry no edition carries is still a register name, not an unverified one.

@@ -5,7 +5,8 @@
  * (xslt/site.xsl); these share its header, footer and style sheet, and are
  * plain HTML that needs no script (the search page's script only adds).
  */
-import { KIND_LABELS, letterOf, type EditionData, type Entity, type EntityKind } from './data.js';
+import { KIND_LABELS, letterOf, type DateData, type EditionData, type Entity, type EntityKind } from './data.js';
+import type { SearchFacets } from './search.js';
 
 /** What every page states: the tool's version and the site's build date. */
 export interface Stamp {
@@ -188,45 +189,101 @@ ${groups.join('\n')}`,
   });
 }
 
-/** The search page: works with the prebuilt index (a script, so also from file://); without script it says where else to look. */
-export function searchPage(stamp: Stamp): string {
+/**
+ * The search page: a form with the filters (author, year, source, kind of result), which the page's script
+ * reads from the address (so a filtered search is a link), and the index loaded a shard at a time (see
+ * search.ts). Without script the form still shows and the page says where to browse instead.
+ */
+export function searchPage(facets: SearchFacets, stamp: Stamp): string {
+  const options = (values: readonly string[], all: string) => [`<option value="">${escape(all)}</option>`, ...values.map((value) => `<option>${escape(value)}</option>`)].join('');
+  const years = facets.years;
   return page({
     title: 'Search',
     root: '',
     stamp,
-    scripts: ['assets/search-index.js', 'assets/search.js'],
+    scripts: ['assets/search.js'],
     body: `<h1>Search</h1>
 <form action="search.html" method="get" role="search" class="search-page-form">
 <p><label for="q">Words or names</label> <input id="q" name="q" type="search"> <button type="submit">Search</button></p>
+<fieldset class="filters"><legend>Only</legend>
+<p><label for="filter-kind">Results</label> <select id="filter-kind" name="kind"><option value="">Editions and names</option><option value="edition">Editions</option><option value="person">Persons</option><option value="place">Places</option><option value="org">Organisations</option></select></p>
+<p><label for="filter-author">Author</label> <select id="filter-author" name="author">${options(facets.authors, 'Any author')}</select></p>
+<p><label for="filter-source">Source</label> <select id="filter-source" name="source">${options(facets.sources, 'Any source')}</select></p>
+<p><label for="filter-from">From the year</label> <input id="filter-from" name="from" inputmode="numeric" pattern="-?[0-9]{1,4}" size="5"${years.length ? ` placeholder="${escape(years[0]!)}"` : ''}> <label for="filter-to">to</label> <input id="filter-to" name="to" inputmode="numeric" pattern="-?[0-9]{1,4}" size="5"${years.length ? ` placeholder="${escape(years[years.length - 1]!)}"` : ''}></p>
+</fieldset>
 </form>
-<noscript><p>Search needs JavaScript. Without it, browse the <a href="index.html">editions</a> and the <a href="registers/index.html">registers</a> of persons, places and organisations.</p></noscript>
+<p class="search-help">Editions that hold every word are listed first by how often they use them, with the words around the first one; the last word may be the start of a word. Filters by author, source or year apply to editions; names are listed when none of these is set.</p>
+<noscript><p>Search needs JavaScript. Without it, browse the <a href="index.html">editions by author</a>, the <a href="timeline.html">timeline by year</a>, and the registers of <a href="registers/person.html">persons</a>, <a href="registers/place.html">places</a> and <a href="registers/org.html">organisations</a>.</p></noscript>
 <div id="results" aria-live="polite"></div>`,
   });
 }
 
-/** The timeline: the editions by the year of their text (undated ones last). */
-export function timelinePage(editions: readonly EditionData[], stamp: Stamp): string {
-  const years = new Map<string, EditionData[]>();
-  for (const edition of [...editions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.slug < b.slug ? -1 : 1))) {
-    const year = /^-?\d{4}/.exec(edition.date)?.[0] ?? 'Undated';
-    years.set(year, [...(years.get(year) ?? []), edition]);
-  }
+/** The year of an ISO date (`-0044`, `1917`), or ''. */
+function yearOf(date: string): string {
+  return /^-?\d{4}/.exec(date)?.[0] ?? '';
+}
+
+/**
+ * The timeline's pages. `timeline.html`: every year of the corpus, with the editions dated in it and a link to
+ * the year's page when the texts mention dates in it; `timeline/<year>.html`: those dates, each in its words,
+ * linking to its place in the edition and to the places named beside it. Kept per year so that no page grows
+ * with the corpus as a whole.
+ */
+export function timelinePages(editions: readonly EditionData[], stamp: Stamp): Map<string, string> {
+  const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const years = new Map<string, { editions: EditionData[]; dates: { edition: EditionData; date: DateData }[] }>();
+  const yearEntry = (year: string) => {
+    let entry = years.get(year);
+    if (!entry) years.set(year, (entry = { editions: [], dates: [] }));
+    return entry;
+  };
+  for (const edition of [...editions].sort((a, b) => byDate(a.date, b.date) || byDate(a.slug, b.slug))) yearEntry(yearOf(edition.date) || 'Undated').editions.push(edition);
+  for (const edition of editions) for (const date of edition.dates) if (yearOf(date.when)) yearEntry(yearOf(date.when)).dates.push({ edition, date });
   const ordered = [...years.entries()].sort(([a], [b]) => (a === 'Undated' ? 1 : b === 'Undated' ? -1 : Number(a) - Number(b)));
-  const sections = ordered.map(
-    ([year, list]) => `<section class="year" aria-labelledby="year-${escape(year)}"><h2 id="year-${escape(year)}">${escape(year)}</h2>
-<ul>
-${list.map((edition) => `<li>${edition.date ? `<time datetime="${escape(edition.date)}">${escape(edition.date)}</time> ` : ''}<a href="editions/${href(edition.slug)}.html">${escape(edition.title)}</a> — ${escape(authorsOf(edition))}</li>`).join('\n')}
-</ul>
-</section>`,
-  );
-  return page({
-    title: 'Timeline',
-    root: '',
-    stamp,
-    body: `<h1>Timeline</h1>
-<p>The editions by the date of their text (when written, delivered or first printed).</p>
-${sections.join('\n')}`,
+  const pages = new Map<string, string>();
+  const dateItem = ({ edition, date }: { edition: EditionData; date: DateData }) => {
+    const places = date.places.map((place) => `<a href="../registers/${href(place.page)}">${escape(place.name)}</a>`);
+    return `<li><time datetime="${escape(date.when)}">${escape(date.when)}${date.to ? `–${escape(date.to)}` : ''}</time>: <span class="left">${escape(date.left)}</span> <a href="../editions/${href(edition.slug)}.html#${href(date.id)}"><mark>${escape(date.text)}</mark></a> <span class="right">${escape(date.right)}</span>
+<br><span class="date-source">in <a href="../editions/${href(edition.slug)}.html">${escape(edition.title)}</a> (${escape(authorsOf(edition))})${places.length ? `; places named beside it: ${places.join(', ')}` : ''}</span></li>`;
+  };
+  for (const [year, entry] of ordered) {
+    if (entry.dates.length === 0) continue;
+    const dates = [...entry.dates].sort((a, b) => byDate(a.date.when, b.date.when) || byDate(a.edition.slug, b.edition.slug) || byDate(a.date.id, b.date.id));
+    pages.set(
+      `timeline/${year}.html`,
+      page({
+        title: `Timeline: ${year} in the texts`,
+        root: '../',
+        stamp,
+        body: `<h1>${escape(year)} in the texts</h1>
+<p>${dates.length} mention${dates.length === 1 ? '' : 's'} of a date in ${escape(year)}, in the order of the dates. Back to the <a href="../timeline.html#year-${escape(year)}">timeline</a>.</p>
+<ul class="kwic dates">
+${dates.map(dateItem).join('\n')}
+</ul>`,
+      }),
+    );
+  }
+  const sections = ordered.map(([year, entry]) => {
+    const editionItems = entry.editions.map((edition) => `<li>${edition.date ? `<time datetime="${escape(edition.date)}">${escape(edition.date)}</time> ` : ''}<a href="editions/${href(edition.slug)}.html">${escape(edition.title)}</a> — ${escape(authorsOf(edition))}</li>`);
+    const mentioned = entry.dates.length
+      ? `<p class="dates-mentioned"><a href="timeline/${escape(year)}.html">${entry.dates.length} mention${entry.dates.length === 1 ? '' : 's'} of ${escape(year)} in ${new Set(entry.dates.map((d) => d.edition.slug)).size} edition${new Set(entry.dates.map((d) => d.edition.slug)).size === 1 ? '' : 's'}</a></p>`
+      : '';
+    return `<section class="year" aria-labelledby="year-${escape(year)}"><h2 id="year-${escape(year)}">${escape(year)}</h2>
+${editionItems.length ? `<ul>\n${editionItems.join('\n')}\n</ul>\n` : ''}${mentioned}
+</section>`;
   });
+  pages.set(
+    'timeline.html',
+    page({
+      title: 'Timeline',
+      root: '',
+      stamp,
+      body: `<h1>Timeline</h1>
+<p>The editions by the date of their text (when written, delivered or first printed), and for each year the dates the texts mention, with the places named beside them.</p>
+${sections.join('\n')}`,
+    }),
+  );
+  return pages;
 }
 
 /** A page holding a map (the corpus's, or one edition's). */

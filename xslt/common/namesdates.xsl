@@ -161,7 +161,11 @@
          "Dzhugashvili, Iosif Vissarionovich"); none under the entry's own word. -->
     <xsl:for-each-group select="$forms" group-by="f:filing-word(.)">
       <xsl:if test="current-grouping-key() ne $key">
-        <xsl:sequence select="sort(current-group(), (), function($form) { string-length($form) })[1]"/>
+        <!-- xsl:perform-sort, not sort() with a key function: Saxon-HE 9.9 has no higher-order functions. -->
+        <xsl:variable name="shortest-first" as="xs:string*">
+          <xsl:perform-sort select="current-group()"><xsl:sort select="string-length(.)"/></xsl:perform-sort>
+        </xsl:variable>
+        <xsl:sequence select="$shortest-first[1]"/>
       </xsl:if>
     </xsl:for-each-group>
   </xsl:function>

@@ -163,6 +163,9 @@
       <xsl:with-param name="matter" select="'backmatter'"/>
       <xsl:with-param name="content">
         <xsl:call-template name="colophon"/>
+        <!-- The notes and apparatus entries of the source page's furniture, which the colophon shows. -->
+        <xsl:apply-templates select="$page-furniture/descendant-or-self::tei:note[f:in-phrasing(.)][not(ancestor::tei:rdg)]" mode="notes"/>
+        <xsl:apply-templates select="$page-furniture/descendant-or-self::tei:app" mode="apparatus"><xsl:with-param name="element" select="'aside'"/></xsl:apply-templates>
         <xsl:if test="exists($witnesses)">
           <section class="apparatus" id="witnesses" aria-labelledby="witnesses-head"><h2 id="witnesses-head">Witnesses of the critical apparatus</h2><xsl:call-template name="witness-list"/></section>
         </xsl:if>

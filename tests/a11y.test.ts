@@ -136,17 +136,21 @@ for (const name of BOOK_NAMES) {
       book = await open(books.get(name)!);
     });
 
-    it('states textual access only, and really has no image, audio, video or graphic', () => {
-      expect(strings(book.opf, '//opf:meta[@property="schema:accessMode"]')).toEqual(['textual']);
+    it('states textual and visual access, textual sufficient: its one image is the cover, whose words are its alternative', () => {
+      expect(strings(book.opf, '//opf:meta[@property="schema:accessMode"]')).toEqual(['textual', 'visual']);
       expect(strings(book.opf, '//opf:meta[@property="schema:accessModeSufficient"]')).toEqual(['textual']);
-      expect(strings(book.opf, '//opf:item/@media-type').filter((type) => !/^(application\/xhtml\+xml|text\/css|font\/woff2|text\/plain)$/.test(type))).toEqual([]);
-      for (const [doc, xhtml] of book.docs) expect(strings(xhtml, 'count(//(h:img | h:svg | h:audio | h:video | h:picture | h:object | h:canvas | h:iframe))'), doc).toEqual(['0']);
+      expect(strings(book.opf, '//opf:item/@media-type').filter((type) => !/^(application\/xhtml\+xml|text\/css|font\/woff2|text\/plain)$/.test(type))).toEqual(['image/svg+xml']);
+      for (const [doc, xhtml] of book.docs) {
+        const images = doc.endsWith('cover.xhtml') ? ['1'] : ['0'];
+        expect(strings(xhtml, 'count(//(h:img | h:svg | h:audio | h:video | h:picture | h:object | h:canvas | h:iframe))'), doc).toEqual(images);
+      }
+      expect(strings(book.entries.get('OEBPS/cover.xhtml')!, '//h:img/@alt')[0]).toMatch(/^Cover: /);
     });
 
-    it('declares the features the book has: toc, reading order, structure, an index only with an index document, no alternativeText, no page navigation without page breaks', () => {
+    it('declares the features the book has: the cover’s alternative text, toc, reading order, structure, an index only with an index document, no page navigation without page breaks', () => {
       const hasIndex = book.entries.has('OEBPS/index.xhtml');
       expect(strings(book.opf, '//opf:meta[@property="schema:accessibilityFeature"]'))
-        .toEqual(['tableOfContents', 'readingOrder', 'structuralNavigation', ...(hasIndex ? ['index'] : [])]);
+        .toEqual(['alternativeText', 'tableOfContents', 'readingOrder', 'structuralNavigation', ...(hasIndex ? ['index'] : [])]);
       expect(strings(book.opf, '//opf:meta[@property="schema:accessibilityHazard"]')).toEqual(['none']);
       expect(book.opf).not.toContain('dcterms:conformsTo');
       const summary = strings(book.opf, '//opf:meta[@property="schema:accessibilitySummary"]')[0]!;
@@ -179,12 +183,12 @@ for (const name of BOOK_NAMES) {
       expect(unpaired).toEqual([]);
     });
 
-    it('marks the title page, the contents, the landmarks, the index and the colophon', () => {
+    it('marks the cover, the title page, the contents, the landmarks, the index and the colophon', () => {
       const doc = (file: string) => book.entries.get(`OEBPS/${file}`)!;
       expect(strings(doc('titlepage.xhtml'), '//h:section[@epub:type = "titlepage"]/h:h1/normalize-space()')).toHaveLength(1);
       expect(strings(doc('nav.xhtml'), '//h:nav[@epub:type = "toc"][@role = "doc-toc"]/@aria-labelledby')).toEqual(['toc-head']);
       const landmarks = strings(doc('nav.xhtml'), '//h:nav[@epub:type = "landmarks"]//h:a/@epub:type');
-      expect(landmarks).toEqual(['titlepage', 'toc', 'bodymatter', ...(book.entries.has('OEBPS/index.xhtml') ? ['index'] : []), 'colophon']);
+      expect(landmarks).toEqual(['cover', 'titlepage', 'toc', 'bodymatter', ...(book.entries.has('OEBPS/index.xhtml') ? ['index'] : []), 'colophon']);
       if (book.entries.has('OEBPS/index.xhtml')) expect(strings(doc('index.xhtml'), '//h:section[@epub:type = "index"]/@role')).toEqual(['doc-index']);
       expect(strings(doc('colophon.xhtml'), '//h:section[@epub:type = "colophon"]/@role')).toEqual(['doc-colophon']);
     });
@@ -237,9 +241,10 @@ describe('a page list where the TEI records page breaks of the print source', ()
     expect(strings(output.documents.get('OEBPS/text-01.xhtml')!, '//h:span[@role = "doc-pagebreak"] ! (@epub:type || " " || @aria-label)')).toEqual(['pagebreak 217', 'pagebreak 218']);
   });
   it('declares page navigation and says so in the summary', () => {
-    expect(strings(opf, '//opf:meta[@property="schema:accessibilityFeature"]')).toEqual(['tableOfContents', 'readingOrder', 'structuralNavigation', 'pageBreakMarkers', 'pageNavigation']);
+    expect(strings(opf, '//opf:meta[@property="schema:accessibilityFeature"]')).toEqual(['alternativeText', 'tableOfContents', 'readingOrder', 'structuralNavigation', 'pageBreakMarkers', 'pageNavigation']);
     expect(strings(opf, '//opf:meta[@property="schema:accessibilitySummary"]')[0]).toMatch(/page breaks of the print source \(From Test Journal, 1941-08\.\) are marked in the text and listed in a page list/);
-    expect(strings(opf, '//dc:source')).toEqual(['From Test Journal, 1941-08.']);
+    // dc:source is the citation made from the header's record of the printed source.
+    expect(strings(opf, '//dc:source')).toEqual(['“A Test”, Test Journal, 1941-08.']);
   });
   it.skipIf(!haveEpubcheck)(`passes epubcheck with 0 errors and 0 warnings${haveEpubcheck ? '' : ' — skipped: java or epubcheck is missing (apt-get install epubcheck)'}`, async () => {
     const file = path.join(work, 'pages.epub');

@@ -166,6 +166,13 @@ describe('the settings in every output', () => {
     expect(opf).toContain('Creative Commons Attribution-ShareAlike 4.0');
   });
 
+  it('the EPUB cover names the series and the publisher of the settings', async () => {
+    const svg = (await epubEntries(readFileSync(path.join(withSettings, SLUG, `${SLUG}.epub`)))).get('OEBPS/cover.svg')!;
+    expect(svg).toContain('<text class="series" x="300" y="100" font-size="18" font-style="normal" text-anchor="middle">PAMPHLETS OF THE LEFT</text>');
+    expect(svg).toContain('>Holloway Labour Archive</text>');
+    expect(svg).toContain('<title id="cover-title">Cover: The Soviet Union at War, by John G. Wright, August 1941, series Pamphlets of the Left, Holloway Labour Archive</title>');
+  });
+
   it.skipIf(!HAVE_EPUBCHECK)(`the EPUB with settings passes epubcheck 0/0${HAVE_EPUBCHECK ? '' : ' — skipped: java or epubcheck missing'}`, () => {
     const run = spawnSync('java', ['-jar', EPUBCHECK, path.join(withSettings, SLUG, `${SLUG}.epub`)], { encoding: 'utf8' });
     expect(`${run.stdout}\n${run.stderr}`).toMatch(/Messages: 0 fatals \/ 0 errors \/ 0 warnings|No errors or warnings detected/);

@@ -254,6 +254,13 @@ describe('EPUB package and navigation', () => {
   it('takes dcterms:modified from the TEI edition date when no build date is given', () => {
     expect(strings(render('epub', tei).documents.get('OEBPS/content.opf')!, '//opf:meta[@property="dcterms:modified"]')).toEqual(['2001-02-03T00:00:00Z']);
   });
+  it('names every contributor with its MARC role: the source\'s translator trl, the transcriber trc', () => {
+    const doc = teiDoc({ body: '<div><p>Text.</p></div>' })
+      .replace('</author></titleStmt>', '</author><respStmt><resp>Translated by</resp><name>Brian Pearce</name></respStmt></titleStmt>')
+      .replace('<bibl type="sourceLine">', '<bibl type="online"><respStmt><resp>Transcription</resp><name>Einde O’Callaghan</name></respStmt></bibl><bibl type="sourceLine">');
+    const packageDoc = render('epub', doc).documents.get('OEBPS/content.opf')!;
+    expect(strings(packageDoc, '//dc:contributor ! (string(.) || " " || (let $id := @id return //opf:meta[@refines = "#" || $id][@property = "role"]))')).toEqual(['Einde O’Callaghan trc', 'Brian Pearce trl']);
+  });
   it('declares schema.org accessibility metadata', () => {
     // The generated cover is an image (visual) whose words are its alternative text.
     expect(strings(opf, '//opf:meta[starts-with(@property, "schema:")] ! (@property || "=" || .)').slice(0, 9)).toEqual([

@@ -36,8 +36,8 @@ import { MessageLog } from '../messages.js';
 import { DEFAULT_FORMATS, PROJECT_ROOT, resolveSettings } from '../settings.js';
 import { teiDocument, teiStages, type Edition } from '../stages.js';
 import { validateTei } from '../validate/index.js';
-import { runStylesheet, runStylesheetToTree } from '../writers/xslt.js';
-import type { XastNode } from '../saxon.js';
+import { closeXsltEngines, xsltEngine, type EngineName } from '../xslt-engine/index.js';
+import type { XastNode } from '../xslt-engine/saxon-js-tree.js';
 import { packageEpub } from '../writers/epub.js';
 import { archiveKeepsEveryNode, writers, type OutputFile } from '../writers/index.js';
 import { readText } from '../readers/text.js';
@@ -172,24 +172,25 @@ async function timeAsync<T>(times: Times, name: string, action: () => Promise<T>
 }
 
 /** Runs every stage and writer on each file, timing each; the first file warms up and is not counted. */
-async function stageTimes(files: string[]): Promise<Times> {
-  const settings = resolveSettings({ formats: DEFAULT_FORMATS });
+async function stageTimes(files: string[], engineName: EngineName): Promise<Times> {
+  const settings = resolveSettings({ formats: DEFAULT_FORMATS, engine: engineName });
+  const engine = xsltEngine(engineName);
   const times: Times = new Map();
   for (const [index, file] of files.entries()) {
     const scratch: Times = index === 0 ? new Map() : times;
     const edition: Edition = { path: file, bytes: readFileSync(file), log: new MessageLog(file) };
     for (const stage of teiStages) await timeAsync(scratch, `stage: ${stage.name || 'anonymous'}`, async () => stage(edition, settings));
-    // Validation and the writers share one SaxonJS tree of the TEI, as in a build.
-    const document = time(scratch, 'TEI as SaxonJS tree', () => teiDocument(edition));
-    await timeAsync(scratch, 'validate TEI (schema + rules)', () => validateTei(edition.teiXml!, edition.log, { label: 'TEI', document: () => document }));
+    // Validation and the writers share one document (SaxonJS: its tree) of the TEI, as in a build.
+    const document = time(scratch, 'TEI made ready for the engine', () => teiDocument(edition, engine));
+    await timeAsync(scratch, 'validate TEI (schema + rules)', () => validateTei(edition.teiXml!, edition.log, { label: 'TEI', document: () => document, engine }));
     const slug = 'bench';
-    const html = time(scratch, 'XSLT html (print)', () => runStylesheet('html', document, { slug }));
-    const epub = time(scratch, 'XSLT epub', () => runStylesheet('epub', document, { slug }));
+    const html = await timeAsync(scratch, 'XSLT html (print)', () => engine.transform('html', document, { slug }));
+    const epub = await timeAsync(scratch, 'XSLT epub', () => engine.transform('epub', document, { slug }));
     await timeAsync(scratch, 'EPUB zip', () => packageEpub(epub));
     // As the archive writer does it: a tree, and of the rules only the archive phase when the edition allows it.
-    const archive = time(scratch, 'XSLT archive', () => runStylesheetToTree('archive', document, { slug }, { method: 'xml', indent: false }));
+    const archive = await timeAsync(scratch, 'XSLT archive', () => engine.transform('archive', document, { slug }, { keepResult: true }));
     const phase = archiveKeepsEveryNode(edition.teiLayout as XastNode[] | undefined) ? 'archive' : undefined;
-    await timeAsync(scratch, 'validate archival TEI', () => validateTei(archive.principal, edition.log, { label: 'archive', document: () => archive.tree, phase }));
+    await timeAsync(scratch, 'validate archival TEI', () => validateTei(archive.principal, edition.log, { label: 'archive', document: () => archive.result!, engine, phase }));
     const outputs: OutputFile[] = [{ name: `${slug}.html`, data: html.principal }];
     for (const format of DEFAULT_FORMATS.filter((name) => !['tei', 'html', 'epub', 'archive'].includes(name))) {
       await timeAsync(scratch, `writer ${format}`, () => writers[format](edition, { slug, settings, outputs }));
@@ -363,7 +364,7 @@ async function corpusBench(work: string, corpus: string, articles: number, sampl
   say(`Formats: ${DEFAULT_FORMATS.join(', ')}; every TEI file validated\n`);
 
   // 1. Per-stage times.
-  const times = await stageTimes(files.slice(0, sample + 1));
+  const times = await stageTimes(files.slice(0, sample + 1), 'saxonjs');
   say(`Per-stage times, warm, one thread, median of ${sample} articles (ms):`);
   let total = 0;
   for (const [name, values] of times) {

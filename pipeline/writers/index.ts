@@ -5,13 +5,13 @@
  */
 import type { Edition } from '../stages.js';
 import type { OutputFormat, Settings } from '../settings.js';
-import { messageRule, runStylesheet, runStylesheetToTree, type TransformOutput } from './xslt.js';
+import { messageRule, xsltEngine, type StylesheetName, type TransformOutput } from '../xslt-engine/index.js';
 import { contentUuid, packageEpub } from './epub.js';
 import { validateTei } from '../validate/index.js';
 import { writePdf } from './pdf.js';
 import { writeBag } from './bag.js';
 import { editionDate, teiDocument } from '../stages.js';
-import type { XastNode } from '../saxon.js';
+import type { XastNode } from '../xslt-engine/saxon-js-tree.js';
 import { reviewHtml, reviewItemsOf, reviewJson, titleOfTei } from '../enrich/review.js';
 import { bundledFace, fontFaceCss, fontFamily, inlineFontFaceCss } from '../render/fonts.js';
 import { hyphenateHtml } from '../render/hyphenate.js';
@@ -54,9 +54,10 @@ function reportStylesheetMessages(name: string, edition: Edition, messages: read
   }
 }
 
-/** Runs one of the XSLT drivers (html, epub) on the edition's TEI and reports its messages. */
-function render(name: 'html' | 'epub', edition: Edition, slug: string, settings: Settings, extra: Record<string, string | string[]> = {}): TransformOutput {
-  const output = runStylesheet(name, teiDocument(edition), stylesheetParams(edition, slug, settings, extra));
+/** Runs one of the XSLT drivers (html, epub) on the edition's TEI, in the chosen engine, and reports its messages. */
+async function render(name: StylesheetName, edition: Edition, slug: string, settings: Settings, extra: Record<string, string | string[]> = {}): Promise<TransformOutput> {
+  const engine = xsltEngine(settings.engine);
+  const output = await engine.transform(name, teiDocument(edition, engine), stylesheetParams(edition, slug, settings, extra));
   reportStylesheetMessages(name, edition, output.messages);
   return output;
 }
@@ -70,8 +71,8 @@ export function editionUrl(settings: Settings, slug: string): string {
  * The print HTML: the bundled face inlined (it must stand alone), and soft
  * hyphens in the text by the patterns of the document's language.
  */
-function printHtml(edition: Edition, slug: string, settings: Settings): string {
-  const html = render('html', edition, slug, settings, { 'font-faces': inlineFontFaceCss() }).principal;
+async function printHtml(edition: Edition, slug: string, settings: Settings): Promise<string> {
+  const html = (await render('html', edition, slug, settings, { 'font-faces': inlineFontFaceCss() })).principal;
   const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? 'und';
   return hyphenateHtml(html, lang);
 }
@@ -102,14 +103,15 @@ export function archiveKeepsEveryNode(nodes: readonly XastNode[] | undefined, na
 
 export const writers: Record<OutputFormat, Writer> = {
   tei: async (edition, { slug }) => [{ name: `${slug}.tei.xml`, data: edition.teiXml! }],
-  html: async (edition, { slug, settings }) => [{ name: `${slug}.html`, data: printHtml(edition, slug, settings) }],
+  html: async (edition, { slug, settings }) => [{ name: `${slug}.html`, data: await printHtml(edition, slug, settings) }],
   archive: async (edition, { slug, settings }) => {
     // As a tree too (serialised as archive.xsl's xsl:output says), so that its rules need no second parse.
-    const archive = runStylesheetToTree('archive', teiDocument(edition), stylesheetParams(edition, slug, settings), { method: 'xml', indent: false });
+    const engine = xsltEngine(settings.engine);
+    const archive = await engine.transform('archive', teiDocument(edition, engine), stylesheetParams(edition, slug, settings), { keepResult: true });
     reportStylesheetMessages('archive', edition, archive.messages);
     // RELAX NG in full; of the rules, which the edition TEI passed, only those the archival changes can break.
     const phase = archiveKeepsEveryNode(edition.teiLayout as XastNode[] | undefined) ? 'archive' : undefined;
-    await validateTei(archive.principal, edition.log, { teiAll: settings.teiAll, label: `${slug}.archive.tei.xml`, document: () => archive.tree, phase });
+    await validateTei(archive.principal, edition.log, { teiAll: settings.teiAll, label: `${slug}.archive.tei.xml`, document: () => archive.result!, engine, phase });
     return [{ name: `${slug}.archive.tei.xml`, data: archive.principal }];
   },
   epub: async (edition, { slug, settings }) => {
@@ -117,7 +119,7 @@ export const writers: Record<OutputFormat, Writer> = {
     const face = bundledFace();
     const fonts = new Map<string, string | Uint8Array>(face.files.map((file) => [`OEBPS/fonts/${file.name}`, file.data]));
     fonts.set('OEBPS/fonts/OFL.txt', face.licence);
-    const output = render('epub', edition, slug, settings, {
+    const output = await render('epub', edition, slug, settings, {
       uuid: contentUuid(edition.teiXml!),
       'font-faces': fontFaceCss((file) => `fonts/${file.name}`),
       'font-files': [...fonts.keys()].map((name) => name.slice('OEBPS/'.length)),

@@ -23,10 +23,11 @@ const ENGINE_CLASS = 'TeiPressXslt';
  * seed, C2 as well made the start 6.4 → 3.6 s of CPU slower and took ≈ 100
  * articles to pay back (≈ 60 against ≈ 80 ms of CPU per article after), so
  * for batches of hundreds C1 alone costs less; and a heap bound that keeps a
- * JVM per worker inside the batch's memory budget. `TEI_PRESS_JVM_OPTIONS`
+ * JVM per worker inside the batch's memory budget, given back after a peak
+ * (the free-ratio bounds). `TEI_PRESS_JVM_OPTIONS`
  * replaces them (for measuring).
  */
-const JVM_OPTIONS = process.env.TEI_PRESS_JVM_OPTIONS?.split(/\s+/).filter(Boolean) ?? ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xmx384m', '-Xss8m', '-XX:-UsePerfData'];
+const JVM_OPTIONS = process.env.TEI_PRESS_JVM_OPTIONS?.split(/\s+/).filter(Boolean) ?? ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xmx384m', '-XX:MinHeapFreeRatio=10', '-XX:MaxHeapFreeRatio=30', '-Xss8m', '-XX:-UsePerfData'];
 
 /** The first four bytes the engine writes once its stylesheets are compiled. */
 const READY = 0x7e1a0001;
@@ -80,8 +81,11 @@ interface Request {
   reject(error: Error): void;
 }
 
-/** The JVM of this thread and the requests waiting for it, one at a time. */
-class Jvm {
+/**
+ * One JVM serving transforms with the stylesheets it was started with (by
+ * default the project's, {@link STYLESHEETS}), one request at a time.
+ */
+export class SaxonHeProcess {
   private readonly child: ChildProcessWithoutNullStreams;
   private received: Buffer = Buffer.alloc(0);
   private ready = false;
@@ -89,10 +93,11 @@ class Jvm {
   private stderr = '';
   private ended: Error | undefined;
 
-  constructor() {
+  /** @param files stylesheet files by the name requests use */
+  constructor(files: Record<string, string> = Object.fromEntries(Object.entries(STYLESHEETS).map(([name, { xsl }]) => [name, path.join(ROOT, xsl)]))) {
     const missing = saxonHeMissing();
     if (missing) throw new Error(`the saxon-he engine cannot run: ${missing}`);
-    const stylesheets = Object.entries(STYLESHEETS).map(([name, { xsl }]) => `${name}=${path.join(ROOT, xsl)}`);
+    const stylesheets = Object.entries(files).map(([name, file]) => `${name}=${file}`);
     this.child = spawn('java', [...JVM_OPTIONS, '-cp', `${ENGINE_CLASSES}${path.delimiter}${SAXON_HE_JAR}`, ENGINE_CLASS, ...stylesheets], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => {
@@ -142,7 +147,19 @@ class Jvm {
     }
   }
 
-  ask(frame: Buffer): Promise<Buffer> {
+  /** Runs the stylesheet `name` on the XML text; the results as SaxonJS gives them (see `sharedSerialisation`). */
+  async transform(name: string, xml: string, params: StylesheetParams = {}): Promise<TransformOutput> {
+    const reader = new Reader(await this.ask(request(name, xml, params)));
+    if (reader.int() !== 0) throw new Error(`${name}: ${reader.string()}`);
+    const principal = sharedSerialisation(reader.string());
+    const documents = new Map<string, string>();
+    for (let count = reader.int(); count > 0; count--) documents.set(reader.string(), sharedSerialisation(reader.string()));
+    const messages: string[] = [];
+    for (let count = reader.int(); count > 0; count--) messages.push(reader.string());
+    return { principal, documents, messages };
+  }
+
+  private ask(frame: Buffer): Promise<Buffer> {
     if (this.ended) return Promise.reject(this.ended);
     return new Promise((resolve, reject) => {
       this.queue.push({ frame, resolve, reject });
@@ -173,7 +190,7 @@ class Jvm {
   }
 }
 
-let jvm: Jvm | undefined;
+let jvm: SaxonHeProcess | undefined;
 
 /** CPU seconds this thread's JVM has used so far (for the bench: CPU a Node process does not count until the JVM ends). */
 export function saxonHeCpuSeconds(): number {
@@ -202,16 +219,9 @@ export const saxonHeEngine: XsltEngine = {
   name: 'saxon-he',
   document: (xml) => ({ engine: 'saxon-he', xml }) as SaxonHeDocument,
   async transform(stylesheet, source, params = {}, options = {}) {
-    jvm ??= new Jvm();
-    const reader = new Reader(await jvm.ask(request(stylesheet, textOf(source), params)));
-    if (reader.int() !== 0) throw new Error(`${stylesheet}: ${reader.string()}`);
-    const principal = sharedSerialisation(reader.string());
-    const documents = new Map<string, string>();
-    for (let count = reader.int(); count > 0; count--) documents.set(reader.string(), sharedSerialisation(reader.string()));
-    const messages: string[] = [];
-    for (let count = reader.int(); count > 0; count--) messages.push(reader.string());
-    const output: TransformOutput = { principal, documents, messages };
-    return options.keepResult ? { ...output, result: { engine: 'saxon-he', xml: principal } as SaxonHeDocument } : output;
+    jvm ??= new SaxonHeProcess();
+    const output = await jvm.transform(stylesheet, textOf(source), params);
+    return options.keepResult ? { ...output, result: { engine: 'saxon-he', xml: output.principal } as SaxonHeDocument } : output;
   },
   async close() {
     const running = jvm;

@@ -2,7 +2,7 @@
  * The Saxon-HE engine: one long-lived JVM per thread (java/TeiPressXslt.java,
  * compiled by `npm run build` against Debian's Saxon-HE 9.9 jar) that
  * compiles the stylesheets once and serves transforms over its stdin/stdout.
- * Java's start-up and the compilation (≈ 1.5–3 s) are paid once per worker,
+ * Java's start-up and the compilation (≈ 3.6 s of CPU) are paid once per worker,
  * so it is for batches; SaxonJS stays the default.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -20,12 +20,12 @@ const ENGINE_CLASS = 'TeiPressXslt';
 /**
  * JVM options: the serial collector (one GC thread: on 2 shared cores a
  * parallel one competes with the other worker); the C1 compiler only — on the
- * seed, C2 as well made the start 6.4 → 3.6 s of CPU slower and took ≈ 100
- * articles to pay back (≈ 60 against ≈ 80 ms of CPU per article after), so
- * for batches of hundreds C1 alone costs less; and a heap bound that keeps a
- * JVM per worker inside the batch's memory budget, given back after a peak
- * (the free-ratio bounds). `TEI_PRESS_JVM_OPTIONS`
- * replaces them (for measuring).
+ * seed, with C2 as well the start took 6.4 s of CPU instead of 3.6 s and
+ * took ≈ 100 articles to pay back (≈ 60 against ≈ 80 ms of CPU per article
+ * after), so for batches of hundreds C1 alone costs less; and a heap bound
+ * that keeps a JVM per worker inside the batch's memory budget, given back
+ * after a peak (the free-ratio bounds). `TEI_PRESS_JVM_OPTIONS` replaces
+ * them (for measuring).
  */
 const JVM_OPTIONS = process.env.TEI_PRESS_JVM_OPTIONS?.split(/\s+/).filter(Boolean) ?? ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xmx384m', '-XX:MinHeapFreeRatio=10', '-XX:MaxHeapFreeRatio=30', '-Xss8m', '-XX:-UsePerfData'];
 

@@ -9,7 +9,7 @@
 import type { Edition } from './edition.js';
 import type { ReviewItem } from './enrich/review.js';
 import type { MessageLog } from './messages.js';
-import type { SaxonDocument } from './saxon.js';
+import type { EngineDocument, XsltEngine } from './xslt-engine/index.js';
 import { findFirst, textOf, type Element, type Root } from './tei/tree.js';
 import { teiDocument } from './stages.js';
 
@@ -20,8 +20,8 @@ export interface TeiArtifact {
   readonly tree: Root;
   /** The nodes `xml` was written from (see `layoutTei`). */
   readonly layout?: Root['children'];
-  /** `xml` as SaxonJS's tree, made once and shared by every stylesheet. */
-  document(): SaxonDocument;
+  /** `xml` made ready for the engine's transforms (SaxonJS's tree), once per engine and shared by every stylesheet. */
+  document(engine?: XsltEngine): EngineDocument;
   /** The main title (the header's first `title`). */
   readonly title: string;
   /** The edition's date, `YYYY-MM-DD`: the header's `publicationStmt/date/@when`. */
@@ -61,7 +61,7 @@ export function artifactOf(edition: Edition): TeiArtifact {
     xml: teiXml,
     tree: tei,
     layout: edition.teiLayout,
-    document: () => teiDocument(edition),
+    document: (engine?: XsltEngine) => teiDocument(edition, engine),
     title: titleOf(tei),
     editionDate: date,
     review: Object.freeze([...(edition.review ?? [])]),

@@ -17,6 +17,7 @@ import { ExitCode, formatMessage, MessageLog, InputError, type Message } from '.
 import { formatsHelp } from './writers/formats.js';
 import { ALL_FORMATS, DEFAULT_FORMATS, OptionError, PROJECT_ROOT, capJobs, parseFormats, parseJobs, resolveSettings, toolVersion, type OutputFormat } from './settings.js';
 import type { InputFormat } from './readers/index.js';
+import type { EngineName } from './xslt-engine/engine.js';
 import { describeWriteError } from './output-errors.js';
 import { ConfigError, findEditionConfig, type EditionConfig } from './edition-config.js';
 
@@ -26,6 +27,7 @@ const help = (inputFormats: readonly string[]) => `tei-press — turn archive ar
 Usage:
   tei-press build INPUT… [--out DIR] [--formats LIST] [--from FORMAT] [--build-date DATE] [--tei-all PATH]
                          [--registers DIR]… [--errata FILE] [--config FILE] [--jobs N] [--force] [--shard I/N]
+                         [--engine saxonjs|saxon-he|auto]
   tei-press build WITNESS WITNESS… --witnesses [--base WITNESS] [--out DIR] [--formats LIST] …
   tei-press merge SHARD_DIR… [--out DIR]
   tei-press validate FILE… [--tei-all PATH]
@@ -66,6 +68,9 @@ ${formatsHelp().replace(/^ {2}/gm, '                     ')}
                      language, fonts) as JSON; default: tei-press.json beside the inputs, else none
                      (nothing is claimed: no publisher, editor or licence of the edition's own)
   --jobs N           worker threads for a batch (default and most: one per core); 1 builds in one thread
+  --engine NAME      the XSLT engine: saxonjs (default), saxon-he (one warm Java process per worker,
+                     for batches; needs Java and Saxon-HE, libsaxonhe-java) or auto (saxon-he where it
+                     runs, else saxonjs); the outputs are the same bytes
   --force            rebuild every input, also those unchanged since the last build (site: render every edition anew)
   --errata FILE      the editor's errata file: corrections (sic/corr) and editorial notes placed by quoted
                      words, with who made them and how sure (see README); nothing is corrected without it.
@@ -112,18 +117,19 @@ function isFile(input: string): boolean {
  * SOURCE_DATE_EPOCH) and the worker threads, capped at the cores with a note.
  */
 function buildOptions(
-  values: { formats?: string; 'build-date'?: string; jobs?: string; config?: string },
+  values: { formats?: string; 'build-date'?: string; jobs?: string; config?: string; engine?: string },
   inputs: readonly string[],
-): { formats?: OutputFormat[]; buildDate?: string; jobs?: number; edition: EditionConfig } {
+): { formats?: OutputFormat[]; buildDate?: string; jobs?: number; edition: EditionConfig; engine?: EngineName | 'auto' } {
   try {
     const formats = values.formats === undefined ? undefined : parseFormats(values.formats);
     const buildDate = values['build-date'];
     // The edition settings: --config, else the tei-press.json beside the inputs; a bad value stops here (exit 2).
     const edition = findEditionConfig(inputs, values.config);
-    resolveSettings({ formats, buildDate, edition });
+    const engine = values.engine as EngineName | 'auto' | undefined;
+    resolveSettings({ formats, buildDate, edition, engine });
     const capped = values.jobs === undefined ? undefined : capJobs(parseJobs(values.jobs));
     if (capped?.note) process.stderr.write(`tei-press: note: ${capped.note}\n`);
-    return { formats, buildDate, jobs: capped?.jobs, edition };
+    return { formats, buildDate, jobs: capped?.jobs, edition, engine };
   } catch (error) {
     if (error instanceof OptionError || error instanceof ConfigError) usage(error.message);
     throw error;
@@ -178,6 +184,7 @@ async function main(argv: string[]): Promise<number> {
         from: { type: 'string' },
         'build-date': { type: 'string' },
         'tei-all': { type: 'string' },
+        engine: { type: 'string' },
         registers: { type: 'string', multiple: true },
         config: { type: 'string' },
         jobs: { type: 'string' },
@@ -209,7 +216,7 @@ async function main(argv: string[]): Promise<number> {
   if (!command) usage('no command given');
   if (command === 'build') {
     if (inputs.length === 0) usage('build needs at least one input file or folder');
-    const { formats, buildDate, jobs, edition } = buildOptions(values, inputs);
+    const { formats, buildDate, jobs, edition, engine } = buildOptions(values, inputs);
     const shard = values.shard === undefined ? undefined : await shardOption(values.shard);
     if (values.registers?.length) await checkRegisters(values.registers);
     checkOutDir(values.out ?? 'dist');
@@ -230,7 +237,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (values.base !== undefined && !values.witnesses) usage('--base names the base witness of a critical edition; it needs --witnesses');
     // What a critical edition and a batch are both built with.
-    const common = { outDir: values.out, formats, from: values.from as InputFormat | undefined, buildDate, teiAll: values['tei-all'], registers: values.registers, edition };
+    const common = { outDir: values.out, formats, from: values.from as InputFormat | undefined, buildDate, teiAll: values['tei-all'], registers: values.registers, edition, engine };
     if (values.witnesses) {
       const { expandInputs } = await import('./build.js');
       const { files, messages } = await expandInputs(inputs);

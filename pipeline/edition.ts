@@ -6,7 +6,7 @@
  */
 import type { InputFormat } from './readers/index.js';
 import type { Root } from './tei/tree.js';
-import type { SaxonDocument } from './saxon.js';
+import type { EngineDocument } from './xslt-engine/engine.js';
 import type { ReadResult } from './model.js';
 import type { MessageLog } from './messages.js';
 import type { Settings } from './settings.js';
@@ -27,8 +27,8 @@ export interface Edition {
   teiXml?: string;
   /** The nodes `teiXml` was written from (see `layoutTei`). */
   teiLayout?: Root['children'];
-  /** `teiXml` as SaxonJS's tree, shared by every stylesheet that reads it (see `teiDocument` in stages.ts). */
-  teiDocument?: SaxonDocument;
+  /** `teiXml` made ready for the XSLT engine (SaxonJS's tree), shared by every stylesheet that reads it (see `teiDocument` in stages.ts). */
+  teiDocument?: EngineDocument;
   /** What the enrichment stages list for an editor to check (see enrich/review.ts). */
   review?: ReviewItem[];
 }

@@ -11,6 +11,8 @@ import type { InputFormat } from './readers/index.js';
 import { DEFAULT_EDITION_CONFIG, loadEditionConfig, type EditionConfig } from './edition-config.js';
 import { OptionError } from './option-error.js';
 import { DEFAULT_FORMATS, checkFormats, resolveFormats, type OutputFormat } from './writers/formats.js';
+import { ENGINE_NAMES, type EngineName } from './xslt-engine/engine.js';
+import { saxonHeMissing } from './xslt-engine/saxon-he.js';
 
 export { OptionError };
 export { ALL_FORMATS, DEFAULT_FORMATS, parseFormats, resolveFormats, type OutputFormat } from './writers/formats.js';
@@ -44,6 +46,12 @@ export interface Options {
   teiAll?: string;
   /** The Chromium executable for PDFs (default `TEI_PRESS_CHROMIUM`, else {@link DEFAULT_CHROMIUM}). */
   chromium?: string;
+  /**
+   * The XSLT engine: `saxonjs` (default; no Java needed), `saxon-he` (a warm
+   * JVM per worker, for batches: Java and Debian's libsaxonhe-java) or `auto`
+   * (Saxon-HE where it can run, else SaxonJS). Outputs are the same bytes.
+   */
+  engine?: EngineName | 'auto';
   /** Folders of the user's TEI registers (persons, places, organisations), merged after ours (default none). */
   registers?: readonly string[];
   /** The editor's errata file: corrections and editorial notes placed by quoted text (see enrich/errata.ts; default none). */
@@ -68,6 +76,8 @@ export interface Settings {
   buildDateFrom: BuildDateSource;
   teiAll?: string;
   chromium: string;
+  /** The XSLT engine the writers and validators use. */
+  engine: EngineName;
   /** Folders of user registers, read after `tei/registers/`. */
   registers: readonly string[];
   /** The errata file, absolute (see {@link Options.errata}). */
@@ -156,6 +166,7 @@ export function resolveSettings(options: Options = {}, env: NodeJS.ProcessEnv = 
     buildDateFrom: buildDate.from,
     teiAll: options.teiAll,
     chromium: options.chromium ?? process.env.TEI_PRESS_CHROMIUM ?? DEFAULT_CHROMIUM,
+    engine: resolveEngine(options.engine),
     registers: (options.registers ?? []).map((dir) => path.resolve(dir)),
     ...(options.errata === undefined ? {} : { errata: path.resolve(options.errata) }),
     edition: options.edition ?? (options.config !== undefined ? loadEditionConfig(options.config) : DEFAULT_EDITION_CONFIG),
@@ -163,3 +174,12 @@ export function resolveSettings(options: Options = {}, env: NodeJS.ProcessEnv = 
   };
 }
 
+/** The engine to use: `auto` decided here; `saxon-he` only where it can run. */
+export function resolveEngine(asked: string | undefined): EngineName {
+  if (asked === undefined) return 'saxonjs';
+  if (asked === 'auto') return saxonHeMissing() ? 'saxonjs' : 'saxon-he';
+  if (!(ENGINE_NAMES as readonly string[]).includes(asked)) throw new OptionError(`unknown engine "${asked}"; choose from ${ENGINE_NAMES.join(', ')}, auto`);
+  const missing = asked === 'saxon-he' ? saxonHeMissing() : undefined;
+  if (missing) throw new OptionError(`the saxon-he engine cannot run: ${missing}`);
+  return asked as EngineName;
+}

@@ -14,19 +14,20 @@ import { markEntities } from './enrich/entities.js';
 import { markEditorialSigns } from './enrich/editorial-signs.js';
 import { applyErrata } from './enrich/errata.js';
 import { listSlips } from './enrich/slips.js';
-import { parseXml, saxonDocumentOf, type SaxonDocument, type XastNode } from './saxon.js';
+import { xsltEngine, type EngineDocument, type XsltEngine } from './xslt-engine/index.js';
 import type { Edition, Stage } from './edition.js';
 import type { Settings } from './settings.js';
 
 export type { Edition, Stage } from './edition.js';
 
 /**
- * The serialised TEI as SaxonJS's tree, made on first use and then shared
- * (validation and every XSLT writer read it): built from the nodes it was
- * written from, the same tree as parsing `teiXml` gives (tests/saxon-tree.test.ts).
+ * The serialised TEI made ready for the engine's transforms (SaxonJS's tree),
+ * on first use and then shared: validation and every XSLT writer read it.
+ * SaxonJS builds it from the nodes it was written from, the same tree as
+ * parsing `teiXml` gives (tests/saxon-tree.test.ts).
  */
-export function teiDocument(edition: Edition): SaxonDocument {
-  edition.teiDocument ??= (edition.teiLayout && saxonDocumentOf(edition.teiLayout as XastNode[])) || parseXml(edition.teiXml!);
+export function teiDocument(edition: Edition, engine: XsltEngine = xsltEngine()): EngineDocument {
+  if (edition.teiDocument?.engine !== engine.name) edition.teiDocument = engine.document(edition.teiXml!, edition.teiLayout);
   return edition.teiDocument;
 }
 

@@ -9,6 +9,7 @@ import { teiDocument, teiStages, type Edition } from './stages.js';
 import { prepareValidation, validateTei } from './validate/index.js';
 import { sourcePlaceMapper } from './validate/places.js';
 import { sourcePlaces } from './tei/serialize.js';
+import { xsltEngine } from './xslt-engine/index.js';
 
 /** Runs the TEI stages on one input and validates the result. */
 export async function buildTei(edition: Edition, settings: Settings): Promise<void> {
@@ -25,10 +26,12 @@ export async function buildTei(edition: Edition, settings: Settings): Promise<vo
  */
 export async function validateEditionTei(edition: Edition, settings: Settings): Promise<void> {
   let sourceOf: ((place: Place) => Place | undefined) | undefined;
+  const engine = xsltEngine(settings.engine);
   await validateTei(edition.teiXml!, edition.log, {
     teiAll: settings.teiAll,
     label: 'TEI',
-    document: () => teiDocument(edition),
+    document: () => teiDocument(edition, engine),
+    engine,
     sourcePlace: (place) => (sourceOf ??= sourcePlaceMapper(edition.teiXml!, sourcePlaces(edition.teiLayout ?? [])))(place),
   });
 }

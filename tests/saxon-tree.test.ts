@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MessageLog } from '../pipeline/messages.js';
 import { resolveSettings } from '../pipeline/settings.js';
-import { parseXml, saxonDocumentOf, type SaxonDocument, type XastNode } from '../pipeline/saxon.js';
+import { parseXml, saxonDocumentOf, type SaxonDocument, type XastNode } from '../pipeline/xslt-engine/saxon-js-tree.js';
 import { teiStages, type Edition } from '../pipeline/stages.js';
 import { layoutTei, writeLayout } from '../pipeline/tei/serialize.js';
 import type { Root } from '../pipeline/tei/tree.js';

@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Message } from '../messages.js';
 import type { Settings } from '../settings.js';
 import { closePrintBrowser } from '../writers/pdf.js';
+import { closeXsltEngines } from '../xslt-engine/index.js';
 import { inputKey, isUpToDate, outputsPresent, pipelineKey, ManifestStore, type Manifest, type ManifestEntry } from './cache.js';
 import { writeCorpusIndex } from './corpus.js';
 import { cleanLeftovers, commitEditionFolder, partialFolder, stageEditionFolder } from './folder.js';
@@ -89,7 +90,9 @@ function mainThreadBuilder(settings: Settings): Builder {
     async abort() {
       stopped = true;
     },
-    close: () => closePrintBrowser(),
+    close: async () => {
+      await Promise.all([closePrintBrowser(), closeXsltEngines()]);
+    },
   };
 }
 

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Settings } from '../settings.js';
 import { closePrintBrowser } from '../writers/pdf.js';
+import { closeXsltEngines } from '../xslt-engine/index.js';
 import { runJob } from './job.js';
 import type { PoolReply, PoolRequest } from './pool.js';
 
@@ -18,7 +19,7 @@ port.on('message', (message: PoolRequest) => {
       (error: unknown) => port.postMessage({ type: 'crash', index: message.request.index, reason: (error as Error).message ?? String(error) } satisfies PoolReply),
     );
   } else {
-    // The PDF writer keeps one browser per thread; close it before the thread ends.
-    closePrintBrowser().finally(() => port.postMessage({ type: 'closed' } satisfies PoolReply));
+    // The PDF writer keeps one browser per thread, the saxon-he engine one JVM: close them before the thread ends.
+    Promise.allSettled([closePrintBrowser(), closeXsltEngines()]).finally(() => port.postMessage({ type: 'closed' } satisfies PoolReply));
   }
 });

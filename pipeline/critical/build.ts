@@ -11,6 +11,7 @@ import { InputError, MessageLog, type Message } from '../messages.js';
 import { resolveSettings, type Options } from '../settings.js';
 import { serialize, teiDocument, teiStages, type Edition } from '../stages.js';
 import { applyErrata, applyErrataFile, loadErrata } from '../enrich/errata.js';
+import { xsltEngine } from '../xslt-engine/index.js';
 import { prepareValidation, validateTei } from '../validate/index.js';
 import { writeFormat, writeFormats, type OutputFile } from '../writers/index.js';
 import { writeEditionFolder } from '../batch/folder.js';
@@ -149,7 +150,7 @@ export async function buildCriticalEdition(files: readonly string[], options: Cr
       applyErrataFile(base, settings, witnesses[baseIndex]!.file);
     }
     await serialize(base, settings);
-    await validateTei(base.teiXml!, base.log, { teiAll: settings.teiAll, label: 'TEI', document: () => teiDocument(base) });
+    await validateTei(base.teiXml!, base.log, { teiAll: settings.teiAll, label: 'TEI', document: () => teiDocument(base, xsltEngine(settings.engine)), engine: xsltEngine(settings.engine) });
     const slug = slugOf(base.read!.meta, path.basename(baseFile));
     result.slug = slug;
     const outputs: OutputFile[] = (await writeFormats(base, settings.formats, { slug, settings })).files;

@@ -45,7 +45,7 @@
     </xsl:if>
     <xsl:for-each select="descendant::*[self::sch:phase[sch:let] or self::sch:diagnostics or self::sch:include or self::sch:extends
                                          or self::sch:pattern[@abstract = 'true' or @is-a] or self::sch:rule[@abstract = 'true']]">
-      <xsl:message terminate="yes">schematron: &lt;{name()}&gt; is not supported by pipeline/validate/schematron-to-xslt.xsl</xsl:message>
+      <xsl:message terminate="yes">schematron: &lt;{name()}&gt; is not supported by pipeline/tools/schematron-to-xslt.xsl</xsl:message>
     </xsl:for-each>
     <axsl:stylesheet version="3.0" exclude-result-prefixes="#all">
       <xsl:for-each select="sch:ns">

@@ -5,7 +5,7 @@
  * - `build/registers.cache.json`: our registers, parsed (see ../enrich/registers.ts);
  * - `build/saxon-js.code-cache`: SaxonJS's bytecode after one build of the
  *   seed with every default output, so that it holds every SaxonJS function
- *   a build runs (see ../saxon-load.ts).
+ *   a build runs (see ../xslt-engine/saxon-js-load.ts).
  *
  * Both are checked when read (the bytes they were made from, the code that
  * made them), so without them, or with stale ones, builds give the same files, only slower.
@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildEditions } from '../build.js';
 import { REGISTER_CACHE, writeRegisterCache } from '../enrich/registers.js';
-import { SAXON_CODE_CACHE, saveSaxonCodeCache } from '../saxon-load.js';
+import { SAXON_CODE_CACHE, saveSaxonCodeCache } from '../xslt-engine/saxon-js-load.js';
 import { PROJECT_ROOT } from '../settings.js';
 
 const SEED = path.join(PROJECT_ROOT, 'seeds', 'wright-1941-soviet-union-at-war.txt');

@@ -14,9 +14,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidationError } from 'fast-xml-parser';
 import type { MessageLog, Place, RuleId } from '../messages.js';
-import { parseXml, type SaxonDocument } from '../saxon.js';
+import { xsltEngine, type EngineDocument, type XsltEngine } from '../xslt-engine/index.js';
 import { prepareRng, validateRng, type RngProblem } from './rng.js';
-import { validateSchematron } from './schematron.js';
+import { validateSchematron, type SchematronProblem } from './schematron.js';
 import type { SchematronPhase } from './schematron-files.js';
 import { validateWithJing, type JingProblem } from './jing.js';
 import { elementStarts, placeOf, columnOfElement } from './places.js';
@@ -36,12 +36,14 @@ export interface ValidateOptions {
    */
   label?: string;
   /**
-   * Gives the document as SaxonJS's tree, for the Schematron rules; it must be
-   * the tree of `xml` (e.g. `() => teiDocument(edition)`, so that validation and
-   * the XSLT writers share one). Called once; may throw when `xml` is not
-   * well-formed. Default: SaxonJS parses `xml`.
+   * Gives the document as the engine made it ready, for the Schematron rules;
+   * it must be that of `xml` (e.g. `() => teiDocument(edition, engine)`, so that
+   * validation and the XSLT writers share one). Called once; may throw when `xml`
+   * is not well-formed. Default: the engine makes it from `xml`.
    */
-  document?: () => SaxonDocument;
+  document?: () => EngineDocument;
+  /** The XSLT engine that runs the Schematron rules (default SaxonJS). */
+  engine?: XsltEngine;
   /**
    * For a labelled document made from the log's file: the place in that file
    * a place in the document came from (see `sourcePlaceMapper`), so that a
@@ -132,9 +134,11 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
   }
   // RELAX NG (in its worker) and Jing (a process) run while SaxonJS parses and runs the Schematron rules here.
   const rng = checkProjectSchema(xml);
-  let document: SaxonDocument;
+  const engine = options.engine ?? xsltEngine();
+  let schematron: Promise<SchematronProblem[]>;
   try {
-    document = options.document ? options.document() : parseXml(xml);
+    const document = options.document ? options.document() : engine.document(xml);
+    schematron = validateSchematron(document, options.phase, engine);
   } catch (error) {
     rng.catch(() => undefined);
     notWellFormed(saxonParseError(error));
@@ -143,7 +147,12 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
   let duplicateIds = false;
   let starts: number[] | undefined;
   const tools = Promise.all([rng, options.teiAll ? validateWithJing(xml, options.teiAll) : Promise.resolve([])]);
-  const schematronProblems = validateSchematron(document, options.phase);
+  // An engine that parses only when it transforms (Saxon-HE) reports a document that is not well-formed here.
+  const schematronProblems = await schematron.catch((error: unknown) => {
+    tools.catch(() => undefined);
+    if (checkWellFormed(xml) !== true) notWellFormed();
+    throw error;
+  });
   const [verdict, jingProblems] = await tools;
   const rngProblems = verdict.problems;
   // libxml2 refused it: if that is because it is not well-formed (SaxonJS's

@@ -1,13 +1,9 @@
 /**
- * Runs tei/tei-press.sch, compiled at build time to build/schematron/tei-press.sef.json
- * (pipeline/tools/compile-schematron.ts), in SaxonJS. The SEF is loaded once per process.
+ * Runs tei/tei-press.sch, compiled at build time (pipeline/tools/compile-schematron.ts)
+ * to XSLT that reports problems as JSON, in an XSLT engine (default SaxonJS).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { SaxonJS, type SaxonDocument } from '../saxon.js';
-import { schematronSef, type SchematronPhase } from './schematron-files.js';
-
-/** The compiled rules (`build/schematron/tei-press.sef.json`). */
-export const SCHEMATRON_SEF = schematronSef();
+import { xsltEngine, type EngineDocument, type XsltEngine } from '../xslt-engine/index.js';
+import type { SchematronPhase } from './schematron-files.js';
 
 /** One failed assertion or successful report. */
 export interface SchematronProblem {
@@ -22,27 +18,12 @@ export interface SchematronProblem {
   element: number;
 }
 
-const compiled = new Map<string, unknown>();
-
-function loadSef(phase?: SchematronPhase): unknown {
-  const file = schematronSef(phase);
-  let sef = compiled.get(file);
-  if (!sef) {
-    if (!existsSync(file)) {
-      throw new Error(`the compiled Schematron ${file} is missing; run "npm run build" (npm ci runs it) to compile tei/tei-press.sch`);
-    }
-    sef = JSON.parse(readFileSync(file, 'utf8'));
-    compiled.set(file, sef);
-  }
-  return sef;
-}
-
 /**
- * Checks a well-formed document (its text, or SaxonJS's tree of it) against
- * the Schematron rules: every rule, or only those of one phase of tei/tei-press.sch.
+ * Checks a well-formed document (its text, or a document the engine made
+ * ready) against the Schematron rules: every rule, or only those of one phase of tei/tei-press.sch.
  */
-export function validateSchematron(source: string | SaxonDocument, phase?: SchematronPhase): SchematronProblem[] {
-  const input = typeof source === 'string' ? { sourceText: source } : { sourceNode: source };
-  const result = SaxonJS.transform({ stylesheetInternal: loadSef(phase), ...input, destination: 'serialized', deliverMessage: () => undefined }, 'sync');
-  return JSON.parse(result.principalResult ?? '[]') as SchematronProblem[];
+export async function validateSchematron(source: string | EngineDocument, phase?: SchematronPhase, engine: XsltEngine = xsltEngine()): Promise<SchematronProblem[]> {
+  const document = typeof source === 'string' ? engine.document(source) : source;
+  const result = await engine.transform(phase === 'archive' ? 'schematron-archive' : 'schematron', document);
+  return JSON.parse(result.principal || '[]') as SchematronProblem[];
 }

@@ -3,11 +3,11 @@
  * on its own tree: RELAX NG in full, and of the rules, which the edition TEI
  * passed, only those its changes can break.
  */
-import type { XastNode } from '../saxon.js';
+import type { XastNode } from '../xslt-engine/saxon-js-tree.js';
+import { xsltEngine } from '../xslt-engine/index.js';
 import { validateTei } from '../validate/index.js';
 import { reportStylesheetMessages, stylesheetParams } from './render.js';
 import type { Writer } from './writer.js';
-import { runStylesheetToTree } from './xslt.js';
 
 const TEI_NAMESPACE = 'http://www.tei-c.org/ns/1.0';
 
@@ -35,9 +35,10 @@ export function archiveKeepsEveryNode(nodes: readonly XastNode[] | undefined, na
 
 export const write: Writer = async (artifact, { slug, settings }) => {
   // As a tree too (serialised as archive.xsl's xsl:output says), so that its rules need no second parse.
-  const archive = runStylesheetToTree('archive', artifact.document(), stylesheetParams(artifact, slug, settings), { method: 'xml', indent: false });
+  const engine = xsltEngine(settings.engine);
+  const archive = await engine.transform('archive', artifact.document(engine), stylesheetParams(artifact, slug, settings), { keepResult: true });
   reportStylesheetMessages('archive', artifact, archive.messages);
   const phase = archiveKeepsEveryNode(artifact.layout as XastNode[] | undefined) ? 'archive' : undefined;
-  await validateTei(archive.principal, artifact.log, { teiAll: settings.teiAll, label: `${slug}.archive.tei.xml`, document: () => archive.tree, phase });
+  await validateTei(archive.principal, artifact.log, { teiAll: settings.teiAll, label: `${slug}.archive.tei.xml`, document: () => archive.result!, engine, phase });
   return [{ name: `${slug}.archive.tei.xml`, data: archive.principal }];
 };

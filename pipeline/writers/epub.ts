@@ -61,7 +61,7 @@ export const write: Writer = async (artifact, { slug, settings }) => {
   const face = bundledFace();
   const fonts = new Map<string, string | Uint8Array>(face.files.map((file) => [`OEBPS/fonts/${file.name}`, file.data]));
   fonts.set('OEBPS/fonts/OFL.txt', face.licence);
-  const output = render('epub', artifact, slug, settings, {
+  const output = await render('epub', artifact, slug, settings, {
     uuid: contentUuid(artifact.xml),
     'font-faces': fontFaceCss((file) => `fonts/${file.name}`),
     'font-files': [...fonts.keys()].map((name) => name.slice('OEBPS/'.length)),

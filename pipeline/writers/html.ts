@@ -9,7 +9,7 @@ import { render } from './render.js';
 import type { Writer } from './writer.js';
 
 export const write: Writer = async (artifact, { slug, settings }) => {
-  const html = render('html', artifact, slug, settings, { 'font-faces': inlineFontFaceCss() }).principal;
+  const html = (await render('html', artifact, slug, settings, { 'font-faces': inlineFontFaceCss() })).principal;
   const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1] ?? 'und';
   return [{ name: `${slug}.html`, data: hyphenateHtml(html, lang) }];
 };

@@ -6,7 +6,7 @@
 import type { TeiArtifact } from '../artifact.js';
 import type { Settings } from '../settings.js';
 import { fontFamily } from '../render/fonts.js';
-import { messageRule, runStylesheet, type TransformOutput } from './xslt.js';
+import { messageRule, xsltEngine, type StylesheetName, type TransformOutput } from '../xslt-engine/index.js';
 
 /** The parameters every XSLT driver shares, and `extra`. */
 export function stylesheetParams(artifact: TeiArtifact, slug: string, settings: Settings, extra: Record<string, string | string[]> = {}): Record<string, string | string[]> {
@@ -31,9 +31,10 @@ export function reportStylesheetMessages(name: string, artifact: TeiArtifact, me
   }
 }
 
-/** Runs one of the XSLT drivers (html, epub) on the edition's TEI and reports its messages. */
-export function render(name: 'html' | 'epub', artifact: TeiArtifact, slug: string, settings: Settings, extra: Record<string, string | string[]> = {}): TransformOutput {
-  const output = runStylesheet(name, artifact.document(), stylesheetParams(artifact, slug, settings, extra));
+/** Runs one of the XSLT drivers (html, epub) on the artifact's TEI, in the chosen engine, and reports its messages. */
+export async function render(name: StylesheetName, artifact: TeiArtifact, slug: string, settings: Settings, extra: Record<string, string | string[]> = {}): Promise<TransformOutput> {
+  const engine = xsltEngine(settings.engine);
+  const output = await engine.transform(name, artifact.document(engine), stylesheetParams(artifact, slug, settings, extra));
   reportStylesheetMessages(name, artifact, output.messages);
   return output;
 }

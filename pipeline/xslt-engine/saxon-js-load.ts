@@ -27,7 +27,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 
 /** The code cache `npm run build` writes (`build/saxon-js.code-cache`). */
-export const SAXON_CODE_CACHE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'build', 'saxon-js.code-cache');
+export const SAXON_CODE_CACHE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'build', 'saxon-js.code-cache');
 
 /**
  * V8 flags set before SaxonJS is compiled, once per process (V8's flags are the

@@ -2,10 +2,10 @@
  * SaxonJS, loaded as CommonJS: it is a 2.4 MB file, and importing it from an
  * ES module makes Node scan the whole file for named exports first, which
  * costs a few hundred milliseconds at every start. It is loaded from V8's code
- * cache when `npm run build` made one (see saxon-load.ts).
+ * cache when `npm run build` made one (see saxon-js-load.ts).
  */
 import type SaxonJSModule from 'saxon-js';
-import { loadSaxonJS } from './saxon-load.js';
+import { loadSaxonJS } from './saxon-js-load.js';
 
 export const SaxonJS = loadSaxonJS() as typeof SaxonJSModule;
 

@@ -3,7 +3,8 @@
  * pages of `../shared/corpus-html/`, chosen to differ: the longest page (a
  * Trotsky text with many sections), German, Icelandic and Ukrainian pages, an
  * ETOL page with breadcrumbs, a book chapter with notes, a short letter,
- * Chinese and Italian authors in translation, a long speech. (Not the Broué
+ * Chinese and Italian authors in translation, a long speech; and the five
+ * plain-text articles of `../shared/corpus/`. (Not the Broué
  * chronology: a table wider than the page, which Paged.js 0.4.3 splits badly,
  * printing rows twice; tables in print are not solved here.) Each is
  * printed once (Paged.js in Chromium) and read with poppler: fonts embedded,
@@ -13,7 +14,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildEditions } from '../pipeline/build.js';
@@ -34,9 +35,13 @@ const PAGES = [
   'kollonta_1921_11_intwomsec.html',
   'allende_1972_december_04.htm',
 ];
+/** The five articles of ../shared/corpus/ (plain text with Markdown traces), printed and checked alike. */
+const CORPUS = path.resolve('../shared/corpus');
+const ARTICLES = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => name.endsWith('.txt')).sort() : [];
 const CHROMIUM = process.env.TEI_PRESS_CHROMIUM ?? '/usr/bin/chromium';
 const HAVE_POPPLER = spawnSync('pdftotext', ['-v']).error === undefined && spawnSync('pdffonts', ['-v']).error === undefined;
 const skipReason = corpusHtmlMissing
+  ?? (!existsSync(CORPUS) ? `skipped: ${CORPUS} is missing (the corpus articles come with ../shared)` : undefined)
   ?? (!existsSync(CHROMIUM) ? `skipped: no Chromium at ${CHROMIUM}` : !HAVE_POPPLER ? 'skipped: poppler-utils (pdftotext, pdffonts) missing' : undefined);
 
 interface Printed {
@@ -51,7 +56,7 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'tei-press-book-html-'));
 
 beforeAll(async () => {
   if (skipReason) return;
-  const inputs = PAGES.map((name) => path.join(CORPUS_HTML, name));
+  const inputs = [...PAGES.map((name) => path.join(CORPUS_HTML, name)), ...ARTICLES.map((name) => path.join(CORPUS, name))];
   const batch = await buildEditions(inputs, { outDir: path.join(work, 'out'), formats: ['tei', 'html', 'pdf'], buildDate: '2021-03-04', jobs: 1, force: true });
   await closePrintBrowser();
   for (const edition of batch.editions) {
@@ -96,9 +101,10 @@ function partNames(html: string): string[] {
   return [...html.matchAll(/<h2\b[^>]*>([\s\S]*?)<\/h2>/g)].map((match) => plain(match[1]!.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")));
 }
 
-describe.skipIf(skipReason !== undefined)(`ten archive pages printed${skipReason ? ` — ${skipReason}` : ''}`, () => {
-  it('prints all ten', () => {
-    expect(printed.map((entry) => entry.page).sort()).toEqual([...PAGES].sort());
+describe.skipIf(skipReason !== undefined)(`ten archive pages and the five corpus articles printed${skipReason ? ` — ${skipReason}` : ''}`, () => {
+  it('prints all ten and the five', () => {
+    expect(ARTICLES).toHaveLength(5);
+    expect(printed.map((entry) => entry.page).sort()).toEqual([...PAGES, ...ARTICLES].sort());
   });
 
   it('embeds every font, the bundled face, and no fallback face', () => {

@@ -85,19 +85,20 @@ public final class TeiPressXslt {
     config.setCollectionFinder((context, uri) -> {
       throw new XPathException("engine:no-external: a transform may not read the collection " + uri);
     });
-    config.setUnparsedTextURIResolver(REFUSE_TEXT);
     // Documents: namespaces on, no DTD or external entity read; entity expansion bounded.
     parsers.setNamespaceAware(true);
     parsers.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
     parsers.setFeature("http://xml.org/sax/features/external-general-entities", false);
     parsers.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
     parsers.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    // The stylesheets (and their xsl:imports) are ours, read once here; only after this are resolvers closed.
+    // The stylesheets (their xsl:imports, and the style sheets they read in at compile time with static
+    // unparsed-text()) are ours, read once here; only after this are the resolvers closed.
     XsltCompiler compiler = processor.newXsltCompiler();
     for (Map.Entry<String, File> entry : files.entrySet()) {
       stylesheets.put(entry.getKey(), compiler.compile(new javax.xml.transform.stream.StreamSource(entry.getValue())));
     }
     config.setURIResolver(REFUSE_DOCUMENTS);
+    config.setUnparsedTextURIResolver(REFUSE_TEXT);
   }
 
   private SAXSource sourceOf(String text) throws Exception {

@@ -53,7 +53,7 @@
     <xsl:variable name="ranked" as="element()*">
       <xsl:perform-sort select="$indexed-entries[count(key('mentions', string(@xml:id))) ge 2]">
         <xsl:sort select="count(key('mentions', string(@xml:id)))" order="descending"/>
-        <xsl:sort select="string(@xml:id)"/>
+        <xsl:sort select="string(@xml:id)" collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
       </xsl:perform-sort>
     </xsl:variable>
     <xsl:variable name="names" select="distinct-values(for $entry in $ranked return f:entry-name($entry))"/>

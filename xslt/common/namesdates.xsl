@@ -169,6 +169,12 @@
       </xsl:if>
     </xsl:for-each-group>
   </xsl:function>
+  <!-- A name as the index files it, to be compared by codepoints: lower case, accents and other marks
+       dropped ("Élie" files as "elie"), typographic apostrophes and quotation marks as plain ones. -->
+  <xsl:function name="f:filing-key" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="replace(replace(replace(normalize-unicode(lower-case($name), 'NFKD'), '\p{M}', ''), '[’‘ʼ]', ''''), '[“”]', '&quot;')"/>
+  </xsl:function>
   <!-- The word a name is filed under, in lower case: its first word after "The" and a lower-case particle. -->
   <xsl:function name="f:filing-word" as="xs:string">
     <xsl:param name="form" as="xs:string"/>

@@ -232,8 +232,10 @@
             </xsl:variable>
             <ul class="index-entries">
               <xsl:for-each select="current-group(), $see">
-                <xsl:sort select="if (self::f:see) then lower-case(@name) else lower-case(f:sort-key(.))"/>
-                <xsl:sort select="string((@xml:id, @ref)[1])"/>
+                <!-- Codepoints of a folded key: the same order in every engine (SaxonJS's default collation is not
+                     Saxon-HE's), and "Élie" among the E's. -->
+                <xsl:sort select="f:filing-key(if (self::f:see) then string(@name) else f:sort-key(.))" collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
+                <xsl:sort select="string((@xml:id, @ref)[1])" collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
                 <xsl:choose>
                   <xsl:when test="self::f:see">
                     <li class="index-entry index-see">

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { verifyBag } from '../pipeline/bag/verify.js';
 import { makeBag } from '../pipeline/writers/bag.js';
 import { decodeManifestPath, encodeManifestPath, parseBagInfo } from '../pipeline/bag/format.js';
 import { formatMessage } from '../pipeline/messages.js';
+import { filesUnder } from './files.js';
 
 const SEED = 'seeds/wright-1941-soviet-union-at-war.txt';
 const SLUG = 'wright-1941-soviet-union-at-war';
@@ -22,15 +23,6 @@ const SLUG = 'wright-1941-soviet-union-at-war';
 let work: string;
 let bag: string;
 
-/** Every file under a folder, relative, sorted. */
-function filesUnder(folder: string, prefix = ''): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .flatMap((entry) => {
-      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      return entry.isDirectory() ? filesUnder(path.join(folder, entry.name), relative) : [relative];
-    })
-    .sort();
-}
 
 /** A fresh copy of the built bag to damage. */
 function copyOfBag(name: string): string {

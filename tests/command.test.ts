@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { filesUnder } from './files.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const folder = path.join(root, 'tests', 'command');
@@ -66,13 +67,6 @@ export function parseCases(file: string, text: string): CommandCase[] {
   return cases;
 }
 
-/** Every file under a folder, relative, sorted. */
-function filesUnder(dir: string, prefix = ''): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full, `${prefix}${name}/`) : [`${prefix}${name}`];
-  }).sort();
-}
 
 const trimmed = (text: string) => text.split('\n').map((line) => line.trimEnd()).join('\n').trim();
 

@@ -8,11 +8,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { saxonHeMissing } from '../../pipeline/xslt-engine/saxon-he.js';
 import { CLI } from '../cli-helpers.js';
+import { filesUnder } from '../files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SHARED = path.resolve(ROOT, '..', 'shared');
@@ -23,12 +24,6 @@ const why =
     ? 'java is not installed'
     : (saxonHeMissing() ?? (INPUTS.every((dir) => existsSync(dir)) ? undefined : `${SHARED}/corpus and corpus-html are not there`));
 
-/** Every file under `dir`, relative, sorted. */
-function filesUnder(dir: string, prefix = ''): string[] {
-  return readdirSync(path.join(dir, prefix), { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? filesUnder(dir, path.join(prefix, entry.name)) : [path.join(prefix, entry.name)]))
-    .sort();
-}
 
 function build(engine: string, out: string): void {
   const run = spawnSync(process.execPath, [CLI, 'build', ...INPUTS, '--out', out, '--jobs', '2', '--engine', engine], { encoding: 'utf8', timeout: 1_500_000 });

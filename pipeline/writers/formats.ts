@@ -73,6 +73,24 @@ export function runOrder(rows: readonly FormatRow[]): string[] {
 /** Every format, in the order their writers run. */
 export const ALL_FORMATS: readonly OutputFormat[] = runOrder(FORMAT_ROWS) as OutputFormat[];
 
+/** The run order of `rows`: worked out once for ours. */
+export function runOrderOf(rows: readonly FormatRow[]): readonly string[] {
+  return rows === FORMAT_ROWS ? ALL_FORMATS : runOrder(rows);
+}
+
+/** `asked` and, for each row `follows` accepts, the formats it needs, recursively; each once. */
+export function withNeeds(asked: readonly string[], rows: readonly FormatRow[], follows: (row: FormatRow) => boolean): Set<string> {
+  const wanted = new Set<string>();
+  const add = (name: string): void => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    const row = formatRow(name, rows);
+    if (follows(row)) row.needs.forEach(add);
+  };
+  asked.forEach(add);
+  return wanted;
+}
+
 /** The formats built when none are asked for (`pdf`, which needs Chromium, and `bag` are opt-in). */
 export const DEFAULT_FORMATS: readonly OutputFormat[] = ALL_FORMATS.filter((name) => FORMAT_ROWS.find((row) => row.name === name)!.byDefault);
 
@@ -101,15 +119,8 @@ export function parseFormats(value: string): OutputFormat[] {
 
 /** The formats asked for plus those whose files are written with them (a bag's), once each, in run order. */
 export function resolveFormats<Name extends string>(asked: readonly Name[], rows: readonly FormatRow[] = FORMAT_ROWS): Name[] {
-  const wanted = new Set<string>();
-  const add = (name: string) => {
-    if (wanted.has(name)) return;
-    wanted.add(name);
-    const row = formatRow(name, rows);
-    if (row.writesNeeds) row.needs.forEach(add);
-  };
-  asked.forEach(add);
-  return runOrder(rows).filter((name) => wanted.has(name)) as Name[];
+  const wanted = withNeeds(asked, rows, (row) => row.writesNeeds === true);
+  return runOrderOf(rows).filter((name) => wanted.has(name)) as Name[];
 }
 
 /** The `--formats` lines of the help text, made from the rows. */

@@ -6,7 +6,7 @@
 import { artifactOf } from '../artifact.js';
 import type { Edition } from '../edition.js';
 import type { Settings } from '../settings.js';
-import { FORMAT_ROWS, formatRow, runOrder, type FormatRow } from './formats.js';
+import { FORMAT_ROWS, formatRow, runOrderOf, withNeeds, type FormatRow } from './formats.js';
 import type { OutputFile } from './output-file.js';
 import type { Writer, WriterModule } from './writer.js';
 
@@ -49,18 +49,12 @@ export async function writeFormats(
   rows: readonly FormatRow[] = FORMAT_ROWS,
 ): Promise<Written> {
   const asked = new Set(formats);
-  const wanted = new Set<string>();
-  const want = (name: string) => {
-    if (wanted.has(name)) return;
-    wanted.add(name);
-    formatRow(name, rows).needs.forEach(want);
-  };
-  formats.forEach(want);
+  const wanted = withNeeds(formats, rows, () => true);
   const artifact = artifactOf(edition);
   const made = new Map<string, readonly OutputFile[]>();
   const files: OutputFile[] = [];
   const missing: string[] = [];
-  for (const name of runOrder(rows).filter((candidate) => wanted.has(candidate))) {
+  for (const name of runOrderOf(rows).filter((candidate) => wanted.has(candidate))) {
     const row = formatRow(name, rows);
     const write = await writerOf(row);
     const needed = new Map(row.needs.map((need) => [need, made.get(need) ?? []]));

@@ -79,7 +79,13 @@ export function findAll(node: Element | Root, name: string): Element[] {
   return found;
 }
 
-/** The first descendant element with the given name, if any. */
+/** The first descendant element with the given name (or the node itself), if any: the walk stops there. */
 export function findFirst(node: Element | Root, name: string): Element | undefined {
-  return findAll(node, name)[0];
+  if (node.type === 'element' && node.name === name) return node;
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const found = findFirst(child, name);
+    if (found) return found;
+  }
+  return undefined;
 }

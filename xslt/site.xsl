@@ -74,8 +74,8 @@
   </xsl:function>
   <xsl:function name="f:name-key" as="xs:string">
     <xsl:param name="name" as="xs:string"/>
-    <xsl:variable name="folded" select="replace(normalize-unicode(lower-case(normalize-space($name)), 'NFKD'), '\p{M}', '')"/>
-    <xsl:variable name="ascii" select="replace(replace($folded, '[^a-z0-9]+', '-'), '^-|-$', '')"/>
+    <!-- Folded as the index files names (common/namesdates.xsl); what is left outside a-z and 0-9 becomes "-". -->
+    <xsl:variable name="ascii" select="replace(replace(f:filing-key(normalize-space($name)), '[^a-z0-9]+', '-'), '^-|-$', '')"/>
     <!-- A name in another script keeps its characters as numbers. -->
     <xsl:sequence select="if ($ascii ne '') then $ascii else concat('u', string-join(string-to-codepoints(normalize-space($name)) ! string(.), '-'))"/>
   </xsl:function>

@@ -34,6 +34,17 @@ const PATTERN_NAMES = new Set(
 type Hyphenator = (text: string) => string;
 const hyphenators = new Map<string, Hyphenator | undefined>();
 
+/** Shortest word that is hyphenated (UTF-16 code units, as the package counts). */
+const MIN_WORD_LENGTH = 6;
+
+/**
+ * A word as the package reads one: a run of code units that are neither white
+ * space nor ASCII punctuation or digits (the apostrophe counts as a letter) nor
+ * in U+2013–U+203C (dashes, quotation marks). No `u` flag: like the package, it
+ * reads UTF-16 code units, so a surrogate pair is two letters.
+ */
+const WORD = /[^\s!-&(-@[-`{-~\u2013-\u203C]+/g;
+
 /** The pattern set for a BCP 47 tag (`en`, `en-GB`, `de`), or undefined when `hyphen` has none (or the language is `und`). */
 export function patternName(lang: string): string | undefined {
   const tag = lang.toLowerCase();
@@ -51,9 +62,42 @@ export function hyphenatorFor(lang: string): Hyphenator | undefined {
     const createHyphenator = require('hyphen/hyphen.js') as (patterns: unknown, options: object) => Hyphenator;
     const patterns = require(`hyphen/patterns/${name}.js`) as unknown;
     // Words of at least 6 letters, so that short words stay whole; text only, since we hand it text, never markup.
-    hyphenators.set(name, createHyphenator(patterns, { html: false, minWordLength: 6, hyphenChar: SOFT_HYPHEN }));
+    const hyphenateText = createHyphenator(patterns, { html: false, minWordLength: MIN_WORD_LENGTH, hyphenChar: SOFT_HYPHEN });
+    hyphenators.set(name, wordByWord(hyphenateText));
   }
   return hyphenators.get(name);
+}
+
+/**
+ * The package's hyphenation of a text, word by word with a cache of words:
+ * the package reads the text one code unit at a time through closures, which
+ * cost more than the patterns; here one regular expression finds its words
+ * and each distinct word goes to the package once. The result is the package's
+ * own: a word is hyphenated alone exactly as in its text (the package caches
+ * words too), and a word that already holds a soft hyphen after its first
+ * letter is left as it is, as the package leaves it
+ * (`tests/render/hyphenate.test.ts` compares the two on every print text).
+ */
+function wordByWord(hyphenateText: Hyphenator): Hyphenator {
+  const words = new Map<string, string>();
+  const hyphenateWord = (word: string): string => {
+    if (word.length < MIN_WORD_LENGTH || word.indexOf(SOFT_HYPHEN, 1) > 0) return word;
+    let hyphenated = words.get(word);
+    if (hyphenated === undefined) {
+      hyphenated = hyphenateText(word);
+      words.set(word, hyphenated);
+    }
+    return hyphenated;
+  };
+  return (text) => text.replace(WORD, hyphenateWord);
+}
+
+/** The package's own hyphenator for a language, reading the whole text itself (for tests that compare). */
+export function packageHyphenatorFor(lang: string): Hyphenator | undefined {
+  const name = patternName(lang);
+  if (!name) return undefined;
+  const createHyphenator = require('hyphen/hyphen.js') as (patterns: unknown, options: object) => Hyphenator;
+  return createHyphenator(require(`hyphen/patterns/${name}.js`) as unknown, { html: false, minWordLength: MIN_WORD_LENGTH, hyphenChar: SOFT_HYPHEN });
 }
 
 /** Elements without an end tag. */

@@ -96,8 +96,11 @@ export function fontFaceCss(url: (file: FontFile) => string): string {
 
 /** `@font-face` rules with the fonts inlined as data: URLs, for a document that must reference no file. */
 export function inlineFontFaceCss(): string {
-  return fontFaceCss((file) => `data:font/woff2;base64,${Buffer.from(file.data).toString('base64')}`);
+  inlineCss ??= fontFaceCss((file) => `data:font/woff2;base64,${Buffer.from(file.data).toString('base64')}`);
+  return inlineCss;
 }
+
+let inlineCss: string | undefined;
 
 /**
  * The CSS font-family list of the text: the edition settings' own families

@@ -27,12 +27,13 @@
  *
  * Options: `--articles N` (default 200), `--sample N` (default 12),
  * `--jobs N` (default: every core), `--engines saxonjs,saxon-he`,
- * `--no-single` (no `--jobs 1` run), `--keep` (keep the temporary folder),
+ * `--no-single` (no `--jobs 1` run), `--processes` (also N processes of one
+ * thread, each building its shard, against N worker threads), `--keep` (keep the temporary folder),
  * `--series-only` (only the size series), `--no-series` (all but the series),
  * `--collation-only` (only the collation times of bench-collate.ts, which always run first).
  * Speed is measured here and only here, never in tests.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,7 @@ import { archiveKeepsEveryNode } from '../writers/archive.js';
 import { readText } from '../readers/text.js';
 import { textOf, type Element } from '../tei/tree.js';
 import { buildEditions } from '../build.js';
+import { parseShard } from '../batch/shard.js';
 import { makeBook, random, type BookSpec } from './size-series.js';
 import { collationBench } from './bench-collate.js';
 
@@ -288,13 +290,13 @@ function treeRssMb(): number {
   return total / 1024 / 1024;
 }
 
-async function corpusRunChild(input: string, out: string, jobs: number, engine: EngineName): Promise<void> {
+async function corpusRunChild(input: string, out: string, jobs: number, engine: EngineName, shard?: string): Promise<void> {
   const start = performance.now();
   let maxTotalRssMb = 0;
   const sampler = setInterval(() => (maxTotalRssMb = Math.max(maxTotalRssMb, treeRssMb())), 500);
   // RSS (all threads) at each tenth of the batch, to see whether memory grows with the number of articles.
   const trajectory: number[] = [];
-  const batch = await buildEditions([input], { outDir: out, jobs, force: true, formats: DEFAULT_FORMATS, engine }, {
+  const batch = await buildEditions([input], { outDir: out, jobs, force: true, formats: DEFAULT_FORMATS, engine, shard: shard ? parseShard(shard) : undefined }, {
     onProgress: ({ done, total }) => {
       if (done % Math.max(1, Math.round(total / 10)) === 0) trajectory.push(Math.round(treeRssMb()));
     },
@@ -323,9 +325,54 @@ async function corpusRunChild(input: string, out: string, jobs: number, engine: 
 
 function runCorpus(input: string, out: string, jobs: number, engine: EngineName): CorpusRun {
   const child = spawnSync(process.execPath, [HERE, '--corpus-child', input, out, String(jobs), engine], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const line = child.stdout.split('\n').find((text) => text.startsWith('BENCH-RESULT '));
-  if (!line) throw new Error(`the corpus run failed: ${child.stderr.slice(0, 2000)}`);
+  return corpusResult(child.stdout, child.stderr);
+}
+
+function corpusResult(stdout: string, stderr: string): CorpusRun {
+  const line = stdout.split('\n').find((text) => text.startsWith('BENCH-RESULT '));
+  if (!line) throw new Error(`the corpus run failed: ${stderr.slice(0, 2000)}`);
   return JSON.parse(line.slice('BENCH-RESULT '.length)) as CorpusRun;
+}
+
+/**
+ * The corpus as `count` processes at once, each building its shard (`--shard I/N`) on one thread: the
+ * other way to use every core, to weigh against worker threads (issue 15, item 2). CPU and counts are
+ * summed; the peak is the sum of the processes' peaks (an upper bound: they need not peak together).
+ */
+async function runCorpusProcesses(input: string, out: string, count: number, engine: EngineName): Promise<CorpusRun> {
+  const start = performance.now();
+  const runs = await Promise.all(
+    Array.from({ length: count }, (_, at) =>
+      new Promise<CorpusRun>((resolve, reject) => {
+        const child = spawn(process.execPath, [HERE, '--corpus-child', input, `${out}-${at + 1}`, '1', engine, `${at + 1}/${count}`]);
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+        child.on('error', reject);
+        child.on('close', () => {
+          try {
+            resolve(corpusResult(stdout, stderr));
+          } catch (error) {
+            reject(error as Error);
+          }
+        });
+      }),
+    ),
+  );
+  const sum = (pick: (run: CorpusRun) => number) => runs.reduce((total, run) => total + pick(run), 0);
+  return {
+    seconds: (performance.now() - start) / 1000,
+    cpuSeconds: sum((run) => run.cpuSeconds),
+    built: sum((run) => run.built),
+    skipped: sum((run) => run.skipped),
+    failed: sum((run) => run.failed),
+    workers: count,
+    maxRssMb: sum((run) => run.maxRssMb),
+    maxTotalRssMb: sum((run) => run.maxTotalRssMb),
+    trajectory: [],
+    firstErrors: runs.flatMap((run) => run.firstErrors).slice(0, 5),
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -451,6 +498,13 @@ async function corpusBench(work: string, corpus: string, articles: number, sampl
       const cpuSpeedUp = (jobs * single.cpuSeconds) / run.cpuSeconds;
       say(`  --jobs ${jobs} over --jobs 1: ${cpuSpeedUp.toFixed(2)}× in CPU terms (${jobs} × CPU per article with 1 job / with ${jobs}), ${(single.seconds / run.seconds).toFixed(2)}× in wall time`);
     }
+    if (jobs > 1 && process.argv.includes('--processes')) {
+      const processes = await runCorpusProcesses(corpus, path.join(work, `out-processes-${engine}`), jobs, engine);
+      say(
+        `  as ${jobs} processes at once (--shard I/${jobs}, one thread each): CPU ${processes.cpuSeconds.toFixed(1)} s = ${((processes.cpuSeconds / articles) * 1000).toFixed(0)} ms per article ` +
+          `(worker threads: ${((run.cpuSeconds / articles) * 1000).toFixed(0)} ms); ${processes.built} built, ${processes.failed} failed; peaks summed ${processes.maxTotalRssMb.toFixed(0)} MB`,
+      );
+    }
     say('');
   }
 
@@ -500,7 +554,7 @@ async function corpusBench(work: string, corpus: string, articles: number, sampl
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--corpus-child') {
-    await corpusRunChild(process.argv[3]!, process.argv[4]!, Number(process.argv[5]), process.argv[6] as EngineName);
+    await corpusRunChild(process.argv[3]!, process.argv[4]!, Number(process.argv[5]), process.argv[6] as EngineName, process.argv[7]);
     return;
   }
   if (process.argv[2] === '--size-child') {

@@ -98,6 +98,8 @@ public final class TeiPressXslt {
 
   private TeiPressXslt(Map<String, File> files, File schema) throws Exception {
     Configuration config = processor.getUnderlyingConfiguration();
+    // document() of a file that cannot be read is an error, not an empty sequence: a document that asks for one fails.
+    config.setRecoveryPolicy(Configuration.DO_NOT_RECOVER);
     config.setCollectionFinder((context, uri) -> {
       throw new XPathException("engine:no-external: a transform may not read the collection " + uri);
     });

@@ -11,7 +11,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import path from 'node:path';
-import { RELAX_NG_SCHEMA, ROOT, STYLESHEETS, sharedSerialisation, type EngineDocument, type SchemaProblem, type StylesheetParams, type TransformOutput, type XsltEngine } from './engine.js';
+import { RELAX_NG_SCHEMA, ROOT, STYLESHEETS, sharedSerialisation, type EngineDocument, type SchemaProblem, type StylesheetName, type StylesheetParams, type TransformOutput, type XsltEngine } from './engine.js';
 
 /** Debian's Saxon-HE (package libsaxonhe-java), the only jar the engine uses; none is downloaded. */
 export const SAXON_HE_JAR = process.env.TEI_PRESS_SAXON_HE_JAR ?? '/usr/share/java/Saxon-HE.jar';
@@ -22,6 +22,13 @@ export const ENGINE_CLASSES = path.join(ROOT, 'build', 'java');
 const ENGINE_CLASS = 'TeiPressXslt';
 /** The RELAX NG checker, compiled only where Jing's jar is. */
 const RELAX_NG_CLASS = 'TeiPressRng';
+
+/**
+ * The stylesheets the JVM compiles: all of the project's but the web
+ * edition's (xslt/site.xsl), which only SaxonJS runs (pipeline/site/), so
+ * that its compilation adds nothing to a worker's start.
+ */
+const JVM_STYLESHEETS = (Object.keys(STYLESHEETS) as StylesheetName[]).filter((name) => name !== 'site');
 
 /**
  * JVM options: the serial collector (one GC thread: on 2 shared cores a
@@ -100,7 +107,7 @@ interface Request {
 
 /**
  * One JVM serving transforms with the stylesheets it was started with (by
- * default the project's, {@link STYLESHEETS}) and
+ * default the project's, {@link STYLESHEETS}, but the web edition's) and
  * RELAX NG checks with the schema it was started with (by default the
  * project's, where Jing is installed), one request at a time.
  */
@@ -119,7 +126,7 @@ export class SaxonHeProcess {
    * @param schema the RELAX NG schema file to check documents against (none: the JVM checks nothing)
    */
   constructor(
-    files: Record<string, string> = Object.fromEntries(Object.entries(STYLESHEETS).map(([name, { xsl }]) => [name, path.join(ROOT, xsl)])),
+    files: Record<string, string> = Object.fromEntries(JVM_STYLESHEETS.map((name) => [name, path.join(ROOT, STYLESHEETS[name].xsl)])),
     schema: string | undefined = relaxNgMissing() ? undefined : path.join(ROOT, RELAX_NG_SCHEMA),
   ) {
     const missing = saxonHeMissing();

@@ -4,17 +4,23 @@
  * transforms over stdin/stdout, so that a batch pays Java's start-up and the
  * compilation once per worker, not once per document.
  *
- * Usage: java -cp build/java:Saxon-HE.jar TeiPressXslt NAME=FILE.xsl ...
+ * Usage: java -cp build/java:Saxon-HE.jar[:jing.jar] TeiPressXslt [--relaxng=SCHEMA.rng] NAME=FILE.xsl ...
+ * With --relaxng (and jing.jar, and TeiPressRng compiled) it also checks
+ * documents against that RELAX NG schema with Jing (TeiPressRng).
  *
  * Protocol (all integers 4-byte big-endian, strings an integer byte length
  * then UTF-8):
- *   request:  string op ("transform"); string stylesheet NAME; int parameter
- *             count, each: string name, int value count, the strings; string
- *             source document.
+ *   request:  string op; string stylesheet NAME; int parameter count, each:
+ *             string name, int value count, the strings; string document.
+ *             op "transform" runs the stylesheet on the document; "relaxng"
+ *             checks the document against the schema (NAME and parameters
+ *             unused); "transform-relaxng" transforms and checks the principal result.
  *   response: int byte length of the rest; int status (0 ok, 1 error); on error one string, the reason;
- *             on success the principal result, int count of secondary results
+ *             on success, for a transform, the principal result, int count of secondary results
  *             each string href (relative to file:///out/) and string text,
- *             int count of xsl:message texts, the strings.
+ *             int count of xsl:message texts, the strings; then for a check,
+ *             int count of problems, each int fatal (1: not well-formed), int line,
+ *             int column (0: unknown) and string message.
  * End of input ends the process.
  *
  * A document may not make the engine read a file or reach the network:
@@ -79,9 +85,21 @@ public final class TeiPressXslt {
   private final Processor processor = new Processor(false);
   private final Map<String, XsltExecutable> stylesheets = new HashMap<>();
   private final SAXParserFactory parsers = SAXParserFactory.newInstance();
+  /** The RELAX NG schema's checker (TeiPressRng), or null when the JVM was started without one. */
+  private final RelaxNg relaxNg;
 
-  private TeiPressXslt(Map<String, File> files) throws Exception {
+  /** A problem a RELAX NG check found: `fatal` when the document is not well-formed; line and column 0 when unknown. */
+  record Problem(boolean fatal, int line, int column, String message) {}
+
+  /** Checks a document's SAX events against a compiled schema (TeiPressRng, with Jing). */
+  interface RelaxNg {
+    List<Problem> check(XMLReader reader, InputSource document);
+  }
+
+  private TeiPressXslt(Map<String, File> files, File schema) throws Exception {
     Configuration config = processor.getUnderlyingConfiguration();
+    // document() of a file that cannot be read is an error, not an empty sequence: a document that asks for one fails.
+    config.setRecoveryPolicy(Configuration.DO_NOT_RECOVER);
     config.setCollectionFinder((context, uri) -> {
       throw new XPathException("engine:no-external: a transform may not read the collection " + uri);
     });
@@ -99,20 +117,43 @@ public final class TeiPressXslt {
     }
     config.setURIResolver(REFUSE_DOCUMENTS);
     config.setUnparsedTextURIResolver(REFUSE_TEXT);
+    relaxNg = schema == null ? null : (RelaxNg) Class.forName("TeiPressRng").getConstructor(File.class).newInstance(schema);
   }
 
-  private SAXSource sourceOf(String text) throws Exception {
+  /** A parser for documents: the same for transforms and RELAX NG checks. */
+  private XMLReader documentReader() throws Exception {
     XMLReader reader = parsers.newSAXParser().getXMLReader();
     reader.setEntityResolver((publicId, systemId) -> {
       throw new org.xml.sax.SAXException("engine:no-external: a document may not read " + systemId);
     });
-    InputSource input = new InputSource(new StringReader(text));
-    input.setSystemId("file:///in/document.xml");
-    return new SAXSource(reader, input);
+    return reader;
   }
 
-  /** One transform; the response is written by the caller. */
-  private void transform(String name, Map<String, List<String>> params, String text, DataOutputStream out) throws Exception {
+  private static InputSource inputOf(String text) {
+    InputSource input = new InputSource(new StringReader(text));
+    input.setSystemId("file:///in/document.xml");
+    return input;
+  }
+
+  private SAXSource sourceOf(String text) throws Exception {
+    return new SAXSource(documentReader(), inputOf(text));
+  }
+
+  /** Checks a document against the RELAX NG schema; the response is written by the caller. */
+  private void checkRelaxNg(String text, DataOutputStream out) throws Exception {
+    if (relaxNg == null) throw new IllegalStateException("no RELAX NG schema was given at start (--relaxng)");
+    List<Problem> problems = relaxNg.check(documentReader(), inputOf(text));
+    out.writeInt(problems.size());
+    for (Problem problem : problems) {
+      out.writeInt(problem.fatal() ? 1 : 0);
+      out.writeInt(Math.max(problem.line(), 0));
+      out.writeInt(Math.max(problem.column(), 0));
+      writeString(out, problem.message());
+    }
+  }
+
+  /** One transform; the response is written by the caller. Returns the principal result. */
+  private String transform(String name, Map<String, List<String>> params, String text, DataOutputStream out) throws Exception {
     XsltExecutable executable = stylesheets.get(name);
     if (executable == null) throw new IllegalArgumentException("no stylesheet named " + name);
     Xslt30Transformer transformer = executable.load30();
@@ -144,7 +185,6 @@ public final class TeiPressXslt {
     XdmNode source = builder.build(sourceOf(text));
     transformer.setGlobalContextItem(source);
     transformer.applyTemplates(source, serializer);
-    out.writeInt(0);
     writeString(out, principal.toString());
     out.writeInt(documents.size());
     for (Map.Entry<String, StringWriter> document : documents.entrySet()) {
@@ -153,6 +193,7 @@ public final class TeiPressXslt {
     }
     out.writeInt(messages.size());
     for (String message : messages) writeString(out, message);
+    return principal.toString();
   }
 
   private static String readString(DataInputStream in) throws IOException {
@@ -190,8 +231,13 @@ public final class TeiPressXslt {
       java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
       DataOutputStream response = new DataOutputStream(buffer);
       try {
-        if (!op.equals("transform")) throw new IllegalArgumentException("unknown request " + op);
-        transform(name, params, text, response);
+        response.writeInt(0);
+        switch (op) {
+          case "transform" -> transform(name, params, text, response);
+          case "relaxng" -> checkRelaxNg(text, response);
+          case "transform-relaxng" -> checkRelaxNg(transform(name, params, text, response), response);
+          default -> throw new IllegalArgumentException("unknown request " + op);
+        }
       } catch (Exception | StackOverflowError error) {
         buffer.reset();
         response.writeInt(1);
@@ -217,11 +263,13 @@ public final class TeiPressXslt {
 
   public static void main(String[] args) throws Exception {
     Map<String, File> files = new LinkedHashMap<>();
+    File schema = null;
     for (String arg : args) {
       int equals = arg.indexOf('=');
-      files.put(arg.substring(0, equals), new File(arg.substring(equals + 1)));
+      if (arg.startsWith("--relaxng=")) schema = new File(arg.substring(equals + 1));
+      else files.put(arg.substring(0, equals), new File(arg.substring(equals + 1)));
     }
-    TeiPressXslt engine = new TeiPressXslt(files);
+    TeiPressXslt engine = new TeiPressXslt(files, schema);
     DataInputStream in = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(System.out, 1 << 16));
     // Compiled: say so, so that the first request's time is a transform's.

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExitCode, formatMessage, MessageLog, InputError, type Message } from './messages.js';
 import { formatsHelp } from './writers/formats.js';
-import { ALL_FORMATS, DEFAULT_FORMATS, OptionError, PROJECT_ROOT, capJobs, parseFormats, parseJobs, resolveSettings, toolVersion, type OutputFormat } from './settings.js';
+import { ALL_FORMATS, DEFAULT_FORMATS, OptionError, PROJECT_ROOT, capJobs, parseFormats, parseJobs, resolveEngine, resolveSettings, toolVersion, type OutputFormat } from './settings.js';
 import type { InputFormat } from './readers/index.js';
 import type { EngineName } from './xslt-engine/engine.js';
 import { describeWriteError } from './output-errors.js';
@@ -30,7 +30,7 @@ Usage:
                          [--engine saxonjs|saxon-he|auto]
   tei-press build WITNESS WITNESS… --witnesses [--base WITNESS] [--out DIR] [--formats LIST] …
   tei-press merge SHARD_DIR… [--out DIR]
-  tei-press validate FILE… [--tei-all PATH]
+  tei-press validate FILE… [--tei-all PATH] [--engine saxonjs|saxon-he|auto]
   tei-press verify-bag DIR…
   tei-press site OUT [--to SITE] [--site-url URL] [--build-date DATE]
   tei-press --help | --version
@@ -70,7 +70,8 @@ ${formatsHelp().replace(/^ {2}/gm, '                     ')}
   --jobs N           worker threads for a batch (default and most: one per core); 1 builds in one thread
   --engine NAME      the XSLT engine: saxonjs (default), saxon-he (one warm Java process per worker,
                      for batches; needs Java and Saxon-HE, libsaxonhe-java) or auto (saxon-he where it
-                     runs, else saxonjs); the outputs are the same bytes
+                     runs, else saxonjs); the outputs are the same bytes. With saxon-he and Jing (Debian jing)
+                     the same Java process also checks the project schema (build and validate)
   --force            rebuild every input, also those unchanged since the last build (site: render every edition anew)
   --errata FILE      the editor's errata file: corrections (sic/corr) and editorial notes placed by quoted
                      words, with who made them and how sure (see README); nothing is corrected without it.
@@ -101,6 +102,13 @@ function usage(reason: string): never {
 async function startSchemaWorker(): Promise<void> {
   const { prepareRng } = await import('./validate/rng.js');
   prepareRng(readFileSync(path.join(PROJECT_ROOT, 'tei', 'tei-press.rng'), 'utf8'));
+}
+
+/** True when the engine asked for checks the project schema itself (Saxon-HE with Jing), so needs no schema worker. */
+async function engineChecksSchema(engine: EngineName | 'auto' | undefined): Promise<boolean> {
+  if (engine === undefined || engine === 'saxonjs') return false;
+  const { xsltEngine } = await import('./xslt-engine/index.js');
+  return xsltEngine(resolveEngine(engine)).relaxNg !== undefined;
 }
 
 function isFile(input: string): boolean {
@@ -222,7 +230,7 @@ async function main(argv: string[]): Promise<number> {
     checkOutDir(values.out ?? 'dist');
     // One file (or --jobs 1) is built in this thread: start its schema worker now. A
     // batch validates in its worker threads, each with its own, so none is started here.
-    if (jobs === 1 || (inputs.length === 1 && isFile(inputs[0]!))) await startSchemaWorker();
+    if ((jobs === 1 || (inputs.length === 1 && isFile(inputs[0]!))) && !(await engineChecksSchema(engine))) await startSchemaWorker();
     // Only the format names and detection: a build loads each reader when an input needs it (parse5 only for HTML).
     const { inputFormats, isInputFormat } = await import('./readers/index.js');
     if (values.from && !isInputFormat(values.from)) usage(`unknown input format "${values.from}"; choose from ${inputFormats.join(', ')}`);
@@ -320,15 +328,24 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'validate') {
     if (inputs.length === 0) usage('validate needs at least one TEI file');
-    await startSchemaWorker();
+    let engineName: EngineName;
+    try {
+      engineName = resolveEngine(values.engine);
+    } catch (error) {
+      if (error instanceof OptionError) usage(error.message);
+      throw error;
+    }
+    if (!(await engineChecksSchema(engineName))) await startSchemaWorker();
     const { validateTei } = await import('./validate/index.js');
+    const { closeXsltEngines, xsltEngine } = await import('./xslt-engine/index.js');
+    const engine = xsltEngine(engineName);
     let failed = false;
     for (const file of inputs) {
       const log = new MessageLog(file);
       try {
         await (await import('./validate/size-limit.js')).checkValidateSize(file, log);
         const xml = await readFile(file, 'utf8').catch(() => log.fail('input:unreadable', 'the file cannot be read; check the path'));
-        await validateTei(xml, log, { teiAll: values['tei-all'] });
+        await validateTei(xml, log, { teiAll: values['tei-all'], engine });
       } catch (error) {
         if (error instanceof InputError) log.error(error.ruleId, error.message, error.place);
         else log.error('internal', (error as Error).message);
@@ -337,6 +354,7 @@ async function main(argv: string[]): Promise<number> {
       if (log.hasErrors) failed = true;
       else process.stdout.write(`valid ${file}\n`);
     }
+    await closeXsltEngines();
     return failed ? ExitCode.failed : ExitCode.ok;
   }
   usage(`unknown command "${command}"`);

@@ -13,8 +13,8 @@ import { xsltEngine } from './xslt-engine/index.js';
 
 /** Runs the TEI stages on one input and validates the result. */
 export async function buildTei(edition: Edition, settings: Settings): Promise<void> {
-  // The schema compiles in its own thread while the stages run.
-  prepareValidation();
+  // The schema compiles in its own thread while the stages run (unless the engine checks it itself).
+  prepareValidation(xsltEngine(settings.engine));
   for (const stage of teiStages) await stage(edition, settings);
   await validateEditionTei(edition, settings);
 }

@@ -95,7 +95,7 @@ export async function buildCriticalEdition(files: readonly string[], options: Cr
   try {
     if (files.length < 2) log.fail('critical:one-witness', `a critical edition needs two or more witnesses; ${files.length} given`);
     if (baseIndex < 0) log.fail('critical:base', `--base ${options.base} is not one of the witnesses; give one of: ${files.join(', ')}`);
-    prepareValidation();
+    prepareValidation(xsltEngine(settings.engine));
     const editions: Edition[] = [];
     for (const file of files) {
       try {

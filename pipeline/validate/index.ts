@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValidationError } from 'fast-xml-parser';
 import type { MessageLog, Place, RuleId } from '../messages.js';
-import { xsltEngine, type EngineDocument, type XsltEngine } from '../xslt-engine/index.js';
+import { xsltEngine, type EngineDocument, type SchemaProblem, type XsltEngine } from '../xslt-engine/index.js';
 import { prepareRng, validateRng, type RngProblem } from './rng.js';
 import { validateSchematron, type SchematronProblem } from './schematron.js';
 import type { SchematronPhase } from './schematron-files.js';
@@ -68,11 +68,19 @@ export interface ValidateOptions {
  */
 export const JING_FROM_LENGTH = 2_000_000;
 
-/** The project schema's verdict: libxml2's problems, or Jing's (which explain themselves). */
-type SchemaVerdict = { by: 'libxml2'; problems: RngProblem[] } | { by: 'jing'; problems: JingProblem[] };
+/**
+ * The project schema's verdict: libxml2's problems, or Jing's (which explain
+ * themselves), from its own process or from inside the XSLT engine.
+ */
+type SchemaVerdict = { by: 'libxml2'; problems: RngProblem[] } | { by: 'jing'; problems: JingProblem[] } | { by: 'engine'; problems: SchemaProblem[] };
 
-/** Checks `xml` against the project schema with libxml2, or with Jing for a long document when Jing runs. */
-async function checkProjectSchema(xml: string): Promise<SchemaVerdict> {
+/**
+ * Checks `xml` against the project schema: inside the XSLT engine where it
+ * does that itself (Saxon-HE with Jing: no process, no second parse in Node),
+ * else with libxml2, or with Jing for a long document when Jing runs.
+ */
+async function checkProjectSchema(xml: string, inEngine?: Promise<SchemaProblem[]>): Promise<SchemaVerdict> {
+  if (inEngine) return { by: 'engine', problems: await inEngine };
   if (xml.length >= JING_FROM_LENGTH) {
     const problems = await validateWithJing(xml, PROJECT_SCHEMA);
     if (!problems.some((problem) => problem.toolFailure)) return { by: 'jing', problems };
@@ -101,9 +109,11 @@ function loadProjectSchema(): string {
  * Starts compiling the project schema now, in its worker thread, so that the
  * first {@link validateTei} does not wait for it (~0.3 s cold: worker, wasm
  * module, libxml2 compiling tei/tei-press.rng). Call it when a build starts;
- * it does nothing if already done. Optional: validateTei starts it too.
+ * it does nothing if already done, or when `engine` checks the schema itself.
+ * Optional: validateTei starts it too.
  */
-export function prepareValidation(): void {
+export function prepareValidation(engine?: XsltEngine): void {
+  if (engine?.relaxNg) return;
   prepareRng(loadProjectSchema());
 }
 
@@ -132,25 +142,28 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
     else report('schema:well-formed', `not well-formed XML: ${fallback!.message}`, fallback!.place);
     return log.fail('schema:invalid', `${label ?? 'the document'} is not well-formed XML; nothing more was checked`);
   }
-  // RELAX NG (in its worker) and Jing (a process) run while SaxonJS parses and runs the Schematron rules here.
-  const rng = checkProjectSchema(xml);
+  // RELAX NG (in its worker, a Jing process, or the engine's JVM) runs while the engine runs the Schematron rules.
   const engine = options.engine ?? xsltEngine();
+  // libxml2 starts at once, while SaxonJS parses; an engine that checks it itself needs the document first.
+  let rng = engine.relaxNg ? undefined : checkProjectSchema(xml);
   let schematron: Promise<SchematronProblem[]>;
   try {
     const document = options.document ? options.document() : engine.document(xml);
+    rng ??= checkProjectSchema(xml, engine.relaxNg!(document));
     schematron = validateSchematron(document, options.phase, engine);
   } catch (error) {
-    rng.catch(() => undefined);
+    rng?.catch(() => undefined);
     notWellFormed(saxonParseError(error));
   }
   let problems = 0;
   let duplicateIds = false;
   let starts: number[] | undefined;
   const tools = Promise.all([rng, options.teiAll ? validateWithJing(xml, options.teiAll) : Promise.resolve([])]);
-  // An engine that parses only when it transforms (Saxon-HE) reports a document that is not well-formed here.
-  const schematronProblems = await schematron.catch((error: unknown) => {
-    tools.catch(() => undefined);
-    if (checkWellFormed(xml) !== true) notWellFormed();
+  // An engine that parses only when it transforms (Saxon-HE) reports a document that is not well-formed here;
+  // where its parser refused what fast-xml-parser accepts, its RELAX NG check (same parser) says why.
+  const schematronProblems = await schematron.catch(async (error: unknown) => {
+    const unparsed = engineParseError((await tools.catch(() => [undefined]))[0]);
+    if (checkWellFormed(xml) !== true || unparsed) notWellFormed(unparsed);
     throw error;
   });
   const [verdict, jingProblems] = await tools;
@@ -158,6 +171,9 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
   // libxml2 refused it: if that is because it is not well-formed (SaxonJS's
   // parser lets a few things through, e.g. a repeated attribute), say only that.
   if (rngProblems.length > 0 && checkWellFormed(xml) !== true) notWellFormed();
+  // The engine's parser refused what fast-xml-parser accepts (an undeclared entity, say): its own reason.
+  const unparsed = engineParseError(verdict);
+  if (unparsed) notWellFormed(unparsed);
   for (const problem of schematronProblems) {
     if (problem.role === 'warning' || problem.role === 'info') {
       starts ??= elementStarts(xml);
@@ -171,7 +187,7 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
     report(`schema:sch:${problem.id || problem.pattern}`, `${problem.message} (at ${problem.location.replace(/Q\{[^}]*\}/g, '')})`, placeOf(xml, starts, problem.element));
   }
 
-  if (verdict.by === 'jing') {
+  if (verdict.by === 'jing' || verdict.by === 'engine') {
     for (const problem of verdict.problems) {
       problems++;
       report('schema:rng', `not valid against the project schema tei/tei-press.rng: ${problem.message}`, problem.line ? { line: problem.line, column: problem.column } : undefined);
@@ -208,6 +224,12 @@ export async function validateTei(xml: string, log: MessageLog, options: Validat
   if (problems > 0) {
     log.fail('schema:invalid', `${label ?? 'the document'} is not valid: ${problems} problem${problems === 1 ? '' : 's'} (listed above)`);
   }
+}
+
+/** Why the engine's parser refused the document, when its RELAX NG check says it did. */
+function engineParseError(verdict: SchemaVerdict | undefined): { message: string; place?: Place } | undefined {
+  const fatal = verdict?.by === 'engine' ? verdict.problems.find((problem) => problem.fatal) : undefined;
+  return fatal && { message: fatal.message, place: fatal.line ? { line: fatal.line, column: fatal.column } : undefined };
 }
 
 /** SaxonJS's parser message ("… at line 0 column 8", 0-based line) as a message and place. */

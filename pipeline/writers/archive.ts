@@ -1,6 +1,6 @@
 /**
  * The `archive` format: the archival TEI (xslt/archive.xsl), validated here
- * on its own tree: RELAX NG in full, and of the rules, which the edition TEI
+ * on its own tree: RELAX NG in full (inside the Saxon-HE engine where it can), and of the rules, which the edition TEI
  * passed, only those its changes can break.
  */
 import type { XastNode } from '../xslt-engine/saxon-js-tree.js';
@@ -34,9 +34,10 @@ export function archiveKeepsEveryNode(nodes: readonly XastNode[] | undefined, na
 }
 
 export const write: Writer = async (artifact, { slug, settings }) => {
-  // As a tree too (serialised as archive.xsl's xsl:output says), so that its rules need no second parse.
+  // As a tree too (serialised as archive.xsl's xsl:output says), so that its rules need no second parse; and
+  // checked against the schema where it is made when the engine can (Saxon-HE with Jing), so it is not sent back.
   const engine = xsltEngine(settings.engine);
-  const archive = await engine.transform('archive', artifact.document(engine), stylesheetParams(artifact, slug, settings), { keepResult: true });
+  const archive = await engine.transform('archive', artifact.document(engine), stylesheetParams(artifact, slug, settings), { keepResult: true, checkResult: true });
   reportStylesheetMessages('archive', artifact, archive.messages);
   const phase = archiveKeepsEveryNode(artifact.layout as XastNode[] | undefined) ? 'archive' : undefined;
   await validateTei(archive.principal, artifact.log, { teiAll: settings.teiAll, label: `${slug}.archive.tei.xml`, document: () => archive.result!, engine, phase });

@@ -29,6 +29,17 @@ export const STYLESHEETS = {
 } as const;
 export type StylesheetName = keyof typeof STYLESHEETS;
 
+/** The project's RELAX NG schema, which an engine may check documents against itself (Saxon-HE with Jing). */
+export const RELAX_NG_SCHEMA = 'tei/tei-press.rng';
+
+/** A problem an engine's RELAX NG check found: `fatal` when the document is not well-formed (nothing after it was checked). */
+export interface SchemaProblem {
+  fatal: boolean;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
 /**
  * A document made ready for transforms (parsed once, for SaxonJS): opaque
  * outside its engine; share it between the transforms of one document.
@@ -62,9 +73,18 @@ export interface XsltEngine {
   document(xml: string, nodes?: readonly unknown[]): EngineDocument;
   /**
    * Runs a stylesheet. With `keepResult`, the principal result also comes back
-   * as a document ready for further transforms (the archival TEI's rules).
+   * as a document ready for further transforms (the archival TEI's rules);
+   * with `checkResult` as well, an engine that checks RELAX NG itself checks
+   * that document against {@link RELAX_NG_SCHEMA} while it holds it, and
+   * {@link XsltEngine.relaxNg} then answers for it without asking again.
    */
-  transform(stylesheet: StylesheetName, source: EngineDocument, params?: StylesheetParams, options?: { keepResult?: boolean }): Promise<TransformOutput & { result?: EngineDocument }>;
+  transform(stylesheet: StylesheetName, source: EngineDocument, params?: StylesheetParams, options?: { keepResult?: boolean; checkResult?: boolean }): Promise<TransformOutput & { result?: EngineDocument }>;
+  /**
+   * Checks a document against {@link RELAX_NG_SCHEMA} inside the engine;
+   * present only where the engine does that (Saxon-HE with Jing), else the
+   * caller checks it (libxml2). The problems' places are lines and columns of the document's text.
+   */
+  relaxNg?(document: EngineDocument): Promise<SchemaProblem[]>;
   /** Ends what the engine keeps running (a JVM); it starts again on next use. */
   close(): Promise<void>;
 }

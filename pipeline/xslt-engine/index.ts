@@ -6,7 +6,7 @@ import { saxonHeEngine, saxonHeMissing } from './saxon-he.js';
 import { saxonJsEngine } from './saxon-js.js';
 import type { EngineName, XsltEngine } from './engine.js';
 
-export { ENGINE_NAMES, messageRule, type EngineDocument, type EngineName, type StylesheetName, type TransformOutput, type XsltEngine } from './engine.js';
+export { ENGINE_NAMES, messageRule, type EngineDocument, type EngineName, type SchemaProblem, type StylesheetName, type TransformOutput, type XsltEngine } from './engine.js';
 export { saxonHeMissing } from './saxon-he.js';
 
 const engines: Record<EngineName, XsltEngine> = { saxonjs: saxonJsEngine, 'saxon-he': saxonHeEngine };

@@ -1,7 +1,9 @@
 /**
  * The Saxon-HE engine: one long-lived JVM per thread (java/TeiPressXslt.java,
  * compiled by `npm run build` against Debian's Saxon-HE 9.9 jar) that
- * compiles the stylesheets once and serves transforms over its stdin/stdout.
+ * compiles the stylesheets once and serves transforms over its stdin/stdout;
+ * where Debian's Jing is installed, the same JVM also checks documents against
+ * the project's RELAX NG schema (java/TeiPressRng.java), compiled once too.
  * Java's start-up and the compilation (≈ 3.6 s of CPU) are paid once per worker,
  * so it is for batches; SaxonJS stays the default.
  */
@@ -9,13 +11,24 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import path from 'node:path';
-import { ROOT, STYLESHEETS, sharedSerialisation, type EngineDocument, type StylesheetParams, type TransformOutput, type XsltEngine } from './engine.js';
+import { RELAX_NG_SCHEMA, ROOT, STYLESHEETS, sharedSerialisation, type EngineDocument, type SchemaProblem, type StylesheetName, type StylesheetParams, type TransformOutput, type XsltEngine } from './engine.js';
 
 /** Debian's Saxon-HE (package libsaxonhe-java), the only jar the engine uses; none is downloaded. */
 export const SAXON_HE_JAR = process.env.TEI_PRESS_SAXON_HE_JAR ?? '/usr/share/java/Saxon-HE.jar';
-/** Where `npm run build` compiles java/TeiPressXslt.java (pipeline/tools/compile-java.ts). */
+/** Debian's Jing (package jing): with it the engine's JVM checks RELAX NG too; without it libxml2 does, in Node. */
+export const JING_JAR = process.env.TEI_PRESS_JING_JAR ?? '/usr/share/java/jing.jar';
+/** Where `npm run build` compiles java/ (pipeline/tools/compile-java.ts). */
 export const ENGINE_CLASSES = path.join(ROOT, 'build', 'java');
 const ENGINE_CLASS = 'TeiPressXslt';
+/** The RELAX NG checker, compiled only where Jing's jar is. */
+const RELAX_NG_CLASS = 'TeiPressRng';
+
+/**
+ * The stylesheets the JVM compiles: all of the project's but the web
+ * edition's (xslt/site.xsl), which only SaxonJS runs (pipeline/site/), so
+ * that its compilation adds nothing to a worker's start.
+ */
+const JVM_STYLESHEETS = (Object.keys(STYLESHEETS) as StylesheetName[]).filter((name) => name !== 'site');
 
 /**
  * JVM options: the serial collector (one GC thread: on 2 shared cores a
@@ -39,10 +52,21 @@ export function saxonHeMissing(): string | undefined {
   return undefined;
 }
 
-/** A document for this engine: its text, which the JVM parses (a few ms) for each transform. */
+/** Why the engine's JVM cannot check RELAX NG itself (then libxml2 does, in Node), or undefined when it can. */
+export function relaxNgMissing(): string | undefined {
+  if (!existsSync(JING_JAR)) return `Jing is not installed (${JING_JAR}; Debian package jing)`;
+  if (!existsSync(path.join(ENGINE_CLASSES, `${RELAX_NG_CLASS}.class`))) return `the engine's RELAX NG class is not compiled (${ENGINE_CLASSES}; "npm run build" compiles it when Jing is installed)`;
+  return undefined;
+}
+
+/**
+ * A document for this engine: its text, which the JVM parses (a few ms) for
+ * each request; for a result checked where it was made, the check's problems.
+ */
 interface SaxonHeDocument extends EngineDocument {
   readonly engine: 'saxon-he';
   readonly xml: string;
+  readonly relaxNg?: SchemaProblem[];
 }
 
 function encodeString(text: string): Buffer[] {
@@ -83,9 +107,13 @@ interface Request {
 
 /**
  * One JVM serving transforms with the stylesheets it was started with (by
- * default the project's, {@link STYLESHEETS}), one request at a time.
+ * default the project's, {@link STYLESHEETS}, but the web edition's) and
+ * RELAX NG checks with the schema it was started with (by default the
+ * project's, where Jing is installed), one request at a time.
  */
 export class SaxonHeProcess {
+  /** True when the JVM was started with a RELAX NG schema (see {@link checkRelaxNg}). */
+  readonly checksRelaxNg: boolean;
   private readonly child: ChildProcessWithoutNullStreams;
   private received: Buffer = Buffer.alloc(0);
   private ready = false;
@@ -93,12 +121,21 @@ export class SaxonHeProcess {
   private stderr = '';
   private ended: Error | undefined;
 
-  /** @param files stylesheet files by the name requests use */
-  constructor(files: Record<string, string> = Object.fromEntries(Object.entries(STYLESHEETS).map(([name, { xsl }]) => [name, path.join(ROOT, xsl)]))) {
+  /**
+   * @param files stylesheet files by the name requests use
+   * @param schema the RELAX NG schema file to check documents against (none: the JVM checks nothing)
+   */
+  constructor(
+    files: Record<string, string> = Object.fromEntries(JVM_STYLESHEETS.map((name) => [name, path.join(ROOT, STYLESHEETS[name].xsl)])),
+    schema: string | undefined = relaxNgMissing() ? undefined : path.join(ROOT, RELAX_NG_SCHEMA),
+  ) {
     const missing = saxonHeMissing();
     if (missing) throw new Error(`the saxon-he engine cannot run: ${missing}`);
+    this.checksRelaxNg = schema !== undefined;
     const stylesheets = Object.entries(files).map(([name, file]) => `${name}=${file}`);
-    this.child = spawn('java', [...JVM_OPTIONS, '-cp', `${ENGINE_CLASSES}${path.delimiter}${SAXON_HE_JAR}`, ENGINE_CLASS, ...stylesheets], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const classPath = [ENGINE_CLASSES, SAXON_HE_JAR, ...(schema ? [JING_JAR] : [])].join(path.delimiter);
+    const args = [...JVM_OPTIONS, '-cp', classPath, ENGINE_CLASS, ...(schema ? [`--relaxng=${schema}`] : []), ...stylesheets];
+    this.child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString('utf8')).slice(-4000);
@@ -149,14 +186,26 @@ export class SaxonHeProcess {
 
   /** Runs the stylesheet `name` on the XML text; the results as SaxonJS gives them (see `sharedSerialisation`). */
   async transform(name: string, xml: string, params: StylesheetParams = {}): Promise<TransformOutput> {
-    const reader = new Reader(await this.ask(request(name, xml, params)));
-    if (reader.int() !== 0) throw new Error(`${name}: ${reader.string()}`);
-    const principal = sharedSerialisation(reader.string());
-    const documents = new Map<string, string>();
-    for (let count = reader.int(); count > 0; count--) documents.set(reader.string(), sharedSerialisation(reader.string()));
-    const messages: string[] = [];
-    for (let count = reader.int(); count > 0; count--) messages.push(reader.string());
-    return { principal, documents, messages };
+    return transformOutput(await this.answer('transform', name, xml, params));
+  }
+
+  /** Checks the XML text against the JVM's RELAX NG schema. */
+  async checkRelaxNg(xml: string): Promise<SchemaProblem[]> {
+    return schemaProblems(await this.answer('relaxng', '', xml));
+  }
+
+  /** Runs the stylesheet `name`, then checks its principal result against the RELAX NG schema without sending it back. */
+  async transformAndCheck(name: string, xml: string, params: StylesheetParams = {}): Promise<TransformOutput & { relaxNg: SchemaProblem[] }> {
+    const reader = await this.answer('transform-relaxng', name, xml, params);
+    const output = transformOutput(reader);
+    return { ...output, relaxNg: schemaProblems(reader) };
+  }
+
+  /** The response to a request, past its status; an error response throws its reason. */
+  private async answer(op: string, name: string, xml: string, params: StylesheetParams = {}): Promise<Reader> {
+    const reader = new Reader(await this.ask(request(op, name, xml, params)));
+    if (reader.int() !== 0) throw new Error(`${name || op}: ${reader.string()}`);
+    return reader;
   }
 
   private ask(frame: Buffer): Promise<Buffer> {
@@ -197,8 +246,28 @@ export function saxonHeCpuSeconds(): number {
   return jvm?.cpuSeconds() ?? 0;
 }
 
-function request(stylesheet: string, xml: string, params: StylesheetParams): Buffer {
-  const parts: Buffer[] = [...encodeString('transform'), ...encodeString(stylesheet)];
+function transformOutput(reader: Reader): TransformOutput {
+  const principal = sharedSerialisation(reader.string());
+  const documents = new Map<string, string>();
+  for (let count = reader.int(); count > 0; count--) documents.set(reader.string(), sharedSerialisation(reader.string()));
+  const messages: string[] = [];
+  for (let count = reader.int(); count > 0; count--) messages.push(reader.string());
+  return { principal, documents, messages };
+}
+
+function schemaProblems(reader: Reader): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  for (let count = reader.int(); count > 0; count--) {
+    const fatal = reader.int() === 1;
+    const line = reader.int();
+    const column = reader.int();
+    problems.push({ fatal, ...(line > 0 ? { line } : {}), ...(column > 0 ? { column } : {}), message: reader.string() });
+  }
+  return problems;
+}
+
+function request(op: string, stylesheet: string, xml: string, params: StylesheetParams): Buffer {
+  const parts: Buffer[] = [...encodeString(op), ...encodeString(stylesheet)];
   const entries = Object.entries(params);
   parts.push(encodeInt(entries.length));
   for (const [name, value] of entries) {
@@ -220,9 +289,21 @@ export const saxonHeEngine: XsltEngine = {
   document: (xml) => ({ engine: 'saxon-he', xml }) as SaxonHeDocument,
   async transform(stylesheet, source, params = {}, options = {}) {
     jvm ??= new SaxonHeProcess();
+    if (options.keepResult && options.checkResult && jvm.checksRelaxNg) {
+      const { relaxNg, ...output } = await jvm.transformAndCheck(stylesheet, textOf(source), params);
+      return { ...output, result: { engine: 'saxon-he', xml: output.principal, relaxNg } as SaxonHeDocument };
+    }
     const output = await jvm.transform(stylesheet, textOf(source), params);
     return options.keepResult ? { ...output, result: { engine: 'saxon-he', xml: output.principal } as SaxonHeDocument } : output;
   },
+  // Where Jing is installed, the JVM checks RELAX NG too (and was started with the schema: see SaxonHeProcess).
+  ...(relaxNgMissing() ? {} : {
+    relaxNg(document: EngineDocument) {
+      jvm ??= new SaxonHeProcess();
+      const checked = (document as SaxonHeDocument).relaxNg;
+      return checked ? Promise.resolve(checked) : jvm.checkRelaxNg(textOf(document));
+    },
+  }),
   async close() {
     const running = jvm;
     jvm = undefined;

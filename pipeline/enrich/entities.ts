@@ -31,6 +31,7 @@ import { isCommonWord, isKnownProperNoun } from './entities-lexicon.js';
 import { LIST_ELEMENT, loadRegisters, NAME_ELEMENT, type EntityKind, type Register, type RegisterEntry } from './registers.js';
 import { addReviewItem, contextOf, type ReviewItem } from './review.js';
 import { wrapTextSpans, type TextContext, type TextSpan } from './spans.js';
+import { occurrenceFinder } from './name-occurrences.js';
 
 /** A mention marked in the text. */
 export interface EntityMention {
@@ -485,16 +486,13 @@ interface Discovered {
 function addRecurrences(pass: Pass, spansByText: Map<string, Resolved[]>): void {
   const recurring = recurringNames(pass, discoveredNames(spansByText));
   if (recurring.size === 0) return;
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{M}\\-])(?:${[...recurring.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}]|[-‐‑]\\p{L})`,
-    'gu',
-  );
+  const occurrencesIn = occurrenceFinder([...recurring.keys()]);
   for (const [text, spans] of spansByText) {
-    for (const found of text.matchAll(pattern)) {
+    for (const found of occurrencesIn(text)) {
       const start = found.index;
-      const end = start + found[0].length;
+      const end = start + found.name.length;
       if (spans.some((span) => span.start < end && start < span.end)) continue;
-      const { kind, ref, from } = recurring.get(found[0])!;
+      const { kind, ref, from } = recurring.get(found.name)!;
       spans.push({ start, end, kind, ref, cert: 'low', inner: [], reviewDetail: `not in any register; recurs after “${from}” was taken for ${article(kind)}` });
     }
     spans.sort((a, b) => a.start - b.start);
@@ -603,10 +601,6 @@ function article(kind: EntityKind): string {
 
 function kindWord(kind: EntityKind): 'person' | 'place' | 'organisation' {
   return kind === 'person' ? 'person' : kind === 'place' ? 'place' : 'organisation';
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function findChild(node: Root | Element | undefined, name: string): Element | undefined {

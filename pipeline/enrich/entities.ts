@@ -22,7 +22,7 @@
  * - A `short` register name ("Communist Party", "General Staff") is linked
  *   only when the same document names the entry in full somewhere.
  */
-import { el, walkElements, type Element, type Root } from '../tei/tree.js';
+import { cloneTree, el, walkElements, type Element, type Root } from '../tei/tree.js';
 import type { Edition, Stage } from '../edition.js';
 import { matcherFor, type NameMatch, type NameMatcher } from './entities-matcher.js';
 import { gazetteerEntry, lookUpTown, WELL_KNOWN_POPULATION } from './entities-gazetteer.js';
@@ -616,7 +616,7 @@ function insertStandOff(tei: Root, entries: RegisterEntry[]): void {
   const lists = (['person', 'place', 'org'] as const)
     .map((kind) => {
       const ofKind = entries.filter((entry) => entry.kind === kind);
-      return ofKind.length ? el(LIST_ELEMENT[kind], {}, ofKind.map((entry) => structuredClone(entry.element))) : null;
+      return ofKind.length ? el(LIST_ELEMENT[kind], {}, ofKind.map((entry) => cloneTree(entry.element))) : null;
     })
     .filter((list): list is Element => list !== null);
   const existing = findChild(root, 'standOff');

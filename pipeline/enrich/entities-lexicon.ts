@@ -96,6 +96,26 @@ function derivable(word: string, stems: Map<string, string>, lex: Lexicon): bool
  * "WAR", "Home" are; "Kirchner", "Victorian", "Shinwell" are not.
  */
 export function isCommonWord(word: string): boolean {
+  return remembered(commonWords, word, commonWord);
+}
+
+/** Answers already given, by word: a text asks about the same words again and again, and each lookup tries every affix rule. */
+const commonWords = new Map<string, boolean>();
+const properNouns = new Map<string, boolean>();
+/** Words remembered at most (of each kind), so that a batch of thousands of texts does not grow the memory without end. */
+const REMEMBERED = 50_000;
+
+function remembered(answers: Map<string, boolean>, word: string, lookUp: (word: string) => boolean): boolean {
+  let answer = answers.get(word);
+  if (answer === undefined) {
+    if (answers.size >= REMEMBERED) answers.clear();
+    answer = lookUp(word);
+    answers.set(word, answer);
+  }
+  return answer;
+}
+
+function commonWord(word: string): boolean {
   const lex = loadLexicon();
   const lower = word.toLowerCase().replace(/’/g, "'");
   if (derivable(lower, lex.common, lex)) return true;
@@ -112,6 +132,10 @@ export function isCommonWord(word: string): boolean {
 
 /** True when `word` is a capitalised entry of the dictionary (a proper noun or proper adjective: "Robinson", "Victorian"). */
 export function isKnownProperNoun(word: string): boolean {
+  return remembered(properNouns, word, knownProperNoun);
+}
+
+function knownProperNoun(word: string): boolean {
   const lex = loadLexicon();
   const title = word[0]!.toUpperCase() + word.slice(1).toLowerCase();
   return derivable(word, lex.proper, lex) || derivable(title, lex.proper, lex);

@@ -135,6 +135,8 @@ interface Word {
   text: string;
   start: number;
   end: number;
+  /** Its place in the text's list of words. */
+  index: number;
 }
 
 const WORDS = /\p{L}[\p{L}\p{M}]*(?:[’'-]\p{L}[\p{L}\p{M}]*)*\.?/gu;
@@ -150,7 +152,7 @@ function wordsOf(text: string): Word[] {
     if (value.endsWith('.') && !/^\p{Lu}\.$/u.test(value) && !TITLES.has(value.slice(0, -1)) && !ABBREVIATIONS.has(value.slice(0, -1))) value = value.slice(0, -1);
     // A possessive is not part of the name.
     if (/[’']s$/u.test(value)) value = value.slice(0, -2);
-    words.push({ text: value, start: match.index, end: match.index + value.length });
+    words.push({ text: value, start: match.index, end: match.index + value.length, index: words.length });
   }
   return words;
 }
@@ -434,12 +436,12 @@ const RULES: Rule[] = [
 WEAK_RULES.add(personByUnlistedWords).add(orgByMembers).add(personBySurname).add(placeByPreposition);
 
 /** The run without capitalised function words before the name ("The Daily Worker", "In Zimmerwald"), with its surroundings. */
-function candidateOf(text: string, words: Word[], wordIndex: Map<number, number>, whole: Run): Candidate {
+function candidateOf(text: string, words: Word[], whole: Run): Candidate {
   let start = 0;
   while (start < whole.words.length - 1 && FUNCTION_WORDS.has(bare(whole.words[start]!.text)) && whole.words[start + 1]!.start > whole.words[start]!.end) start++;
   const runWords = whole.words.slice(start);
   const first = runWords[0]!;
-  const firstIndex = wordIndex.get(first.start)!;
+  const firstIndex = first.index;
   const previous = words[firstIndex - 1];
   return {
     text,
@@ -467,9 +469,8 @@ function isQuotedTitle(c: Candidate): boolean {
 export function findUnknownNames(text: string, covered: (start: number, end: number) => boolean, options: { italic?: boolean } = {}): UnknownName[] {
   const words = wordsOf(text);
   const found: UnknownName[] = [];
-  const wordIndex = new Map(words.map((word, index) => [word.start, index]));
   for (const whole of runsOf(text, words, covered)) {
-    const candidate = candidateOf(text, words, wordIndex, whole);
+    const candidate = candidateOf(text, words, whole);
     if (candidate.words.length === 1 && FUNCTION_WORDS.has(candidate.texts[0]!)) continue;
     if (candidate.texts.some((word) => NAVIGATION_WORDS.has(word)) || isQuotedTitle(candidate)) continue;
     const weakAllowed = !options.italic && !inForeignPhrase(candidate);

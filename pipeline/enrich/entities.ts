@@ -22,7 +22,7 @@
  * - A `short` register name ("Communist Party", "General Staff") is linked
  *   only when the same document names the entry in full somewhere.
  */
-import { el, walkElements, type Element, type Root } from '../tei/tree.js';
+import { cloneTree, el, walkElements, type Element, type Root } from '../tei/tree.js';
 import type { Edition, Stage } from '../edition.js';
 import { matcherFor, type NameMatch, type NameMatcher } from './entities-matcher.js';
 import { gazetteerEntry, lookUpTown, WELL_KNOWN_POPULATION } from './entities-gazetteer.js';
@@ -31,6 +31,7 @@ import { isCommonWord, isKnownProperNoun } from './entities-lexicon.js';
 import { LIST_ELEMENT, loadRegisters, NAME_ELEMENT, type EntityKind, type Register, type RegisterEntry } from './registers.js';
 import { addReviewItem, contextOf, type ReviewItem } from './review.js';
 import { wrapTextSpans, type TextContext, type TextSpan } from './spans.js';
+import { occurrenceFinder } from './name-occurrences.js';
 
 /** A mention marked in the text. */
 export interface EntityMention {
@@ -485,16 +486,13 @@ interface Discovered {
 function addRecurrences(pass: Pass, spansByText: Map<string, Resolved[]>): void {
   const recurring = recurringNames(pass, discoveredNames(spansByText));
   if (recurring.size === 0) return;
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{M}\\-])(?:${[...recurring.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}]|[-‐‑]\\p{L})`,
-    'gu',
-  );
+  const occurrencesIn = occurrenceFinder([...recurring.keys()]);
   for (const [text, spans] of spansByText) {
-    for (const found of text.matchAll(pattern)) {
+    for (const found of occurrencesIn(text)) {
       const start = found.index;
-      const end = start + found[0].length;
+      const end = start + found.name.length;
       if (spans.some((span) => span.start < end && start < span.end)) continue;
-      const { kind, ref, from } = recurring.get(found[0])!;
+      const { kind, ref, from } = recurring.get(found.name)!;
       spans.push({ start, end, kind, ref, cert: 'low', inner: [], reviewDetail: `not in any register; recurs after “${from}” was taken for ${article(kind)}` });
     }
     spans.sort((a, b) => a.start - b.start);
@@ -605,10 +603,6 @@ function kindWord(kind: EntityKind): 'person' | 'place' | 'organisation' {
   return kind === 'person' ? 'person' : kind === 'place' ? 'place' : 'organisation';
 }
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function findChild(node: Root | Element | undefined, name: string): Element | undefined {
   return (node?.children as Array<Element | { type: string }> | undefined)?.find(
     (child): child is Element => child.type === 'element' && (child as Element).name === name,
@@ -622,7 +616,7 @@ function insertStandOff(tei: Root, entries: RegisterEntry[]): void {
   const lists = (['person', 'place', 'org'] as const)
     .map((kind) => {
       const ofKind = entries.filter((entry) => entry.kind === kind);
-      return ofKind.length ? el(LIST_ELEMENT[kind], {}, ofKind.map((entry) => structuredClone(entry.element))) : null;
+      return ofKind.length ? el(LIST_ELEMENT[kind], {}, ofKind.map((entry) => cloneTree(entry.element))) : null;
     })
     .filter((list): list is Element => list !== null);
   const existing = findChild(root, 'standOff');

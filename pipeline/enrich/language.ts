@@ -53,12 +53,19 @@ interface Detector {
 
 let detector: Promise<Detector> | undefined;
 
-/** Loads franc and the ISO 639 tables on first use (a build of a stated-language page never needs the trigram data). */
+/** franc's `minLength`: a shorter sample is `und`. */
+export const MIN_DETECT_LENGTH = 50;
+
+/** The languages detection may give: living, with an ISO 639-1 code (ISO 639-3 codes, franc's). */
+export function detectableLanguages(iso6393: readonly { iso6391?: string; iso6393: string; type: string }[]): string[] {
+  return iso6393.filter((entry) => entry.iso6391 && entry.type === 'living').map((entry) => entry.iso6393);
+}
+
+/** Loads franc's profiles (see trigram-detector.ts) and the ISO 639 tables on first use (a build of a stated-language page never needs the trigram data). */
 function loadDetector(): Promise<Detector> {
-  detector ??= Promise.all([import('franc-all'), import('iso-639-3')]).then(([{ francAll }, { iso6393, iso6393To1 }]) => {
-    const only = iso6393.filter((entry) => entry.iso6391 && entry.type === 'living').map((entry) => entry.iso6393);
+  detector ??= Promise.all([import('./trigram-detector.js'), import('iso-639-3')]).then(([{ trigramDetector }, { iso6393, iso6393To1 }]) => {
     const names = new Map(iso6393.filter((entry) => entry.iso6391).map((entry) => [entry.iso6391!, entry.name]));
-    return { detect: (sample) => francAll(sample, { only, minLength: 50 })[0]?.[0] ?? 'und', toIso1: iso6393To1, names };
+    return { detect: trigramDetector(detectableLanguages(iso6393), MIN_DETECT_LENGTH), toIso1: iso6393To1, names };
   });
   return detector;
 }

@@ -36,8 +36,46 @@ export function serializeTei(root: Root): string {
 
 /** Writes nodes laid out by {@link layoutTei} as an XML document. */
 export function writeLayout(nodes: Root['children']): string {
-  const parts = nodes.map((child) => toXml(child, { closeEmptyElements: true, tightClose: true }));
+  const parts = nodes.map(xmlOf);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${parts.join('\n')}\n`;
+}
+
+/** xast-util-to-xml's options for the TEI: `<empty/>`. */
+const TO_XML_OPTIONS = { closeEmptyElements: true, tightClose: true } as const;
+
+/** What xast-util-to-xml (4.0.0) drops from names, values and text: C0 controls that XML 1.0 forbids. */
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+/** What it writes as a character reference (`&#x26;`), in text, in attribute values and in names. */
+const TEXT_SPECIAL = /[&<]/g;
+const VALUE_SPECIAL = /[<&"]/g;
+const NAME_SPECIAL = /[\t\n "&'/<=>]/g;
+const TEXT_CLEAN = /^[^&<\u0000-\u0008\u000B\u000C\u000E-\u001F]*$/;
+const VALUE_CLEAN = /^[^<&"\u0000-\u0008\u000B\u000C\u000E-\u001F]*$/;
+const NAME_CLEAN = /^[^\t\n "&'/<=>\u0000-\u0008\u000B\u000C\u000E-\u001F]*$/;
+
+function escaped(value: string, clean: RegExp, special: RegExp): string {
+  if (clean.test(value)) return value;
+  return value.replace(FORBIDDEN, '').replace(special, (char) => `&#x${char.charCodeAt(0).toString(16).toUpperCase()};`);
+}
+
+/**
+ * A node as xast-util-to-xml writes it with {@link TO_XML_OPTIONS}, the same
+ * bytes (tests/serialize-xml.test.ts), without its per-string escaping
+ * machinery for the text and attributes that need none: most of them.
+ */
+export function xmlOf(node: Root['children'][number]): string {
+  if (node.type === 'text') return escaped(node.value || '', TEXT_CLEAN, TEXT_SPECIAL);
+  if (node.type !== 'element') return toXml(node, TO_XML_OPTIONS);
+  const name = escaped(node.name || '', NAME_CLEAN, NAME_SPECIAL);
+  let out = `<${name}`;
+  const attributes = node.attributes ?? {};
+  for (const key of Object.keys(attributes)) {
+    const value = attributes[key];
+    if (value !== null && value !== undefined) out += ` ${escaped(key, NAME_CLEAN, NAME_SPECIAL)}="${escaped(String(value), VALUE_CLEAN, VALUE_SPECIAL)}"`;
+  }
+  let content = '';
+  for (const child of node.children ?? []) content += xmlOf(child);
+  return content ? `${out}>${content}</${name}>` : `${out}/>`;
 }
 
 function indentNode<T extends Root['children'][number]>(node: T, depth: number): T {

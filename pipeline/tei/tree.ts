@@ -89,3 +89,15 @@ export function findFirst(node: Element | Root, name: string): Element | undefin
   }
   return undefined;
 }
+
+/**
+ * A deep copy of a node: what `structuredClone` gives for a tree of plain
+ * objects, arrays and primitives (xast), several times faster.
+ */
+export function cloneTree<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneTree) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = cloneTree((value as Record<string, unknown>)[key]);
+  return copy as T;
+}

@@ -6,6 +6,7 @@ import { findFooter, findHeaderEnd, headCandidate, looksLikeName, readText, spli
 import { slugOf } from '../../pipeline/slug.js';
 import { findAll, textOf, type Element } from '../../pipeline/tei/tree.js';
 import { teiOfText } from './tei-of-text.js';
+import { clean } from '../../pipeline/readers/text/lines.js';
 
 const SEED = readFileSync('seeds/wright-1941-soviet-union-at-war.txt', 'utf8');
 const read = (text: string) => readText(text, new MessageLog('test.txt'));
@@ -236,5 +237,15 @@ describe('the corpus', () => {
     expect(meta.source).toMatchObject({ journal: "Workers' Republic", date: { iso: '1899-08-19' } });
     expect(meta.transcription?.names).toEqual(["Einde O'Callaghan"]);
     expect(meta.lastUpdated?.date?.iso).toBe('2003-08-11');
+  });
+});
+
+describe('clean text of a line', () => {
+  it('is computed once per line and follows a change of the line’s text', () => {
+    const line = { text: '  Two\u00A0 spaces\u2003and\ta tab  ', line: 1 };
+    expect(clean(line)).toBe('Two spaces and a tab');
+    expect(clean(line)).toBe('Two spaces and a tab');
+    line.text = 'Changed\u00A0text ';
+    expect(clean(line)).toBe('Changed text');
   });
 });

@@ -285,16 +285,54 @@ function isDateRangeOnly(text: string): boolean {
 }
 
 /**
+ * The page's blocks as the header sees them, each classified when first asked
+ * for: the header needs the first few, and of all the others only their
+ * heading levels, which only `h1`–`h6` elements can have (see {@link classifyTop}).
+ */
+class TopBlocks {
+  private readonly known: (TopBlock | undefined)[] = [];
+
+  constructor(private readonly blocks: Block[]) {}
+
+  get length(): number {
+    return this.blocks.length;
+  }
+
+  at(index: number): TopBlock {
+    return (this.known[index] ??= classifyTop(this.blocks[index]!, index));
+  }
+
+  /** The blocks `[from, to)`. */
+  range(from: number, to: number): TopBlock[] {
+    const out: TopBlock[] = [];
+    for (let index = from; index < to; index++) out.push(this.at(index));
+    return out;
+  }
+
+  /** The levels of the headings from block `from` on, in order. */
+  headingLevelsFrom(from: number): number[] {
+    const levels: number[] = [];
+    for (let index = from; index < this.blocks.length; index++) {
+      const block = this.blocks[index]!;
+      if (!('element' in block) || !/^h[1-6]$/.test(block.element.tagName)) continue;
+      const top = this.at(index);
+      if (top.role === 'heading') levels.push(top.level);
+    }
+    return levels;
+  }
+}
+
+/**
  * Where the header ends and what each of its blocks is. The title is the first non-empty `h1` before the text
  * begins, else the largest heading there. Before it stand breadcrumbs, the author and collection or rubric lines;
  * after it subtitles and the dateline; then the information block. The header ends after the information block
  * when the page has one, else at the first text block, at a heading after a rule that follows the title, or at a
  * heading whose level recurs as a section heading further down.
  */
-function planHeader(tops: TopBlock[], hints: PageHints): HeaderPlan | undefined {
-  const firstText = tops.findIndex((top) => top.role === 'text' && !isDateBlock(top));
-  const limit = firstText === -1 ? tops.length : firstText;
-  const headings = tops.slice(0, limit).filter((top) => top.role === 'heading' && !isDateBlock(top));
+function planHeader(tops: TopBlocks, hints: PageHints): HeaderPlan | undefined {
+  let limit = 0;
+  while (limit < tops.length && !(tops.at(limit).role === 'text' && !isDateBlock(tops.at(limit)))) limit++;
+  const headings = tops.range(0, limit).filter((top) => top.role === 'heading' && !isDateBlock(top));
   let titleAt = headings.find((top) => top.level === 1);
   if (!titleAt) {
     const candidates = headings.filter((top, position) => !(position === 0 && headings.length > 1 && isAuthorHeading(top, hints)));
@@ -303,19 +341,19 @@ function planHeader(tops: TopBlock[], hints: PageHints): HeaderPlan | undefined 
   }
   if (!titleAt) return undefined;
   // `<h1>Anarchism and Socialism</h1><hr><h3>CHAPTER I The Point of View…</h3>`: the book, then the page's chapter.
-  const chapter = headings.find((top) => tops.indexOf(top) > tops.indexOf(titleAt!) && CHAPTER_START.test(top.text) && top.text.length <= 160);
+  const chapter = headings.find((top) => top.index > titleAt!.index && CHAPTER_START.test(top.text) && top.text.length <= 160);
   let bookTitle: TopBlock | undefined;
   if (chapter) {
     bookTitle = titleAt;
     titleAt = chapter;
   }
-  const titleIndex = tops.indexOf(titleAt);
+  const titleIndex = titleAt.index;
   const plan: HeaderPlan = { end: titleIndex + 1, authors: [], title: [titleAt], collection: [], subtitle: [], rubric: [], info: [], breadcrumbs: [], bylines: [] };
 
 
   // Before the title.
   let ruleSinceLast = false;
-  const before = tops.slice(0, titleIndex);
+  const before = tops.range(0, titleIndex);
   const ruleBeforeTitle = before.map((top) => top.role === 'rule');
   before.forEach((top, position) => {
     if (top.role === 'breadcrumb') plan.breadcrumbs.push(top);
@@ -336,12 +374,12 @@ function planHeader(tops: TopBlock[], hints: PageHints): HeaderPlan | undefined 
   if (bookTitle) plan.collection.push(bookTitle);
 
   // After the title: subtitles and the dateline, then the information block.
-  const later = tops.slice(limit).filter((top) => top.role === 'heading').map((top) => top.level);
-  const hasInfo = tops.slice(titleIndex + 1, limit).some((top) => top.role === 'info');
+  const later = tops.headingLevelsFrom(limit);
+  const hasInfo = tops.range(titleIndex + 1, limit).some((top) => top.role === 'info');
   let index = titleIndex + 1;
   let ruleAfterTitle = false;
   for (; index < tops.length; index++) {
-    const top = tops[index]!;
+    const top = tops.at(index);
     if (top.role === 'rule' || top.role === 'spacer') {
       if (top.role === 'rule') ruleAfterTitle = true;
       continue;
@@ -379,7 +417,7 @@ function planHeader(tops: TopBlock[], hints: PageHints): HeaderPlan | undefined 
   }
   // Rules and spacers that close the header are part of it; a text block is not.
   plan.end = index;
-  while (plan.end > titleIndex + 1 && (tops[plan.end - 1]!.role === 'rule' || tops[plan.end - 1]!.role === 'spacer') && !plan.info.length) plan.end--;
+  while (plan.end > titleIndex + 1 && (tops.at(plan.end - 1).role === 'rule' || tops.at(plan.end - 1).role === 'spacer') && !plan.info.length) plan.end--;
   return plan;
 }
 
@@ -407,7 +445,7 @@ function asLine(top: TopBlock): SourceLine {
  * no recognisable header: then the whole page is text, and the title is left to the `<title>` fallback).
  */
 export function readHeader(blocks: Block[], meta: ArticleMeta, log: MessageLog, hints: PageHints = {}): number {
-  const tops = blocks.map(classifyTop);
+  const tops = new TopBlocks(blocks);
   // Breadcrumbs at the very top come before everything, whatever the rest is.
   const plan = planHeader(tops, hints);
   if (!plan) return 0;

@@ -45,9 +45,16 @@ export function blocksOf(lines: TextLine[]): TextLine[][] {
   return blocks;
 }
 
+/** Lines already cleaned, with the text they were cleaned from: the reader asks for a line's clean text many times. */
+const cleaned = new WeakMap<SourceLine, { text: string; value: string }>();
+
 /** A line's text with plain, collapsed spaces. */
 export function clean(line: SourceLine): string {
-  return plainSpaces(line.text).replace(/\s+/g, ' ').trim();
+  const known = cleaned.get(line);
+  if (known?.text === line.text) return known.value;
+  const value = plainSpaces(line.text).replace(/\s+/g, ' ').trim();
+  cleaned.set(line, { text: line.text, value });
+  return value;
 }
 
 export function at(line: SourceLine) {

@@ -289,6 +289,7 @@ export const saxonHeEngine: XsltEngine = {
   document: (xml) => ({ engine: 'saxon-he', xml }) as SaxonHeDocument,
   async transform(stylesheet, source, params = {}, options = {}) {
     jvm ??= new SaxonHeProcess();
+    // The JVM checks the result as it serialised it: for archive.xsl (indent="no") sharedSerialisation changes no line.
     if (options.keepResult && options.checkResult && jvm.checksRelaxNg) {
       const { relaxNg, ...output } = await jvm.transformAndCheck(stylesheet, textOf(source), params);
       return { ...output, result: { engine: 'saxon-he', xml: output.principal, relaxNg } as SaxonHeDocument };

@@ -56,16 +56,61 @@ let detector: Promise<Detector> | undefined;
 /** franc's `minLength`: a shorter sample is `und`. */
 export const MIN_DETECT_LENGTH = 50;
 
-/** The languages detection may give: living, with an ISO 639-1 code (ISO 639-3 codes, franc's). */
+/**
+ * Individual languages franc knows by their ISO 639-3 code that have no
+ * ISO 639-1 code of their own but belong to a macrolanguage that has one
+ * (SIL International's ISO 639-3 macrolanguage mappings,
+ * `iso-639-3-macrolanguages.tab`): franc profiles Standard Arabic as `arb`
+ * and Mandarin as `cmn`, not `ara` and `zho`, so without them an Arabic text
+ * read as Urdu or Persian and a Chinese one as undetermined. Written as the
+ * macrolanguage's two-letter code (`arb` → `ar`).
+ */
+export const MACROLANGUAGE_CODES: Readonly<Record<string, string>> = {
+  arb: 'ar', // Standard Arabic → Arabic (ara)
+  cmn: 'zh', // Mandarin Chinese → Chinese (zho)
+  pes: 'fa', prs: 'fa', // Iranian Persian, Dari → Persian (fas)
+  zlm: 'ms', // Malay (individual language) → Malay (msa)
+  swh: 'sw', // Swahili (individual language) → Swahili (swa)
+  ekk: 'et', // Standard Estonian → Estonian (est)
+  lvs: 'lv', // Standard Latvian → Latvian (lav)
+  als: 'sq', // Tosk Albanian → Albanian (sqi)
+  uzn: 'uz', // Northern Uzbek → Uzbek (uzb)
+  azj: 'az', azb: 'az', // North and South Azerbaijani → Azerbaijani (aze)
+  khk: 'mn', // Halh Mongolian → Mongolian (mon)
+  npi: 'ne', // Nepali (individual language) → Nepali (nep)
+  ydd: 'yi', // Eastern Yiddish → Yiddish (yid)
+  ckb: 'ku', // Central Kurdish → Kurdish (kur)
+  pbu: 'ps', // Northern Pashto → Pashto (pus)
+  plt: 'mg', // Plateau Malagasy → Malagasy (mlg)
+  gaz: 'om', // West Central Oromo → Oromo (orm)
+  fuv: 'ff', fuf: 'ff', // Nigerian Fulfulde, Pular → Fulah (ful)
+  knc: 'kr', // Central Kanuri → Kanuri (kau)
+  kng: 'kg', // Koongo → Kongo (kon)
+  fat: 'ak', // Fanti → Akan (aka)
+  ayr: 'ay', // Central Aymara → Aymara (aym)
+  gug: 'gn', // Paraguayan Guaraní → Guarani (grn)
+  zyb: 'za', // Yongbei Zhuang → Zhuang (zha)
+  koi: 'kv', // Komi-Permyak → Komi (kom)
+  csw: 'cr', // Swampy Cree → Cree (cre)
+  ojb: 'oj', // Northwestern Ojibwa → Ojibwa (oji)
+  ike: 'iu', // Eastern Canadian Inuktitut → Inuktitut (iku)
+  // The Quechua languages franc profiles → Quechua (que).
+  qug: 'qu', quz: 'qu', quy: 'qu', qwh: 'qu', qxn: 'qu', qva: 'qu', qvm: 'qu', qvn: 'qu', qvh: 'qu', qvc: 'qu', quh: 'qu', qxu: 'qu',
+};
+
+/**
+ * The languages detection may give (ISO 639-3 codes, franc's): living, with
+ * an ISO 639-1 code, or in a macrolanguage that has one ({@link MACROLANGUAGE_CODES}).
+ */
 export function detectableLanguages(iso6393: readonly { iso6391?: string; iso6393: string; type: string }[]): string[] {
-  return iso6393.filter((entry) => entry.iso6391 && entry.type === 'living').map((entry) => entry.iso6393);
+  return iso6393.filter((entry) => (entry.iso6391 || entry.iso6393 in MACROLANGUAGE_CODES) && entry.type === 'living').map((entry) => entry.iso6393);
 }
 
 /** Loads franc's profiles (see trigram-detector.ts) and the ISO 639 tables on first use (a build of a stated-language page never needs the trigram data). */
 function loadDetector(): Promise<Detector> {
   detector ??= Promise.all([import('./trigram-detector.js'), import('iso-639-3')]).then(([{ trigramDetector }, { iso6393, iso6393To1 }]) => {
     const names = new Map(iso6393.filter((entry) => entry.iso6391).map((entry) => [entry.iso6391!, entry.name]));
-    return { detect: trigramDetector(detectableLanguages(iso6393), MIN_DETECT_LENGTH), toIso1: iso6393To1, names };
+    return { detect: trigramDetector(detectableLanguages(iso6393), MIN_DETECT_LENGTH), toIso1: { ...iso6393To1, ...MACROLANGUAGE_CODES }, names };
   });
   return detector;
 }

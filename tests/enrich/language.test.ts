@@ -58,6 +58,16 @@ describe('language detection', () => {
     expect((await detectLanguage(ENGLISH.repeat(4))).language).toBe('en');
   });
 
+  it('detects a language franc profiles under an individual code of a macrolanguage (Standard Arabic, Mandarin, Iranian Persian)', async () => {
+    // Article 1 of the Universal Declaration of Human Rights, in each language's UN text.
+    const arabic = 'يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق. وقد وهبوا عقلاً وضميرًا وعليهم أن يعامل بعضهم بعضًا بروح الإخاء. ';
+    const chinese = '人人生而自由，在尊严和权利上一律平等。他们赋有理性和良心，并应以兄弟关系的精神相对待。';
+    const persian = 'تمام افراد بشر آزاد به دنیا می‌آیند و از لحاظ حیثیت و حقوق با هم برابرند. همه دارای عقل و وجدان هستند و باید نسبت به یکدیگر با روح برادری رفتار کنند. ';
+    expect((await detectLanguage(arabic.repeat(12))).language).toBe('ar');
+    expect((await detectLanguage(chinese.repeat(30))).language).toBe('zh');
+    expect((await detectLanguage(persian.repeat(12))).language).toBe('fa');
+  });
+
   it('leaves a short text, or one half in each of two languages, undetermined', async () => {
     const short = await detectLanguage('Chapter IX. The Crisis of 1890');
     expect([short.language, short.samples]).toEqual([undefined, 0]);

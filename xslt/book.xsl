@@ -6,7 +6,8 @@
   epub.xsl make them alone, byte for byte. What both need is worked out once:
   the global variables of the common core (titles, registers, the entries
   the index lists), its keys and accumulators (mentions, made ids), the
-  index's order. Between the two a message "book:part-print" tells the
+  index's order and its items, which the EPUB copies with links into its
+  files. Between the two a message "book:part-print" tells the
   writers whose messages follow (the EPUB's come first, as its writer runs
   first). Parameters: see common/params.xsl (font-faces is the print HTML's,
   epub-font-faces the EPUB's).
@@ -20,6 +21,9 @@
   <xsl:include href="epub/package.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <!-- The index is rendered twice here: its items are made once and copied (html/parts.xsl). -->
+  <xsl:variable name="index-items-shared" as="xs:boolean" select="true()"/>
 
   <xsl:template match="/">
     <xsl:call-template name="epub-package">

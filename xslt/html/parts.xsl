@@ -10,7 +10,7 @@
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:f="urn:tei-press:functions" xmlns:map="http://www.w3.org/2005/xpath-functions/map" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
   <!-- ===== What the source page says besides the text ===== -->
@@ -226,18 +226,24 @@
               <xsl:value-of select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}($group)"/>
             </xsl:element>
             <ul class="index-entries">
-              <xsl:for-each select="$index-order($group)">
-                <xsl:choose>
-                  <xsl:when test="self::f:see">
-                    <li class="index-entry index-see">
-                      <span class="index-name"><xsl:value-of select="@name"/></span>
-                      <xsl:text>, </xsl:text><i>see</i><xsl:text> </xsl:text>
-                      <a href="{let $hrefs := f:entry-hrefs($f:chunked) return $hrefs(string(@ref))}"><xsl:value-of select="f:index-heading($index-entries-by-id(string(@ref))[1])"/></a>
-                    </li>
-                  </xsl:when>
-                  <xsl:otherwise><xsl:apply-templates select="." mode="index"/></xsl:otherwise>
-                </xsl:choose>
-              </xsl:for-each>
+              <xsl:choose>
+                <!-- A driver of one rendering makes its items where they stand. -->
+                <xsl:when test="not($index-items-shared)">
+                  <xsl:for-each select="$index-order($group)"><xsl:call-template name="index-item"/></xsl:for-each>
+                </xsl:when>
+                <xsl:when test="not($f:chunked)"><xsl:sequence select="$index-items($group)"/></xsl:when>
+                <xsl:otherwise>
+                  <xsl:variable name="items" select="$index-items($group)"/>
+                  <xsl:for-each select="$index-order($group)">
+                    <xsl:variable name="i" select="position()"/>
+                    <xsl:choose>
+                      <!-- A cross-reference, or an entry whose language is marked (xml:lang is the EPUB's too): made anew. -->
+                      <xsl:when test="self::f:see or @xml:lang"><xsl:call-template name="index-item"/></xsl:when>
+                      <xsl:otherwise><xsl:apply-templates select="$items[$i]" mode="f:index-chunked"><xsl:with-param name="entry" select="."/></xsl:apply-templates></xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:for-each>
+                </xsl:otherwise>
+              </xsl:choose>
             </ul>
           </section>
         </xsl:for-each>
@@ -268,6 +274,61 @@
       </xsl:for-each-group>
     </xsl:map>
   </xsl:variable>
+  <!-- The index's items (entries and cross-references) of each kind, in its order, as the one-file outputs
+       link them: made once per transform where $index-items-shared (book.xsl, which renders the index twice).
+       An output split into files (f:chunked) then copies them with each mention's link leading into the file
+       it is in (mode f:index-chunked), instead of making them again. -->
+  <xsl:variable name="index-items-shared" as="xs:boolean" select="false()"/>
+  <xsl:variable name="index-items" as="map(xs:string, element()*)">
+    <xsl:map>
+      <xsl:for-each select="map:keys($index-order)">
+        <xsl:map-entry key=".">
+          <xsl:for-each select="$index-order(current())"><xsl:call-template name="index-item"/></xsl:for-each>
+        </xsl:map-entry>
+      </xsl:for-each>
+    </xsl:map>
+  </xsl:variable>
+
+  <!-- One item of the index: a cross-reference ("Kiev, see Kyiv") or an entry. -->
+  <xsl:template name="index-item">
+    <xsl:param name="f:chunked" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="self::f:see">
+        <li class="index-entry index-see">
+          <span class="index-name"><xsl:value-of select="@name"/></span>
+          <xsl:text>, </xsl:text><i>see</i><xsl:text> </xsl:text>
+          <a href="{let $hrefs := f:entry-hrefs($f:chunked) return $hrefs(string(@ref))}"><xsl:value-of select="f:index-heading($index-entries-by-id(string(@ref))[1])"/></a>
+        </li>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="." mode="index"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An entry's item made for one file, copied for an output split into files: its mentions' links lead
+       into the files the mentions are in ($entry: the register entry; its mentions are the links, in order). -->
+  <xsl:template match="*" mode="f:index-chunked">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:for-each select="node()">
+        <xsl:choose>
+          <xsl:when test="self::*:span[@class = 'index-mentions']">
+            <xsl:variable name="mentions" select="key('mentions', string($entry/@xml:id), root($entry))"/>
+            <xsl:copy>
+              <xsl:copy-of select="@*"/>
+              <xsl:for-each select="*:a">
+                <xsl:variable name="i" select="position()"/>
+                <xsl:if test="$i gt 1"><xsl:text>, </xsl:text></xsl:if>
+                <a class="{@class}" href="{concat(f:chunk-file-of($mentions[$i]), @href)}" aria-label="{@aria-label}"><xsl:copy-of select="node()"/></a>
+              </xsl:for-each>
+            </xsl:copy>
+          </xsl:when>
+          <xsl:otherwise><xsl:copy-of select="."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:copy>
+  </xsl:template>
+
   <!-- Hook for EPUB's epub:type on the index. -->
   <xsl:template name="index-type"/>
 

@@ -4,14 +4,14 @@
  * use epub-gen-memory: it rewrites chapter markup (dropping attributes such as
  * `data-*` and `datetime`) and stamps a copyright and date of its own.
  */
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { crc32 } from 'node:zlib';
 import JSZip from 'jszip';
-import { bundledFace, fontFaceCss } from '../render/fonts.js';
-import { render } from './render.js';
+import { epubFiles, epubFontFiles } from './print-and-epub.js';
 import type { Writer } from './writer.js';
 import type { TransformOutput } from './xslt.js';
+
+export { contentUuid } from './print-and-epub.js';
 
 /** A fixed timestamp for every zip entry, so that the same input gives the same bytes. */
 const ZIP_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
@@ -23,25 +23,6 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
   </rootfiles>
 </container>
 `;
-
-/** The RFC 4122 URL namespace: our names are the TEI documents themselves. */
-const UUID_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
-
-/**
- * A name-based (version 5, SHA-1) UUID of the TEI text, for the EPUB's
- * `dc:identifier`: the same TEI always gives the same identifier, a changed
- * TEI (text, header or build date) a new one. Never the clock, never random.
- */
-export function contentUuid(teiXml: string): string {
-  const hash = createHash('sha1')
-    .update(Buffer.from(UUID_NAMESPACE.replace(/-/g, ''), 'hex'))
-    .update(teiXml, 'utf8')
-    .digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50; // version 5
-  hash[8] = (hash[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 /** JSZip's own pieces (jszip 3.10.2, pinned) for an entry whose deflated bytes are already made. */
 interface PrecompressedParts {
@@ -96,15 +77,8 @@ export async function packageEpub(output: TransformOutput, extraFiles: Map<strin
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: LEVEL }, mimeType: 'application/epub+zip' });
 }
 
-/** The `epub` writer: xslt/epub.xsl's files, the bundled face and its licence, packaged. */
-export const write: Writer = async (artifact, { slug, settings }) => {
-  const face = bundledFace();
-  const fonts = new Map<string, string | Uint8Array>(face.files.map((file) => [`OEBPS/fonts/${file.name}`, file.data]));
-  fonts.set('OEBPS/fonts/OFL.txt', face.licence);
-  const output = await render('epub', artifact, slug, settings, {
-    uuid: contentUuid(artifact.xml),
-    'font-faces': fontFaceCss((file) => `fonts/${file.name}`),
-    'font-files': [...fonts.keys()].map((name) => name.slice('OEBPS/'.length)),
-  });
-  return [{ name: `${slug}.epub`, data: await packageEpub(output, fonts) }];
+/** The `epub` writer: xslt/epub.xsl's files (or book.xsl's, print-and-epub.ts), the bundled face and its licence, packaged. */
+export const write: Writer = async (artifact, context) => {
+  const output = await epubFiles(artifact, context);
+  return [{ name: `${context.slug}.epub`, data: await packageEpub(output, epubFontFiles()) }];
 };

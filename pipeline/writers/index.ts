@@ -58,7 +58,7 @@ export async function writeFormats(
     const row = formatRow(name, rows);
     const write = await writerOf(row);
     const needed = new Map(row.needs.map((need) => [need, made.get(need) ?? []]));
-    const output = await write(artifact, { ...context, made: needed, outputs: [...files] });
+    const output = await write(artifact, { ...context, made: needed, outputs: [...files], building: wanted });
     made.set(name, output);
     if (!asked.has(name)) continue;
     if (output.length === 0) missing.push(name);

@@ -1,12 +1,12 @@
 /**
  * What the XSLT writers share: the parameters every driver takes (documented
- * in xslt/common/params.xsl), running a driver on the edition's TEI, and
- * reporting the stylesheet's messages on the edition.
+ * in xslt/common/params.xsl) and reporting the stylesheet's messages on the
+ * edition. The drivers run in print-and-epub.ts and archive.ts.
  */
 import type { TeiArtifact } from '../artifact.js';
 import type { Settings } from '../settings.js';
 import { fontFamily } from '../render/fonts.js';
-import { messageRule, xsltEngine, type StylesheetName, type TransformOutput } from '../xslt-engine/index.js';
+import { messageRule } from '../xslt-engine/index.js';
 
 /** The parameters every XSLT driver shares, and `extra`. */
 export function stylesheetParams(artifact: TeiArtifact, slug: string, settings: Settings, extra: Record<string, string | string[]> = {}): Record<string, string | string[]> {
@@ -29,14 +29,6 @@ export function reportStylesheetMessages(name: string, artifact: TeiArtifact, me
     const { ruleId, reason } = messageRule(message);
     artifact.log.warn(ruleId, `${name}: ${reason}${count > 1 ? ` (${count} times)` : ''}`);
   }
-}
-
-/** Runs one of the XSLT drivers (html, epub) on the artifact's TEI, in the chosen engine, and reports its messages. */
-export async function render(name: StylesheetName, artifact: TeiArtifact, slug: string, settings: Settings, extra: Record<string, string | string[]> = {}): Promise<TransformOutput> {
-  const engine = xsltEngine(settings.engine);
-  const output = await engine.transform(name, artifact.document(engine), stylesheetParams(artifact, slug, settings, extra));
-  reportStylesheetMessages(name, artifact, output.messages);
-  return output;
 }
 
 /** The edition's address: the edition settings' `baseUrl` + slug + `/`, or '' when no base URL is set. */

@@ -15,6 +15,8 @@ export interface WriterContext {
   made: ReadonlyMap<string, readonly OutputFile[]>;
   /** Every file the writers that ran before this one made in the same build (the bag packs them). */
   outputs: readonly OutputFile[];
+  /** Every format this build writes for the edition, asked for or needed (the print HTML and the EPUB are then made in one transform). */
+  building: ReadonlySet<string>;
 }
 
 export type Writer = (artifact: TeiArtifact, context: WriterContext) => Promise<OutputFile[]>;

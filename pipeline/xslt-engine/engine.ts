@@ -16,12 +16,14 @@ export type EngineName = (typeof ENGINE_NAMES)[number];
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
- * The stylesheets an engine runs: the XSLT drivers in xslt/ and the compiled
+ * The stylesheets an engine runs: the XSLT drivers in xslt/ (book: the print
+ * HTML and the EPUB in one transform) and the compiled
  * Schematron rules (whole, and the `archive` phase), which report problems as JSON.
  */
 export const STYLESHEETS = {
   html: { xsl: 'xslt/html.xsl', sef: 'build/xslt/html.sef.json' },
   epub: { xsl: 'xslt/epub.xsl', sef: 'build/xslt/epub.sef.json' },
+  book: { xsl: 'xslt/book.xsl', sef: 'build/xslt/book.sef.json' },
   archive: { xsl: 'xslt/archive.xsl', sef: 'build/xslt/archive.sef.json' },
   site: { xsl: 'xslt/site.xsl', sef: 'build/xslt/site.sef.json' },
   schematron: { xsl: 'build/schematron/tei-press.sch.xsl', sef: 'build/schematron/tei-press.sef.json' },

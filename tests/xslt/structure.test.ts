@@ -75,6 +75,12 @@ describe('the stylesheets', () => {
     }
   });
 
+  it('book.xsl is the print and EPUB drivers in one transform: their stack, then the modules each driver includes', () => {
+    expect(importsOf(read('html.xsl'))).toEqual(['html/all.xsl', 'html/print.xsl']);
+    expect(importsOf(read('epub.xsl'))).toEqual(['html/all.xsl', 'epub/package.xsl']);
+    expect(importsOf(read('book.xsl'))).toEqual(['html/all.xsl', 'html/print.xsl', 'epub/package.xsl']);
+  });
+
   it('every behaviour the common core calls is written by html/behaviours.xsl', () => {
     const defined = new Set([...read('html/behaviours.xsl').matchAll(/<xsl:template name="([^"]+)"/g)].map((match) => match[1]!));
     const called = new Set(modules('common').flatMap((file) => [...read(file).matchAll(/<xsl:call-template name="([^"]+)"/g)].map((match) => match[1]!)));

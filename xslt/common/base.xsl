@@ -123,18 +123,26 @@
       else $node/accumulator-before('f:name-counts')($name)"/>
   </xsl:function>
 
-  <!-- The output file a node is rendered in: '' in one-file outputs. A driver
-       that writes several files overrides this function (an xsl:function of
-       higher import precedence replaces it everywhere). -->
+  <!-- The output file a node is rendered in: '' while rendering one-file outputs; while rendering an output
+       split into files ($chunked: the tunnel parameter f:chunked that the EPUB's templates carry, which one
+       transform may render beside the one-file print HTML), the file f:chunk-file-of names. -->
   <xsl:function name="f:file" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:param name="chunked" as="xs:boolean"/>
+    <xsl:sequence select="if ($chunked) then f:chunk-file-of($node) else ''"/>
+  </xsl:function>
+  <!-- The file a node is in when the output is split into files: a driver that writes several files
+       overrides this function (an xsl:function of higher import precedence replaces it everywhere). -->
+  <xsl:function name="f:chunk-file-of" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="''"/>
   </xsl:function>
 
-  <!-- A link to a node from anywhere in the output. -->
+  <!-- A link to a node from anywhere in the output ($chunked: as for f:file). -->
   <xsl:function name="f:href" as="xs:string">
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="concat(f:file($node), '#', f:id($node))"/>
+    <xsl:param name="chunked" as="xs:boolean"/>
+    <xsl:sequence select="concat(f:file($node, $chunked), '#', f:id($node))"/>
   </xsl:function>
 
   <!-- Plain text of nodes: no notes, no markup, white space normalised. -->

@@ -45,13 +45,23 @@
        f:entries-of gives them): made once, so that a mention costs one lookup, not a call
        of f:href (and in the EPUB of f:file's ancestor walk) per mention. -->
   <xsl:variable name="entry-hrefs" as="map(xs:string, xs:string)"
-    select="map:merge($indexed-entries ! map{string(@xml:id): f:href(.)}, map{'duplicates': 'use-first'})"/>
+    select="map:merge($indexed-entries ! map{string(@xml:id): f:href(., false())}, map{'duplicates': 'use-first'})"/>
+  <!-- The same in an output split into files (f:file): each made only when asked for. -->
+  <xsl:variable name="entry-hrefs-chunked" as="map(xs:string, xs:string)"
+    select="map:merge($indexed-entries ! map{string(@xml:id): f:href(., true())}, map{'duplicates': 'use-first'})"/>
+  <!-- The links to entries of the output being rendered ($chunked: see f:file). -->
+  <xsl:function name="f:entry-hrefs" as="map(xs:string, xs:string)">
+    <xsl:param name="chunked" as="xs:boolean"/>
+    <xsl:sequence select="if ($chunked) then $entry-hrefs-chunked else $entry-hrefs"/>
+  </xsl:function>
 
   <!-- A mention: a link to its index entry when it has one (an outer mention of nested ones is not a link,
        but keeps its made id, so that the index can point to it). Most have one "#id" in @ref: that
        path makes no function call but the lookup. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name" priority="1">
+    <xsl:param name="f:chunked" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="refs" select="normalize-space(@ref)"/>
+    <xsl:variable name="entry-hrefs" select="f:entry-hrefs($f:chunked)"/>
     <xsl:variable name="href" as="xs:string?" select="
       if (contains($refs, ' ')) then (for $t in f:local-refs(@ref) return $entry-hrefs($t))[1]
       else if (starts-with($refs, '#')) then $entry-hrefs(substring($refs, 2)) else ()"/>

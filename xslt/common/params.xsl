@@ -30,6 +30,8 @@
   |               |            |         | ($edition-url; the UUID stays as a second identifier).         |
   | font-faces    | xs:string  | ''      | `@font-face` rules of the bundled face (print HTML: fonts as   |
   |               |            |         | data: URLs; EPUB: fonts/… in the package), made by the writer. |
+  | epub-font-faces | xs:string | ''    | book.xsl (print HTML and EPUB in one transform): the EPUB's    |
+  |               |            |         | font-faces; font-faces is then the print HTML's.               |
   | font-family   | xs:string  | ''      | the CSS font-family list of the text (edition settings' fonts  |
   |               |            |         | before the bundled face); '' leaves the reading system's own.  |
   | font-files    | xs:string* | ()      | EPUB: the font and licence files the writer adds under         |
@@ -55,6 +57,7 @@
   <xsl:param name="edition-url" as="xs:string" select="''"/>
   <xsl:param name="identifier-scheme" as="xs:string" select="'uuid'"/>
   <xsl:param name="font-faces" as="xs:string" select="''"/>
+  <xsl:param name="epub-font-faces" as="xs:string" select="''"/>
   <xsl:param name="font-family" as="xs:string" select="''"/>
   <xsl:param name="font-files" as="xs:string*" select="()"/>
   <xsl:param name="site-root" as="xs:string" select="'../'"/>

@@ -347,7 +347,8 @@
   <!-- A note's reference point: its $label, linking to where the driver puts the note's body. -->
   <xsl:template name="note-reference">
     <xsl:param name="label" as="xs:string"/>
-    <a class="tei-note-ref noteref" id="{concat('ref-', f:id(.))}" href="{f:href(.)}" role="doc-noteref">
+    <xsl:param name="f:chunked" as="xs:boolean" select="false()" tunnel="yes"/>
+    <a class="tei-note-ref noteref" id="{concat('ref-', f:id(.))}" href="{f:href(., $f:chunked)}" role="doc-noteref">
       <xsl:call-template name="noteref-type"/>
       <sup><xsl:value-of select="$label"/></sup>
     </a>
@@ -357,7 +358,8 @@
   <xsl:template name="note-body">
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="blocks" as="xs:boolean"/>
-    <xsl:variable name="backlink"><a class="note-backlink" href="{concat(f:file(.), '#ref-', f:id(.))}" role="doc-backlink"><xsl:value-of select="$label"/></a><xsl:text> </xsl:text></xsl:variable>
+    <xsl:param name="f:chunked" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="backlink"><a class="note-backlink" href="{concat(f:file(., $f:chunked), '#ref-', f:id(.))}" role="doc-backlink"><xsl:value-of select="$label"/></a><xsl:text> </xsl:text></xsl:variable>
     <aside>
       <xsl:call-template name="tei-attributes"><xsl:with-param name="id" select="f:id(.)"/></xsl:call-template>
       <xsl:call-template name="note-type"/>
@@ -406,7 +408,8 @@
   </xsl:template>
   <!-- The key of an app: its letter, linking to its entry, the readings in the link's title. -->
   <xsl:template name="apparatus-key">
-    <a class="app-key" id="key-{f:id(.)}" href="{concat(f:file(.), '#apparatus-', f:id(.))}" role="doc-noteref"
+    <xsl:param name="f:chunked" as="xs:boolean" select="false()" tunnel="yes"/>
+    <a class="app-key" id="key-{f:id(.)}" href="{concat(f:file(., $f:chunked), '#apparatus-', f:id(.))}" role="doc-noteref"
        title="{f:readings-summary(.)}">
       <xsl:call-template name="noteref-type"/>
       <xsl:call-template name="apparatus-key-description"/>

@@ -10,7 +10,7 @@
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tei="http://www.tei-c.org/ns/1.0"
-  xmlns:f="urn:tei-press:functions" xmlns="http://www.w3.org/1999/xhtml"
+  xmlns:f="urn:tei-press:functions" xmlns:map="http://www.w3.org/2005/xpath-functions/map" xmlns="http://www.w3.org/1999/xhtml"
   exclude-result-prefixes="#all">
 
   <!-- ===== What the source page says besides the text ===== -->
@@ -55,8 +55,9 @@
   <!-- ===== Contents ===== -->
   <!-- Table of contents: every division, the first and the untitled included. -->
   <xsl:template match="tei:div" mode="toc" priority="1">
+    <xsl:param name="f:chunked" as="xs:boolean" select="false()" tunnel="yes"/>
     <li>
-      <a href="{f:href(.)}"><xsl:value-of select="f:div-label(.)"/></a>
+      <a href="{f:href(., $f:chunked)}"><xsl:value-of select="f:div-label(.)"/></a>
       <xsl:if test="tei:div">
         <ol><xsl:apply-templates select="tei:div" mode="toc"/></ol>
       </xsl:if>
@@ -211,53 +212,129 @@
   <!-- The index of persons, places and organisations, as back matter. -->
   <xsl:template name="index">
     <xsl:param name="level" as="xs:integer" select="2"/>
+    <xsl:param name="f:chunked" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:if test="exists($indexed-entries)">
       <section id="index" class="index" role="doc-index">
         <xsl:call-template name="index-type"/>
         <xsl:element name="h{$level}" namespace="http://www.w3.org/1999/xhtml">Index</xsl:element>
         <p class="index-intro">Persons, places and organisations named in the text, with what the edition's registers record of them.
           The numbers lead to each mention.</p>
-        <xsl:for-each-group select="$indexed-entries" group-by="local-name()">
-          <xsl:sort select="index-of(('person', 'place', 'org'), current-grouping-key())"/>
-          <section class="index-group index-{current-grouping-key()}">
+        <xsl:for-each select="('person', 'place', 'org')[exists($index-order(.))]">
+          <xsl:variable name="group" select="."/>
+          <section class="index-group index-{$group}">
             <xsl:element name="h{$level + 1}" namespace="http://www.w3.org/1999/xhtml">
-              <xsl:value-of select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}(current-grouping-key())"/>
+              <xsl:value-of select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}($group)"/>
             </xsl:element>
-            <!-- The entries and their cross-references ("Kiev, see Kyiv"), in one alphabet. -->
-            <xsl:variable name="see" as="element()*">
-              <xsl:for-each select="current-group()">
-                <xsl:variable name="entry" select="."/>
-                <xsl:for-each select="f:cross-references(.)"><f:see name="{.}" ref="{$entry/@xml:id}"/></xsl:for-each>
-              </xsl:for-each>
-            </xsl:variable>
             <ul class="index-entries">
-              <xsl:for-each select="current-group(), $see">
-                <!-- Codepoints of a folded key: the same order in every engine (SaxonJS's default collation is not
-                     Saxon-HE's), and "Élie" among the E's. -->
-                <xsl:sort select="f:filing-key(if (self::f:see) then string(@name) else f:sort-key(.))" collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
-                <xsl:sort select="string((@xml:id, @ref)[1])" collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
-                <xsl:choose>
-                  <xsl:when test="self::f:see">
-                    <li class="index-entry index-see">
-                      <span class="index-name"><xsl:value-of select="@name"/></span>
-                      <xsl:text>, </xsl:text><i>see</i><xsl:text> </xsl:text>
-                      <a href="{$entry-hrefs(string(@ref))}"><xsl:value-of select="f:index-heading($index-entries-by-id(string(@ref))[1])"/></a>
-                    </li>
-                  </xsl:when>
-                  <xsl:otherwise><xsl:apply-templates select="." mode="index"/></xsl:otherwise>
-                </xsl:choose>
-              </xsl:for-each>
+              <xsl:choose>
+                <!-- A driver of one rendering makes its items where they stand. -->
+                <xsl:when test="not($index-items-shared)">
+                  <xsl:for-each select="$index-order($group)"><xsl:call-template name="index-item"/></xsl:for-each>
+                </xsl:when>
+                <xsl:when test="not($f:chunked)"><xsl:sequence select="$index-items($group)"/></xsl:when>
+                <xsl:otherwise>
+                  <xsl:variable name="items" select="$index-items($group)"/>
+                  <xsl:for-each select="$index-order($group)">
+                    <xsl:variable name="i" select="position()"/>
+                    <xsl:choose>
+                      <!-- A cross-reference, or an entry whose language is marked (xml:lang is the EPUB's too): made anew. -->
+                      <xsl:when test="self::f:see or @xml:lang"><xsl:call-template name="index-item"/></xsl:when>
+                      <xsl:otherwise><xsl:apply-templates select="$items[$i]" mode="f:index-chunked"><xsl:with-param name="entry" select="."/></xsl:apply-templates></xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:for-each>
+                </xsl:otherwise>
+              </xsl:choose>
             </ul>
           </section>
-        </xsl:for-each-group>
+        </xsl:for-each>
       </section>
     </xsl:if>
   </xsl:template>
+
+  <!-- The index in its order, by kind of entry (person, place, org): the entries and their cross-references
+       ("Kiev, see Kyiv", f:see) in one alphabet. Worked out once per transform: book.xsl's print HTML and
+       EPUB both list it. -->
+  <xsl:variable name="index-order" as="map(xs:string, element()*)">
+    <xsl:map>
+      <xsl:for-each-group select="$indexed-entries" group-by="local-name()">
+        <xsl:variable name="see" as="element()*">
+          <xsl:for-each select="current-group()">
+            <xsl:variable name="entry" select="."/>
+            <xsl:for-each select="f:cross-references(.)"><f:see name="{.}" ref="{$entry/@xml:id}"/></xsl:for-each>
+          </xsl:for-each>
+        </xsl:variable>
+        <xsl:map-entry key="current-grouping-key()">
+          <xsl:perform-sort select="current-group(), $see">
+            <!-- Codepoints of a folded key: the same order in every engine (SaxonJS's default collation is not
+                 Saxon-HE's), and "Élie" among the E's. -->
+            <xsl:sort select="f:filing-key(if (self::f:see) then string(@name) else f:sort-key(.))" collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
+            <xsl:sort select="string((@xml:id, @ref)[1])" collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
+          </xsl:perform-sort>
+        </xsl:map-entry>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
+  <!-- The index's items (entries and cross-references) of each kind, in its order, as the one-file outputs
+       link them: made once per transform where $index-items-shared (book.xsl, which renders the index twice).
+       An output split into files (f:chunked) then copies them with each mention's link leading into the file
+       it is in (mode f:index-chunked), instead of making them again. -->
+  <xsl:variable name="index-items-shared" as="xs:boolean" select="false()"/>
+  <xsl:variable name="index-items" as="map(xs:string, element()*)">
+    <xsl:map>
+      <xsl:for-each select="map:keys($index-order)">
+        <xsl:map-entry key=".">
+          <xsl:for-each select="$index-order(current())"><xsl:call-template name="index-item"/></xsl:for-each>
+        </xsl:map-entry>
+      </xsl:for-each>
+    </xsl:map>
+  </xsl:variable>
+
+  <!-- One item of the index: a cross-reference ("Kiev, see Kyiv") or an entry. -->
+  <xsl:template name="index-item">
+    <xsl:param name="f:chunked" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="self::f:see">
+        <li class="index-entry index-see">
+          <span class="index-name"><xsl:value-of select="@name"/></span>
+          <xsl:text>, </xsl:text><i>see</i><xsl:text> </xsl:text>
+          <a href="{let $hrefs := f:entry-hrefs($f:chunked) return $hrefs(string(@ref))}"><xsl:value-of select="f:index-heading($index-entries-by-id(string(@ref))[1])"/></a>
+        </li>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="." mode="index"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An entry's item made for one file, copied for an output split into files: its mentions' links lead
+       into the files the mentions are in ($entry: the register entry; its mentions are the links, in order). -->
+  <xsl:template match="*" mode="f:index-chunked">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:for-each select="node()">
+        <xsl:choose>
+          <xsl:when test="self::*:span[@class = 'index-mentions']">
+            <xsl:variable name="mentions" select="key('mentions', string($entry/@xml:id), root($entry))"/>
+            <xsl:copy>
+              <xsl:copy-of select="@*"/>
+              <xsl:for-each select="*:a">
+                <xsl:variable name="i" select="position()"/>
+                <xsl:if test="$i gt 1"><xsl:text>, </xsl:text></xsl:if>
+                <a class="{@class}" href="{concat(f:chunk-file-of($mentions[$i]), @href)}" aria-label="{@aria-label}"><xsl:copy-of select="node()"/></a>
+              </xsl:for-each>
+            </xsl:copy>
+          </xsl:when>
+          <xsl:otherwise><xsl:copy-of select="."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:copy>
+  </xsl:template>
+
   <!-- Hook for EPUB's epub:type on the index. -->
   <xsl:template name="index-type"/>
 
   <!-- One index entry: the name, a short gloss of what the register records, and every mention. -->
   <xsl:template match="tei:person | tei:place | tei:org" mode="index" priority="1">
+    <xsl:param name="f:chunked" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="name" select="f:entry-name(.)"/>
     <xsl:variable name="variants" select="distinct-values((tei:persName | tei:placeName | tei:orgName)/f:plain(.)[. ne $name])"/>
     <xsl:variable name="life" select="if (tei:birth or tei:death) then concat(f:event-date(tei:birth[1]), '–', f:event-date(tei:death[1]))
@@ -291,7 +368,7 @@
       <span class="index-mentions">
         <xsl:for-each select="key('mentions', string(@xml:id))">
           <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
-          <a class="index-mention pageref" href="{f:href(.)}" aria-label="{concat($name, ', mention ', position())}"><span class="mention-n"><xsl:value-of select="f:locator(., position())"/></span></a>
+          <a class="index-mention pageref" href="{f:href(., $f:chunked)}" aria-label="{concat($name, ', mention ', position())}"><span class="mention-n"><xsl:value-of select="f:locator(., position())"/></span></a>
         </xsl:for-each>
       </span>
     </li>
@@ -302,6 +379,7 @@
   <!-- An entry: key and place, lemma], then each reading with its sigla. -->
   <xsl:template match="tei:app" mode="apparatus">
     <xsl:param name="element" as="xs:string" select="'p'"/>
+    <xsl:param name="f:chunked" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{$element}" namespace="http://www.w3.org/1999/xhtml">
       <xsl:attribute name="class" select="'app-entry'"/>
       <!-- The print footnote repeats the entry: one id, on the apparatus section's. -->
@@ -309,7 +387,7 @@
       <xsl:attribute name="data-type" select="@type"/>
       <xsl:call-template name="apparatus-type"/>
       <xsl:variable name="content">
-        <a class="app-backlink" href="{concat(f:file(.), '#key-', f:id(.))}" role="doc-backlink"><xsl:value-of select="f:app-label(.)"/></a>
+        <a class="app-backlink" href="{concat(f:file(., $f:chunked), '#key-', f:id(.))}" role="doc-backlink"><xsl:value-of select="f:app-label(.)"/></a>
         <xsl:text> </xsl:text>
         <span class="app-place"><xsl:value-of select="f:app-place(.)"/></span>
         <xsl:text> </xsl:text>

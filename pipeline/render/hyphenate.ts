@@ -58,13 +58,7 @@ export function patternName(lang: string): string | undefined {
 export function hyphenatorFor(lang: string): Hyphenator | undefined {
   const name = patternName(lang);
   if (!name) return undefined;
-  if (!hyphenators.has(name)) {
-    const createHyphenator = require('hyphen/hyphen.js') as (patterns: unknown, options: object) => Hyphenator;
-    const patterns = require(`hyphen/patterns/${name}.js`) as unknown;
-    // Words of at least 6 letters, so that short words stay whole; text only, since we hand it text, never markup.
-    const hyphenateText = createHyphenator(patterns, { html: false, minWordLength: MIN_WORD_LENGTH, hyphenChar: SOFT_HYPHEN });
-    hyphenators.set(name, wordByWord(hyphenateText));
-  }
+  if (!hyphenators.has(name)) hyphenators.set(name, wordByWord(packageHyphenatorFor(lang)!));
   return hyphenators.get(name);
 }
 
@@ -92,11 +86,15 @@ function wordByWord(hyphenateText: Hyphenator): Hyphenator {
   return (text) => text.replace(WORD, hyphenateWord);
 }
 
-/** The package's own hyphenator for a language, reading the whole text itself (for tests that compare). */
+/**
+ * The package's own hyphenator for a language, reading the whole text itself
+ * ({@link hyphenatorFor} wraps it; tests compare the two).
+ */
 export function packageHyphenatorFor(lang: string): Hyphenator | undefined {
   const name = patternName(lang);
   if (!name) return undefined;
   const createHyphenator = require('hyphen/hyphen.js') as (patterns: unknown, options: object) => Hyphenator;
+  // Words of at least 6 letters, so that short words stay whole; text only, since we hand it text, never markup.
   return createHyphenator(require(`hyphen/patterns/${name}.js`) as unknown, { html: false, minWordLength: MIN_WORD_LENGTH, hyphenChar: SOFT_HYPHEN });
 }
 

@@ -74,10 +74,13 @@ function withFontFaces(html: string): string {
   const element = `<style data-pagedjs-ignore="">${FONT_FACES_SLOT}</style>`;
   const at = html.indexOf(element);
   if (at < 0) throw new Error(`the print HTML has no font-face slot ${element}`);
-  const css = inlineFontFaceCss().replace(/[&<>]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[character]!);
+  escapedFontFaces ??= inlineFontFaceCss().replace(/[&<>]/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[character]!);
   const start = at + element.indexOf(FONT_FACES_SLOT);
-  return html.slice(0, start) + css + html.slice(start + FONT_FACES_SLOT.length);
+  return html.slice(0, start) + escapedFontFaces + html.slice(start + FONT_FACES_SLOT.length);
 }
+
+/** The inline font rules as the slot takes them: the same for every edition, so escaped once per process. */
+let escapedFontFaces: string | undefined;
 
 /** What book.xsl says between the EPUB's messages and the print HTML's. */
 const PRINT_PART = 'book:part-print';
